@@ -1,0 +1,81 @@
+#include "commands/system_commands.hpp"
+
+#include "bsp/board.hpp"
+#include "bsp/cycle_counter.hpp"
+#include "console_out.hpp"
+#include "cortex_m/stack.hpp"
+#include "strata_config.hpp"
+
+namespace app {
+namespace {
+
+Shell* g_shell = nullptr;
+
+void run_help(const CommandLine&) { g_shell->print_help(); }
+
+void run_info(const CommandLine&) {
+  const bsp::ClockInfo clock = bsp::clock_info();
+  printf("board:    %s\r\n", bsp::board_name());
+  printf("clock:    %lu Hz (profile %s)%s%s\r\n", static_cast<unsigned long>(clock.core_hz),
+         clock.profile, clock.note[0] ? ", " : "", clock.note);
+  printf("cpu:      %s\r\n", strata_config::kCpu);
+  printf("counter:  %s\r\n", bsp::cycle_counter::unit());
+  printf("compiler: %s\r\n", strata_config::kCompiler);
+  printf("flags:    %s\r\n", strata_config::kBuildFlags);
+  const bsp::MemoryRegion* regions = nullptr;
+  const std::size_t count = bsp::memory_regions(&regions);
+  for (std::size_t i = 0; i < count; ++i) {
+    printf("memory:   %-18s 0x%08lx %6lu KB\r\n", regions[i].name,
+           static_cast<unsigned long>(regions[i].start),
+           static_cast<unsigned long>(regions[i].size / 1024));
+  }
+  printf("@info board=%s clock_hz=%lu counter=%s cpu=%s\r\n", bsp::board_name(),
+         static_cast<unsigned long>(clock.core_hz), bsp::cycle_counter::unit(), strata_config::kCpu);
+}
+
+void run_mem(const CommandLine&) {
+  const unsigned long used = cortex_m::stack::high_water_bytes();
+  const unsigned long size = cortex_m::stack::size_bytes();
+  printf("stack: %lu of %lu bytes used (high-water mark)\r\n", used, size);
+  printf("@mem stack_used=%lu stack_size=%lu\r\n", used, size);
+}
+
+void run_exit(const CommandLine& line) {
+  unsigned long code = 0;
+  if (line.arg_count > 0 && !parse_uint(line.args[0], 255, &code)) {
+    print("error: exit code must be 0..255\r\n");
+    return;
+  }
+  if (!bsp::board_can_exit()) {
+    print("error: this board cannot exit (reset it instead)\r\n");
+    return;
+  }
+  printf("bye (exit code %lu)\r\n", code);
+  bsp::board_exit(static_cast<int>(code));
+}
+
+const Command kCommands[] = {
+    {"help", "help", "list the commands", run_help},
+    {"info", "info", "board, clock, memory regions, build flags", run_info},
+    {"mem", "mem", "stack high-water mark", run_mem},
+    {"exit", "exit [code]", "end the run (virtual boards)", run_exit},
+};
+
+}  // namespace
+
+void add_system_commands(Shell& shell) {
+  g_shell = &shell;
+  shell.add(kCommands, sizeof(kCommands) / sizeof(kCommands[0]));
+}
+
+void print_banner(const char* kernels, const char* model) {
+  const bsp::ClockInfo clock = bsp::clock_info();
+  printf("\r\nStrata %s on %s @ %lu Hz, kernels=%s\r\n", strata_config::kVersion, bsp::board_name(),
+         static_cast<unsigned long>(clock.core_hz), kernels);
+  if (clock.note[0] != '\0') printf("clock note: %s\r\n", clock.note);
+  printf("model: %s\r\n", model);
+  printf("@boot board=%s clock_hz=%lu kernels=%s model=%s\r\n", bsp::board_name(),
+         static_cast<unsigned long>(clock.core_hz), kernels, model);
+}
+
+}  // namespace app

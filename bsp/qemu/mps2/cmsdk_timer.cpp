@@ -1,0 +1,35 @@
+#include "cmsdk_timer.hpp"
+
+#include "bsp/mmio.hpp"
+
+namespace bsp::cmsdk_timer {
+namespace {
+
+constexpr uintptr_t kCtrl = 0x00;
+constexpr uintptr_t kValue = 0x04;
+constexpr uintptr_t kReload = 0x08;
+constexpr uint32_t kCtrlEnable = 1u << 0;
+
+uint32_t g_last = 0;
+uint64_t g_total = 0;
+
+}  // namespace
+
+void start(uintptr_t base) {
+  mmio::write(base + kCtrl, 0);
+  mmio::write(base + kReload, 0xFFFFFFFFu);
+  mmio::write(base + kValue, 0xFFFFFFFFu);
+  mmio::write(base + kCtrl, kCtrlEnable);
+  g_last = mmio::read(base + kValue);
+  g_total = 0;
+}
+
+uint64_t ticks(uintptr_t base) {
+  // Down counter: elapsed ticks = last - current (mod 2^32).
+  const uint32_t current = mmio::read(base + kValue);
+  g_total += g_last - current;
+  g_last = current;
+  return g_total;
+}
+
+}  // namespace bsp::cmsdk_timer

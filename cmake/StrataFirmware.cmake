@@ -1,0 +1,54 @@
+# StrataFirmware: strata_add_firmware() links one firmware image for the configured board.
+#
+# strata_add_firmware(<target> SOURCES <src>... [LIBS <lib>...])
+#   Produces <target>.elf with its map file, <target>.bin, <target>.hex and a size report printed after
+#   every build. The board's object libraries (global property STRATA_BSP_OBJECT_LIBS, filled by
+#   strata_add_bsp_library) and its linker script (STRATA_BOARD_LINKER_SCRIPT) are linked in. When the
+#   board defines strata_board_firmware_hook(<target>), it is called (flash/debug targets and checks).
+#   On virtual boards (STRATA_BOARD_QEMU_MACHINE) a `run-<target>` target starts it under QEMU.
+# strata_add_bsp_library(<name> <src>...)
+#   An OBJECT library of board code, compiled once per tree and linked into every firmware.
+include_guard(GLOBAL)
+
+function(strata_add_bsp_library name)
+  add_library(${name} OBJECT ${ARGN})
+  target_link_libraries(${name} PUBLIC strata_config)
+  target_include_directories(${name} PUBLIC ${STRATA_ROOT}/bsp/include)
+  set_property(GLOBAL APPEND PROPERTY STRATA_BSP_OBJECT_LIBS ${name})
+endfunction()
+
+function(strata_add_firmware target)
+  cmake_parse_arguments(F "" "" "SOURCES;LIBS" ${ARGN})
+  get_property(bsp_libs GLOBAL PROPERTY STRATA_BSP_OBJECT_LIBS)
+  add_executable(${target} ${F_SOURCES})
+  set_target_properties(${target} PROPERTIES SUFFIX ".elf")
+  foreach(lib IN LISTS bsp_libs)
+    target_sources(${target} PRIVATE $<TARGET_OBJECTS:${lib}>)
+    target_link_libraries(${target} PRIVATE ${lib})
+  endforeach()
+  target_link_libraries(${target} PRIVATE ${F_LIBS} strata_config)
+  get_filename_component(script_dir ${STRATA_BOARD_LINKER_SCRIPT} DIRECTORY)
+  target_link_options(${target} PRIVATE
+    -T${STRATA_BOARD_LINKER_SCRIPT} -L${script_dir} -L${STRATA_ROOT}/bsp/cortex_m/ld
+    -Wl,-Map=$<TARGET_FILE_DIR:${target}>/${target}.map -Wl,--print-memory-usage)
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${STRATA_BOARD_LINKER_SCRIPT})
+  set(out $<TARGET_FILE_DIR:${target}>/${target})
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${target}> ${out}.bin
+    COMMAND ${CMAKE_OBJCOPY} -O ihex $<TARGET_FILE:${target}> ${out}.hex
+    COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/size_report.py $<TARGET_FILE:${target}>
+    VERBATIM)
+  if(STRATA_BOARD_QEMU_MACHINE)
+    add_custom_target(run-${target}
+      COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/qemu_run.py --machine ${STRATA_BOARD_QEMU_MACHINE}
+              --elf $<TARGET_FILE:${target}> --timeout 86400
+      DEPENDS ${target} USES_TERMINAL VERBATIM)
+    add_custom_target(debug-${target}
+      COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/qemu_debug.py --machine ${STRATA_BOARD_QEMU_MACHINE}
+              --elf $<TARGET_FILE:${target}>
+      DEPENDS ${target} USES_TERMINAL VERBATIM)
+  endif()
+  if(COMMAND strata_board_firmware_hook)
+    strata_board_firmware_hook(${target})
+  endif()
+endfunction()

@@ -1,0 +1,88 @@
+# StrataFirmwareBuild: what a cross (arm-none-eabi) configure builds.
+#
+# Required: STRATA_BOARD (a board id some layer provides).
+# Optional: STRATA_MODEL (model id, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
+#   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's).
+# Produces: one firmware per model x kernels (cmake/StrataFirmware.cmake), the generated
+#   strata_config.hpp, the board's flash/run/debug targets and, on virtual boards, the QEMU tests.
+include_guard(GLOBAL)
+
+set(STRATA_BOARD "" CACHE STRING "Board id (cmake --list-presets shows the board presets)")
+set(STRATA_MODEL "none" CACHE STRING "Model id, or 'all' for every model")
+set(STRATA_KERNELS "reference" CACHE STRING "Kernels backend: reference | optimized | all")
+set(STRATA_CLOCK_PROFILE "" CACHE STRING "Board clock profile (empty: the board's default)")
+
+if(NOT STRATA_BOARD)
+  get_property(boards GLOBAL PROPERTY STRATA_BOARDS)
+  list(SORT boards)
+  list(JOIN boards "\n    " valid)
+  message(FATAL_ERROR "STRATA_BOARD is not set. Valid values:\n    ${valid}")
+endif()
+strata_require_known(BOARD STRATA_BOARD "${STRATA_BOARD}")
+
+# Instruction counts are reported for these exact flags (DESIGN.md section 7).
+set(CMAKE_C_FLAGS_RELEASE "-O2 -g -DNDEBUG")
+set(CMAKE_CXX_FLAGS_RELEASE "-O2 -g -DNDEBUG")
+set(CMAKE_C_FLAGS_DEBUG "-Og -g3")
+set(CMAKE_CXX_FLAGS_DEBUG "-Og -g3")
+add_compile_options(-Wall -Wextra)
+
+# The board declares its CPU, clock profiles and (for virtual boards) its QEMU machine.
+get_property(STRATA_BOARD_DIR GLOBAL PROPERTY STRATA_BOARD_${STRATA_BOARD}_DIR)
+include(${STRATA_BOARD_DIR}/board.cmake)
+foreach(var STRATA_BOARD_CPU STRATA_BOARD_CLOCK_PROFILES STRATA_BOARD_LINKER_SCRIPT)
+  if(NOT ${var})
+    message(FATAL_ERROR "${STRATA_BOARD_DIR}/board.cmake must set ${var}")
+  endif()
+endforeach()
+if(NOT STRATA_CLOCK_PROFILE)
+  list(GET STRATA_BOARD_CLOCK_PROFILES 0 STRATA_CLOCK_PROFILE)
+endif()
+if(NOT STRATA_CLOCK_PROFILE IN_LIST STRATA_BOARD_CLOCK_PROFILES)
+  list(JOIN STRATA_BOARD_CLOCK_PROFILES ", " valid)
+  message(FATAL_ERROR "Unknown STRATA_CLOCK_PROFILE='${STRATA_CLOCK_PROFILE}' for board "
+                      "${STRATA_BOARD}. Valid values: ${valid}")
+endif()
+
+include(${STRATA_ROOT}/toolchains/cpu/${STRATA_BOARD_CPU}.cmake)
+add_compile_options(${STRATA_CPU_FLAGS})
+add_link_options(${STRATA_CPU_FLAGS})
+
+# Model and kernels axes: a single value, or `all` (CI builds every variant of a board in one tree).
+get_property(all_models GLOBAL PROPERTY STRATA_MODELS)
+get_property(all_kernels GLOBAL PROPERTY STRATA_KERNELSS)
+if(STRATA_MODEL STREQUAL "all")
+  set(STRATA_MODEL_LIST ${all_models})
+else()
+  strata_require_known(MODEL STRATA_MODEL "${STRATA_MODEL}")
+  set(STRATA_MODEL_LIST ${STRATA_MODEL})
+endif()
+if(STRATA_KERNELS STREQUAL "all")
+  set(STRATA_KERNELS_LIST ${all_kernels})
+else()
+  strata_require_known(KERNELS STRATA_KERNELS "${STRATA_KERNELS}")
+  set(STRATA_KERNELS_LIST ${STRATA_KERNELS})
+endif()
+
+set(STRATA_CONFIG_DIR ${CMAKE_BINARY_DIR}/generated/config)
+string(REPLACE ";" " " STRATA_CPU_FLAGS_STRING "${STRATA_CPU_FLAGS}")
+string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type_upper)
+set(STRATA_BUILD_FLAGS_STRING "${STRATA_CPU_FLAGS_STRING} ${CMAKE_CXX_FLAGS_${build_type_upper}}")
+configure_file(${STRATA_ROOT}/cmake/strata_config.hpp.in ${STRATA_CONFIG_DIR}/strata_config.hpp @ONLY)
+add_library(strata_config INTERFACE)
+target_include_directories(strata_config INTERFACE ${STRATA_CONFIG_DIR})
+
+include(StrataLayerRules)
+include(StrataFirmware)
+include(StrataQemu)
+
+add_subdirectory(${STRATA_ROOT}/bsp/cortex_m ${CMAKE_BINARY_DIR}/bsp/cortex_m)
+add_subdirectory(${STRATA_BOARD_DIR} ${CMAKE_BINARY_DIR}/bsp/board)
+foreach(dir middleware models app tests/firmware)
+  if(EXISTS ${STRATA_ROOT}/${dir}/CMakeLists.txt)
+    add_subdirectory(${STRATA_ROOT}/${dir} ${CMAKE_BINARY_DIR}/${dir})
+  endif()
+endforeach()
+
+message(STATUS "Strata firmware: board=${STRATA_BOARD} clock=${STRATA_CLOCK_PROFILE} "
+               "cpu=${STRATA_BOARD_CPU} models=${STRATA_MODEL_LIST} kernels=${STRATA_KERNELS_LIST}")

@@ -1,0 +1,84 @@
+// Interpreter: runs one Model with kernels from an OpResolver inside one caller-provided arena.
+//
+//   Interpreter interp(model, resolver, arena, sizeof(arena));
+//   Status s = interp.Prepare();  // resolve kernels, check ops, plan the arena, precompute op data
+//   memcpy(interp.input(0).data, ...);
+//   s = interp.Invoke();          // a loop of function calls over pre-resolved pointers
+//
+// No heap: persistent data (tensor table, per-op call records, kernel op data, constants folded at
+// prepare) sits at the start of the arena, planned activations and scratch after it. Everything
+// placed in the arena has the same size on 64-bit hosts and 32-bit MCUs, so the arena size a host
+// tool computes is exactly what the firmware needs. The Interpreter object itself is small and
+// lives wherever the caller puts it.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strata/model.hpp"
+#include "strata/op_resolver.hpp"
+#include "strata/profiler.hpp"
+#include "strata/status.hpp"
+#include "strata/tensor.hpp"
+
+namespace strata {
+
+struct TensorRecord;  // arena-resident, src/interpreter/arena_layout.hpp
+
+struct ArenaUsage {
+  uint32_t total_bytes = 0;             // what the arena must hold (persistent + activations)
+  uint32_t persistent_bytes = 0;        // head: tensor table, op call records, op data
+  uint32_t activation_bytes = 0;        // tail: planned activations and scratch buffers
+  uint32_t activation_lower_bound = 0;  // max over ops of the live activation bytes (aligned)
+  uint32_t lower_bound = 0;             // persistent_bytes + activation_lower_bound
+  uint32_t scratch_bytes = 0;           // largest scratch buffer of any op (part of activations)
+  uint32_t op_data_bytes = 0;           // part of persistent_bytes: kernel op data incl. folded
+  uint32_t planner_bytes = 0;           // temporary planner memory (overlaps the activations)
+};
+
+class Interpreter {
+ public:
+  Interpreter(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes);
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Resolves and checks every op, plans the arena and runs the kernels' prepare. On
+  // kArenaTooSmall, arena_usage().total_bytes holds the bytes needed.
+  Status Prepare();
+  // Runs the graph on the current inputs. Ops run in model order.
+  Status Invoke();
+  // Per-operator events on the next Invokes; nullptr switches profiling off (the default).
+  void set_profiler(Profiler* profiler) { profiler_ = profiler; }
+
+  bool prepared() const { return prepared_; }
+  const Model& model() const { return *model_; }
+  const ArenaUsage& arena_usage() const { return usage_; }
+
+  uint32_t num_inputs() const { return model_->num_inputs(); }
+  uint32_t num_outputs() const { return model_->num_outputs(); }
+  TensorView input(uint32_t i) const;  // data is valid once prepared
+  TensorView output(uint32_t i) const;
+  TensorView tensor(int32_t index) const;
+  // Offset of the tensor's data in the arena, or -1 (model constant, unused tensor).
+  int64_t tensor_arena_offset(int32_t index) const;
+  // Whether op i runs at Invoke (false for reshapes aliased to their input and folded constants).
+  bool op_is_invoked(uint32_t i) const;
+
+ private:
+  friend class PrepareSession;
+  void* TensorData(int32_t index) const;
+  Status InvokeProfiled();
+
+  const Model* model_;
+  const OpResolver* resolver_;
+  uint8_t* arena_;
+  size_t arena_bytes_;
+  Profiler* profiler_ = nullptr;
+  TensorRecord* tensors_ = nullptr;   // num_tensors entries at the arena start
+  const uint8_t* calls_ = nullptr;    // first OpCall record
+  uint32_t num_calls_ = 0;
+  bool prepared_ = false;
+  ArenaUsage usage_;
+};
+
+}  // namespace strata

@@ -1,0 +1,204 @@
+#include "common/conv_op.hpp"
+
+#include "common/op_checks.hpp"
+#include "tflite_generated.h"
+
+namespace strata {
+namespace kernels {
+namespace {
+
+enum class Variant : uint8_t { kFloat32, kInt8, kHybrid };
+
+// Everything check() and prepare() derive from the operator, computed once per call.
+struct ConvAnalysis {
+  Variant variant;
+  FusedActivation act;
+  bool asymmetric;
+  ConvParams params;
+  Dims4 input;
+  Dims4 filter;
+  Dims4 output;
+};
+
+Status read_options(const OpContext& ctx, ConvKind kind, ConvGeometry* g, FusedActivation* act) {
+  if (kind == ConvKind::kConv2D) {
+    const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_Conv2DOptions() : nullptr;
+    if (o == nullptr) return OpError(ctx, StatusCode::kMalformedModel, "missing Conv2DOptions");
+    *g = {static_cast<Padding>(o->padding()), o->stride_h(), o->stride_w(),
+          o->dilation_h_factor(), o->dilation_w_factor(), 0, 0, 0, 0, 1};
+    *act = static_cast<FusedActivation>(o->fused_activation_function());
+  } else {
+    const auto* o =
+        ctx.op != nullptr ? ctx.op->builtin_options_as_DepthwiseConv2DOptions() : nullptr;
+    if (o == nullptr) {
+      return OpError(ctx, StatusCode::kMalformedModel, "missing DepthwiseConv2DOptions");
+    }
+    *g = {static_cast<Padding>(o->padding()), o->stride_h(), o->stride_w(),
+          o->dilation_h_factor(), o->dilation_w_factor(), 0, 0, 0, 0, 1};
+    *act = static_cast<FusedActivation>(o->fused_activation_function());
+  }
+  return Status::Ok();
+}
+
+Status pick_variant(const OpContext& ctx, Variant* v) {
+  const TensorView& in = ctx.input(0);
+  const TensorView& w = ctx.input(1);
+  const TensorView& out = ctx.output(0);
+  if (in.type == DataType::kFloat32 && w.type == DataType::kFloat32) {
+    *v = Variant::kFloat32;
+  } else if (in.type == DataType::kInt8 && w.type == DataType::kInt8) {
+    *v = Variant::kInt8;
+  } else if (in.type == DataType::kFloat32 && w.type == DataType::kInt8) {
+    *v = Variant::kHybrid;
+  } else {
+    return OpError(ctx, StatusCode::kUnsupported, "input %s with filter %s is not supported",
+                   DataTypeName(in.type), DataTypeName(w.type));
+  }
+  return check_type(ctx, out, "output", *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32);
+}
+
+// Shape relations between input, filter and output channels.
+Status check_channels(const OpContext& ctx, ConvKind kind, const Dims4& in, const Dims4& f,
+                      int32_t* depth_multiplier) {
+  bool ok;
+  if (kind == ConvKind::kDepthwise) {
+    ok = f.n == 1 && in.c > 0 && f.c % in.c == 0;
+    *depth_multiplier = ok ? f.c / in.c : 0;
+  } else {
+    ok = f.c > 0 && in.c % f.c == 0 && f.n % (in.c / f.c) == 0;
+    *depth_multiplier = 1;
+  }
+  if (!ok) {
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "filter [%d,%d,%d,%d] does not match input depth %d", static_cast<int>(f.n),
+                   static_cast<int>(f.h), static_cast<int>(f.w), static_cast<int>(f.c),
+                   static_cast<int>(in.c));
+  }
+  return Status::Ok();
+}
+
+Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t channels) {
+  const TensorView& w = ctx.input(1);
+  const TensorView& bias = ctx.input(2);
+  if (bias.present()) {
+    const DataType bt = a.variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+    STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
+    if (static_cast<int32_t>(bias.elements) != channels) {
+      return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
+                     static_cast<unsigned>(bias.elements), static_cast<int>(channels));
+    }
+  }
+  if (a.variant == Variant::kFloat32) return Status::Ok();
+  if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != channels) {
+    return OpError(ctx, StatusCode::kMalformedModel, "filter has %u scales for %d channels",
+                   static_cast<unsigned>(w.num_quant), static_cast<int>(channels));
+  }
+  for (uint32_t i = 0; i < w.num_quant; ++i) {
+    if (!(w.scales[i] > 0.0f) || w.zero_point_at(i) != 0) {
+      return OpError(ctx, StatusCode::kUnsupported,
+                     "filter channel %u is not symmetric int8 with a positive scale",
+                     static_cast<unsigned>(i));
+    }
+  }
+  if (a.variant == Variant::kHybrid) return Status::Ok();
+  STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
+  return check_int8_quantized(ctx, ctx.output(0), "output");
+}
+
+Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
+  STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 3));
+  ConvGeometry g;
+  STRATA_RETURN_IF_ERROR(read_options(ctx, kind, &g, &a->act));
+  STRATA_RETURN_IF_ERROR(pick_variant(ctx, &a->variant));
+  STRATA_RETURN_IF_ERROR(get_dims4(ctx, ctx.input(0), "input", &a->input));
+  STRATA_RETURN_IF_ERROR(get_dims4(ctx, ctx.input(1), "filter", &a->filter));
+  STRATA_RETURN_IF_ERROR(check_channels(ctx, kind, a->input, a->filter, &g.depth_multiplier));
+  g.in_h = a->input.h;
+  g.in_w = a->input.w;
+  g.filter_h = a->filter.h;
+  g.filter_w = a->filter.w;
+  a->params = ConvParams{};
+  int32_t out_h = 0;
+  int32_t out_w = 0;
+  if (!compute_conv_geometry(g, &a->params, &out_h, &out_w)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "invalid stride, dilation or padding");
+  }
+  const int32_t channels = kind == ConvKind::kDepthwise ? a->filter.c : a->filter.n;
+  a->output = {a->input.n, out_h, out_w, channels};
+  STRATA_RETURN_IF_ERROR(check_dims4(ctx, ctx.output(0), "output", a->output));
+  STRATA_RETURN_IF_ERROR(check_quantization(ctx, *a, channels));
+  const TensorView& out = ctx.output(0);
+  const bool act_ok = a->variant == Variant::kInt8
+                          ? compute_conv_quant(a->act, ctx.input(0).zero_point, out.scale,
+                                               out.zero_point, &a->params)
+                          : compute_conv_float(a->act, &a->params);
+  if (!act_ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  // Conv2DOptions has no asymmetric flag: TFLite quantizes hybrid inputs asymmetrically exactly
+  // when the filter is per-channel quantized.
+  a->asymmetric = ctx.input(1).num_quant > 1;
+  return Status::Ok();
+}
+
+uint32_t channel_bytes(Variant v, int32_t channels) {
+  const uint32_t c = static_cast<uint32_t>(channels);
+  if (v == Variant::kInt8) return align8(c * 4u + c);
+  if (v == Variant::kHybrid) return align8(c * 4u);
+  return 0;
+}
+
+}  // namespace
+
+Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns,
+                  ConvKind kind) {
+  ConvAnalysis a;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
+  req->op_data_bytes = sizeof(ConvOpData) + channel_bytes(a.variant, a.output.c);
+  switch (a.variant) {
+    case Variant::kFloat32:
+      req->invoke = fns.float32;
+      break;
+    case Variant::kInt8:
+      req->invoke = fns.int8;
+      break;
+    case Variant::kHybrid:
+      req->invoke = fns.hybrid;
+      req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
+      break;
+  }
+  return Status::Ok();
+}
+
+Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind) {
+  ConvAnalysis a;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
+  ConvOpData* d = static_cast<ConvOpData*>(op_data);
+  d->params = a.params;
+  d->input = a.input;
+  d->filter = a.filter;
+  d->output = a.output;
+  d->channels = a.output.c;
+  const TensorView& w = ctx.input(1);
+  d->flags = (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
+  if (a.variant == Variant::kInt8) {
+    int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
+    int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
+    compute_channel_multipliers(ctx.input(0).scale, w.scales, static_cast<int32_t>(w.num_quant),
+                                ctx.output(0).scale, d->channels, mult, shift);
+  } else if (a.variant == Variant::kHybrid) {
+    float* scales = reinterpret_cast<float*>(d + 1);
+    for (int32_t c = 0; c < d->channels; ++c) scales[c] = w.scales[w.num_quant > 1 ? c : 0];
+  }
+  return Status::Ok();
+}
+
+ChannelQuant conv_channel_quant(const ConvOpData& d) {
+  const int32_t* mult = reinterpret_cast<const int32_t*>(&d + 1);
+  return {mult, reinterpret_cast<const int8_t*>(mult + d.channels), true};
+}
+
+HybridWeights conv_hybrid_weights(const ConvOpData& d) {
+  return {reinterpret_cast<const float*>(&d + 1), true, (d.flags & kConvAsymmetric) != 0};
+}
+
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,174 @@
+#include "common/fully_connected_op.hpp"
+
+#include "common/conv_op.hpp"
+#include "common/op_checks.hpp"
+#include "tflite_generated.h"
+
+namespace strata {
+namespace kernels {
+namespace {
+
+enum class Variant : uint8_t { kFloat32, kInt8, kHybrid };
+
+struct FcAnalysis {
+  Variant variant;
+  bool asymmetric;
+  FullyConnectedParams params;
+  int32_t channels;
+};
+
+Status pick_variant(const OpContext& ctx, Variant* v) {
+  const DataType in = ctx.input(0).type;
+  const DataType w = ctx.input(1).type;
+  if (in == DataType::kFloat32 && w == DataType::kFloat32) {
+    *v = Variant::kFloat32;
+  } else if (in == DataType::kInt8 && w == DataType::kInt8) {
+    *v = Variant::kInt8;
+  } else if (in == DataType::kFloat32 && w == DataType::kInt8) {
+    *v = Variant::kHybrid;
+  } else {
+    return OpError(ctx, StatusCode::kUnsupported, "input %s with weights %s is not supported",
+                   DataTypeName(in), DataTypeName(w));
+  }
+  const DataType out = *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32;
+  return check_type(ctx, ctx.output(0), "output", out);
+}
+
+Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
+  const TensorView& w = ctx.input(1);
+  if (w.rank != 2 || w.dims[0] <= 0 || w.dims[1] <= 0) {
+    return OpError(ctx, StatusCode::kUnsupported, "weights '%s' must be a 2-D matrix", w.name);
+  }
+  FullyConnectedParams& p = a->params;
+  p.units = w.dims[0];
+  p.accum_depth = w.dims[1];
+  const uint32_t in_elems = ctx.input(0).elements;
+  if (in_elems % static_cast<uint32_t>(p.accum_depth) != 0) {
+    return OpError(ctx, StatusCode::kMalformedModel, "input has %u elements, not a multiple of %d",
+                   static_cast<unsigned>(in_elems), static_cast<int>(p.accum_depth));
+  }
+  p.batches = static_cast<int32_t>(in_elems / static_cast<uint32_t>(p.accum_depth));
+  const uint32_t out_elems = ctx.output(0).elements;
+  if (out_elems != static_cast<uint32_t>(p.batches) * static_cast<uint32_t>(p.units)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "output has %u elements, expected %d x %d",
+                   static_cast<unsigned>(out_elems), static_cast<int>(p.batches),
+                   static_cast<int>(p.units));
+  }
+  const TensorView& bias = ctx.input(2);
+  if (bias.present()) {
+    const DataType bt = a->variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+    STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
+    if (static_cast<int32_t>(bias.elements) != p.units) {
+      return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
+                     static_cast<unsigned>(bias.elements), static_cast<int>(p.units));
+    }
+  }
+  return Status::Ok();
+}
+
+Status check_weights_quant(const OpContext& ctx, const FcAnalysis& a) {
+  const TensorView& w = ctx.input(1);
+  if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != a.params.units) {
+    return OpError(ctx, StatusCode::kMalformedModel, "weights have %u scales for %d units",
+                   static_cast<unsigned>(w.num_quant), static_cast<int>(a.params.units));
+  }
+  for (uint32_t i = 0; i < w.num_quant; ++i) {
+    if (!(w.scales[i] > 0.0f) || w.zero_point_at(i) != 0) {
+      return OpError(ctx, StatusCode::kUnsupported, "weights must be symmetric int8");
+    }
+  }
+  return Status::Ok();
+}
+
+Status analyze(const OpContext& ctx, FcAnalysis* a) {
+  STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 3));
+  const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_FullyConnectedOptions() : nullptr;
+  const FusedActivation act =
+      o != nullptr ? static_cast<FusedActivation>(o->fused_activation_function())
+                   : FusedActivation::kNone;
+  if (o != nullptr && o->weights_format() != tflite::FullyConnectedOptionsWeightsFormat_DEFAULT) {
+    return OpError(ctx, StatusCode::kUnsupported, "shuffled weights format is not supported");
+  }
+  a->asymmetric = o != nullptr && o->asymmetric_quantize_inputs();
+  STRATA_RETURN_IF_ERROR(pick_variant(ctx, &a->variant));
+  a->params = FullyConnectedParams{};
+  STRATA_RETURN_IF_ERROR(check_shapes(ctx, a));
+  a->channels = 0;
+  if (a->variant != Variant::kFloat32) {
+    STRATA_RETURN_IF_ERROR(check_weights_quant(ctx, *a));
+    a->channels = static_cast<int32_t>(ctx.input(1).num_quant);
+  }
+  ConvParams cp{};
+  bool ok;
+  if (a->variant == Variant::kInt8) {
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.output(0), "output"));
+    ok = compute_conv_quant(act, ctx.input(0).zero_point, ctx.output(0).scale,
+                            ctx.output(0).zero_point, &cp);
+  } else {
+    ok = compute_conv_float(act, &cp);
+  }
+  if (!ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  FullyConnectedParams& p = a->params;
+  p.input_offset = cp.input_offset;
+  p.output_offset = cp.output_offset;
+  p.act_min = cp.act_min;
+  p.act_max = cp.act_max;
+  p.act_min_f = cp.act_min_f;
+  p.act_max_f = cp.act_max_f;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status fully_connected_check(const OpContext& ctx, OpRequirements* req,
+                             const FullyConnectedInvokers& fns) {
+  FcAnalysis a;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, &a));
+  const uint32_t c = static_cast<uint32_t>(a.channels);
+  req->op_data_bytes = sizeof(FullyConnectedOpData);
+  if (a.variant == Variant::kFloat32) {
+    req->invoke = fns.float32;
+  } else if (a.variant == Variant::kInt8) {
+    req->invoke = fns.int8;
+    req->op_data_bytes += align8(c * 5u);
+  } else {
+    req->invoke = fns.hybrid;
+    req->op_data_bytes += align8(c * 4u);
+    req->scratch_bytes = static_cast<uint32_t>(a.params.accum_depth);
+  }
+  return Status::Ok();
+}
+
+Status fully_connected_prepare(const OpContext& ctx, void* op_data) {
+  FcAnalysis a;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, &a));
+  FullyConnectedOpData* d = static_cast<FullyConnectedOpData*>(op_data);
+  d->params = a.params;
+  d->channels = a.channels;
+  d->flags = (a.channels > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
+  const TensorView& w = ctx.input(1);
+  if (a.variant == Variant::kInt8) {
+    int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
+    int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
+    compute_channel_multipliers(ctx.input(0).scale, w.scales, a.channels, ctx.output(0).scale,
+                                a.channels, mult, shift);
+  } else if (a.variant == Variant::kHybrid) {
+    float* scales = reinterpret_cast<float*>(d + 1);
+    for (int32_t c = 0; c < a.channels; ++c) scales[c] = w.scales[c];
+  }
+  return Status::Ok();
+}
+
+ChannelQuant fully_connected_channel_quant(const FullyConnectedOpData& d) {
+  const int32_t* mult = reinterpret_cast<const int32_t*>(&d + 1);
+  return {mult, reinterpret_cast<const int8_t*>(mult + d.channels), d.channels > 1};
+}
+
+HybridWeights fully_connected_hybrid_weights(const FullyConnectedOpData& d) {
+  return {reinterpret_cast<const float*>(&d + 1), d.channels > 1,
+          (d.flags & kConvAsymmetric) != 0};
+}
+
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,75 @@
+#include "common/op_checks.hpp"
+
+namespace strata {
+namespace kernels {
+
+Status check_arity(const OpContext& ctx, uint32_t min_in, uint32_t max_in) {
+  if (ctx.num_inputs < min_in || ctx.num_inputs > max_in) {
+    return OpError(ctx, StatusCode::kMalformedModel, "expects %u to %u inputs, has %u",
+                   static_cast<unsigned>(min_in), static_cast<unsigned>(max_in),
+                   static_cast<unsigned>(ctx.num_inputs));
+  }
+  if (ctx.num_outputs != 1) {
+    return OpError(ctx, StatusCode::kMalformedModel, "expects 1 output, has %u",
+                   static_cast<unsigned>(ctx.num_outputs));
+  }
+  if (!ctx.input(0).present() || !ctx.output(0).present()) {
+    return OpError(ctx, StatusCode::kMalformedModel, "input 0 and output 0 are required");
+  }
+  return Status::Ok();
+}
+
+Status check_type(const OpContext& ctx, const TensorView& t, const char* role, DataType type) {
+  if (t.type != type) {
+    return OpError(ctx, StatusCode::kUnsupported, "%s '%s' is %s, expected %s", role, t.name,
+                   DataTypeName(t.type), DataTypeName(type));
+  }
+  return Status::Ok();
+}
+
+Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const char* role) {
+  STRATA_RETURN_IF_ERROR(check_type(ctx, t, role, DataType::kInt8));
+  if (t.num_quant == 0 || !(t.scale > 0.0f)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' has no valid quantization scale",
+                   role, t.name);
+  }
+  if (t.zero_point < -128 || t.zero_point > 127) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' zero point %d is out of int8 range",
+                   role, t.name, static_cast<int>(t.zero_point));
+  }
+  return Status::Ok();
+}
+
+Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d) {
+  if (t.rank != 4) {
+    return OpError(ctx, StatusCode::kUnsupported, "%s '%s' has rank %d, expected 4", role, t.name,
+                   static_cast<int>(t.rank));
+  }
+  *d = {t.dims[0], t.dims[1], t.dims[2], t.dims[3]};
+  return Status::Ok();
+}
+
+Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, const Dims4& d) {
+  Dims4 got;
+  STRATA_RETURN_IF_ERROR(get_dims4(ctx, t, role, &got));
+  if (got.n != d.n || got.h != d.h || got.w != d.w || got.c != d.c) {
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "%s '%s' has shape [%d,%d,%d,%d], expected [%d,%d,%d,%d]", role, t.name,
+                   static_cast<int>(got.n), static_cast<int>(got.h), static_cast<int>(got.w),
+                   static_cast<int>(got.c), static_cast<int>(d.n), static_cast<int>(d.h),
+                   static_cast<int>(d.w), static_cast<int>(d.c));
+  }
+  return Status::Ok();
+}
+
+Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorView& b) {
+  if (a.elements != b.elements) {
+    return OpError(ctx, StatusCode::kMalformedModel, "'%s' has %u elements but '%s' has %u",
+                   a.name, static_cast<unsigned>(a.elements), b.name,
+                   static_cast<unsigned>(b.elements));
+  }
+  return Status::Ok();
+}
+
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,60 @@
+#include "common/pool_op.hpp"
+
+#include "common/op_checks.hpp"
+#include "tflite_generated.h"
+
+namespace strata {
+namespace kernels {
+namespace {
+
+Status analyze(const OpContext& ctx, PoolOpData* d, bool* is_int8) {
+  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_Pool2DOptions() : nullptr;
+  if (o == nullptr) return OpError(ctx, StatusCode::kMalformedModel, "missing Pool2DOptions");
+  const TensorView& in = ctx.input(0);
+  const TensorView& out = ctx.output(0);
+  *is_int8 = in.type == DataType::kInt8;
+  if (!*is_int8) STRATA_RETURN_IF_ERROR(check_type(ctx, in, "input", DataType::kFloat32));
+  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
+  if (*is_int8) {
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, out, "output"));
+    if (in.scale != out.scale || in.zero_point != out.zero_point) {
+      return OpError(ctx, StatusCode::kUnsupported, "input and output quantization differ");
+    }
+  }
+  STRATA_RETURN_IF_ERROR(get_dims4(ctx, in, "input", &d->input));
+  int32_t out_h = 0;
+  int32_t out_w = 0;
+  if (!compute_pool_geometry(static_cast<Padding>(o->padding()), o->stride_h(), o->stride_w(),
+                             o->filter_height(), o->filter_width(), d->input.h, d->input.w,
+                             &d->params, &out_h, &out_w)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "invalid pooling window or stride");
+  }
+  d->output = {d->input.n, out_h, out_w, d->input.c};
+  STRATA_RETURN_IF_ERROR(check_dims4(ctx, out, "output", d->output));
+  const auto act = static_cast<FusedActivation>(o->fused_activation_function());
+  if (!compute_pool_activation(act, *is_int8, out.scale, out.zero_point, &d->params)) {
+    return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status pool_check(const OpContext& ctx, OpRequirements* req, const PoolInvokers& fns) {
+  PoolOpData d{};
+  bool is_int8 = false;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, &d, &is_int8));
+  req->invoke = is_int8 ? fns.int8 : fns.float32;
+  req->op_data_bytes = sizeof(PoolOpData);
+  return Status::Ok();
+}
+
+Status pool_prepare(const OpContext& ctx, void* op_data) {
+  bool is_int8 = false;
+  return analyze(ctx, static_cast<PoolOpData*>(op_data), &is_int8);
+}
+
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,109 @@
+#include "common/quant_math.hpp"
+
+#include <cstring>
+
+namespace strata {
+namespace kernels {
+
+int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
+  if (a == b && a == INT32_MIN) return INT32_MAX;  // the only product that does not fit
+  const int64_t ab = static_cast<int64_t>(a) * static_cast<int64_t>(b);
+  const int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+  // Division (not a shift) truncates toward zero, which together with the nudge gives
+  // round-half-away-from-zero.
+  return static_cast<int32_t>((ab + nudge) / (INT64_C(1) << 31));
+}
+
+int32_t rounding_divide_by_pot(int32_t x, int exponent) {
+  const int32_t mask = static_cast<int32_t>((INT64_C(1) << exponent) - 1);
+  const int32_t remainder = x & mask;
+  const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+int32_t saturating_rounding_multiply_by_pot(int32_t x, int exponent) {
+  if (exponent == 0) return x;
+  if (exponent < 0) return rounding_divide_by_pot(x, -exponent);
+  const int32_t threshold = static_cast<int32_t>((INT64_C(1) << (31 - exponent)) - 1);
+  if (x > threshold) return INT32_MAX;
+  if (x < -threshold) return INT32_MIN;
+  return static_cast<int32_t>(static_cast<uint32_t>(x) << exponent);
+}
+
+int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift) {
+  const int left = shift > 0 ? shift : 0;
+  const int right = shift > 0 ? 0 : -shift;
+  // The left shift wraps like TFLite's int32 multiply on two's-complement targets; done on
+  // uint32 so it is defined behaviour.
+  const int32_t scaled = static_cast<int32_t>(static_cast<uint32_t>(x) << left);
+  return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(scaled, multiplier), right);
+}
+
+double round_half_away(double x) {
+  // Values >= 2^52 are already integers; the cast path below would overflow for them.
+  if (!(x < 4503599627370496.0 && x > -4503599627370496.0)) return x;
+  const double t = static_cast<double>(static_cast<int64_t>(x));  // truncates toward zero
+  const double frac = x - t;
+  if (frac >= 0.5) return t + 1.0;
+  if (frac <= -0.5) return t - 1.0;
+  return t;
+}
+
+float round_half_away(float x) {
+  if (!(x < 8388608.0f && x > -8388608.0f)) return x;
+  const float t = static_cast<float>(static_cast<int32_t>(x));
+  const float frac = x - t;
+  if (frac >= 0.5f) return t + 1.0f;
+  if (frac <= -0.5f) return t - 1.0f;
+  return t;
+}
+
+int32_t quantize_value(float value, float scale, int32_t zero_point) {
+  return zero_point + static_cast<int32_t>(round_half_away(value / scale));
+}
+
+namespace {
+
+// frexp for finite, non-zero doubles via the bit pattern: returns m in [0.5, 1) with
+// x = m * 2^exp. Avoids libm in firmware.
+double split_exponent(double x, int* exp) {
+  uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  int biased = static_cast<int>((bits >> 52) & 0x7FF);
+  int extra = 0;
+  if (biased == 0) {  // subnormal: normalise first
+    x *= 18014398509481984.0;  // 2^54
+    std::memcpy(&bits, &x, sizeof bits);
+    biased = static_cast<int>((bits >> 52) & 0x7FF);
+    extra = -54;
+  }
+  *exp = biased - 1022 + extra;
+  bits = (bits & ~(UINT64_C(0x7FF) << 52)) | (UINT64_C(1022) << 52);
+  double m;
+  std::memcpy(&m, &bits, sizeof m);
+  return m;
+}
+
+}  // namespace
+
+void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift) {
+  if (real_multiplier == 0.0 || real_multiplier != real_multiplier) {
+    *multiplier = 0;
+    *shift = 0;
+    return;
+  }
+  const double q = split_exponent(real_multiplier, shift);
+  int64_t q_fixed = static_cast<int64_t>(round_half_away(q * 2147483648.0));
+  if (q_fixed == (INT64_C(1) << 31)) {
+    q_fixed /= 2;  // rounding reached 1.0: renormalise
+    ++*shift;
+  }
+  if (*shift < -31) {  // would shift every bit out: flush to zero as TFLite does
+    *shift = 0;
+    q_fixed = 0;
+  }
+  *multiplier = static_cast<int32_t>(q_fixed);
+}
+
+}  // namespace kernels
+}  // namespace strata

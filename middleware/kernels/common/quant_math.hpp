@@ -1,0 +1,47 @@
+// Integer quantization arithmetic shared by every int8 kernel (reference and optimized).
+//
+// These functions define Strata's int8 semantics: they reproduce TensorFlow Lite's reference
+// ("double rounding") fixed-point requantization bit for bit, so a model quantized by the TFLite
+// converter computes the same integers here as in TensorFlow Lite Micro's reference kernels.
+// Everything is plain integer code except quantize_multiplier(), which runs at prepare time.
+#pragma once
+
+#include <cstdint>
+
+namespace strata {
+namespace kernels {
+
+// (a * b * 2) >> 32 rounded to nearest (ties away from zero), saturating INT32_MIN * INT32_MIN.
+// Same result as the Arm VQRDMULH instruction.
+int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b);
+
+// x / 2^exponent rounded to nearest, ties away from zero. exponent in [0, 31].
+int32_t rounding_divide_by_pot(int32_t x, int exponent);
+
+// x * 2^exponent: a saturating left shift for exponent > 0, rounding_divide_by_pot otherwise.
+int32_t saturating_rounding_multiply_by_pot(int32_t x, int exponent);
+
+// x * multiplier * 2^shift where multiplier is a Q0.31 value in [0.5, 1): the requantization step
+// of every int8 kernel. Positive shift scales up before the multiply, negative shift is a rounding
+// right shift after it (the two-rounding variant TFLite uses unless TFLITE_SINGLE_ROUNDING is set).
+int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift);
+
+// Splits a real multiplier into a Q0.31 significand and a power-of-two exponent such that
+// real ~= multiplier * 2^(shift - 31). Zero and multipliers below 2^-32 give (0, 0).
+void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift);
+
+// std::round semantics (half away from zero) without pulling libm into firmware.
+double round_half_away(double x);
+float round_half_away(float x);
+
+// Quantizes one float with TFLite's rounding (float division, round half away from zero),
+// without clamping.
+int32_t quantize_value(float value, float scale, int32_t zero_point);
+
+// Clamps to [lo, hi].
+inline int32_t clamp_i32(int32_t v, int32_t lo, int32_t hi) {
+  return v < lo ? lo : (v > hi ? hi : v);
+}
+
+}  // namespace kernels
+}  // namespace strata

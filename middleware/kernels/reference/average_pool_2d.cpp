@@ -1,0 +1,86 @@
+#include "common/pool_op.hpp"
+#include "common/quant_math.hpp"
+#include "reference/pooling.hpp"
+
+namespace strata {
+namespace kernels {
+namespace reference {
+void average_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input,
+                             const Dims4& out, float* output) {
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      int32_t y0, y1;
+      pool_window(oy, p.stride_h, p.pad_h, p.filter_h, in.h, &y0, &y1);
+      for (int32_t ox = 0; ox < out.w; ++ox) {
+        int32_t x0, x1;
+        pool_window(ox, p.stride_w, p.pad_w, p.filter_w, in.w, &x0, &x1);
+        for (int32_t c = 0; c < out.c; ++c) {
+          float sum = 0.0f;
+          float count = 0.0f;
+          for (int32_t y = y0; y < y1; ++y) {
+            for (int32_t x = x0; x < x1; ++x) {
+              sum += input[offset4(in, b, y, x, c)];
+              count += 1.0f;
+            }
+          }
+          float avg = count > 0.0f ? sum / count : 0.0f;
+          avg = avg < p.act_min_f ? p.act_min_f : (avg > p.act_max_f ? p.act_max_f : avg);
+          output[offset4(out, b, oy, ox, c)] = avg;
+        }
+      }
+    }
+  }
+}
+
+void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
+                          const Dims4& out, int8_t* output) {
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      int32_t y0, y1;
+      pool_window(oy, p.stride_h, p.pad_h, p.filter_h, in.h, &y0, &y1);
+      for (int32_t ox = 0; ox < out.w; ++ox) {
+        int32_t x0, x1;
+        pool_window(ox, p.stride_w, p.pad_w, p.filter_w, in.w, &x0, &x1);
+        const int32_t count = (y1 - y0) * (x1 - x0);
+        for (int32_t c = 0; c < out.c; ++c) {
+          int32_t sum = 0;
+          for (int32_t y = y0; y < y1; ++y) {
+            for (int32_t x = x0; x < x1; ++x) sum += input[offset4(in, b, y, x, c)];
+          }
+          int32_t avg = 0;
+          if (count > 0) {  // round half away from zero
+            avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+          }
+          output[offset4(out, b, oy, ox, c)] = static_cast<int8_t>(clamp_i32(avg, p.act_min,
+                                                                             p.act_max));
+        }
+      }
+    }
+  }
+}
+
+namespace {
+
+void invoke_float32(const OpCall& call) {
+  const PoolOpData& d = call.data<PoolOpData>();
+  average_pool_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.output,
+                          static_cast<float*>(call.output(0)));
+}
+
+void invoke_int8(const OpCall& call) {
+  const PoolOpData& d = call.data<PoolOpData>();
+  average_pool_2d_int8(d.params, d.input, static_cast<const int8_t*>(call.input(0)), d.output,
+                       static_cast<int8_t*>(call.output(0)));
+}
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
+}
+
+}  // namespace
+
+extern const Kernel kAveragePool2D = {check, pool_prepare};
+
+}  // namespace reference
+}  // namespace kernels
+}  // namespace strata

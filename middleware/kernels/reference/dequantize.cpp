@@ -1,0 +1,88 @@
+#include "common/half.hpp"
+#include "common/op_checks.hpp"
+#include "common/unary_op.hpp"
+#include "reference/quantization.hpp"
+
+namespace strata {
+namespace kernels {
+namespace reference {
+
+void dequantize_int8_float32(float scale, int32_t zero_point, int32_t count, const int8_t* input,
+                             float* output) {
+  const double s = scale;
+  for (int32_t i = 0; i < count; ++i) {
+    output[i] = static_cast<float>(s * (input[i] - zero_point));
+  }
+}
+
+void dequantize_float16_float32(int32_t count, const uint8_t* input, float* output) {
+  half_to_float_array(input, count, output);
+}
+
+namespace {
+
+struct ScaleZp {
+  float scale;
+  int32_t zero_point;
+};
+
+void invoke_int8(const OpCall& call) {
+  const UnaryOpData& d = call.data<UnaryOpData>();
+  const ScaleZp& q = unary_params<ScaleZp>(d);
+  dequantize_int8_float32(q.scale, q.zero_point, d.count,
+                          static_cast<const int8_t*>(call.input(0)),
+                          static_cast<float*>(call.output(0)));
+}
+
+void invoke_float16(const OpCall& call) {
+  dequantize_float16_float32(call.data<UnaryOpData>().count,
+                             static_cast<const uint8_t*>(call.input(0)),
+                             static_cast<float*>(call.output(0)));
+}
+
+// A constant float16 input is converted once at prepare: the float32 result is the op data.
+bool constant_half(const OpContext& ctx) {
+  return ctx.input(0).type == DataType::kFloat16 && ctx.input(0).is_constant;
+}
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  const DataType in = ctx.input(0).type;
+  if (in != DataType::kFloat16 && in != DataType::kInt8) {
+    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
+                   DataTypeName(in));
+  }
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, in, DataType::kFloat32));
+  if (constant_half(ctx)) {
+    req->output_is_constant = true;
+    req->op_data_bytes = align8(ctx.output(0).elements * 4u);
+    return Status::Ok();
+  }
+  req->invoke = in == DataType::kInt8 ? invoke_int8 : invoke_float16;
+  req->op_data_bytes = sizeof(UnaryOpData);
+  return Status::Ok();
+}
+
+Status prepare(const OpContext& ctx, void* op_data) {
+  const TensorView& in = ctx.input(0);
+  if (constant_half(ctx)) {
+    if (in.data == nullptr) {
+      return OpError(ctx, StatusCode::kInternal, "constant float16 input has no data");
+    }
+    dequantize_float16_float32(static_cast<int32_t>(in.elements),
+                               static_cast<const uint8_t*>(in.data),
+                               static_cast<float*>(op_data));
+    return Status::Ok();
+  }
+  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
+  d->count = static_cast<int32_t>(in.elements);
+  *unary_params<ScaleZp>(d) = {in.scale, in.zero_point};
+  return Status::Ok();
+}
+
+}  // namespace
+
+extern const Kernel kDequantize = {check, prepare};
+
+}  // namespace reference
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,103 @@
+#include "reference/fully_connected.hpp"
+
+#include "common/hybrid_quantize.hpp"
+#include "common/quant_math.hpp"
+
+namespace strata {
+namespace kernels {
+namespace reference {
+
+void fully_connected_float32(const FullyConnectedParams& p, const float* input,
+                             const float* weights, const float* bias, float* output) {
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const float* x = input + b * p.accum_depth;
+    for (int32_t u = 0; u < p.units; ++u) {
+      const float* w = weights + u * p.accum_depth;
+      float acc = 0.0f;
+      for (int32_t d = 0; d < p.accum_depth; ++d) acc += x[d] * w[d];
+      acc += bias != nullptr ? bias[u] : 0.0f;
+      acc = acc < p.act_min_f ? p.act_min_f : (acc > p.act_max_f ? p.act_max_f : acc);
+      output[b * p.units + u] = acc;
+    }
+  }
+}
+
+void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q,
+                          const int8_t* input, const int8_t* weights, const int32_t* bias,
+                          int8_t* output) {
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const int8_t* x = input + b * p.accum_depth;
+    for (int32_t u = 0; u < p.units; ++u) {
+      const int8_t* w = weights + u * p.accum_depth;
+      int32_t acc = 0;
+      for (int32_t d = 0; d < p.accum_depth; ++d) acc += w[d] * (x[d] + p.input_offset);
+      if (bias != nullptr) acc += bias[u];
+      const int32_t ch = q.per_channel ? u : 0;
+      acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
+      output[b * p.units + u] = static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min,
+                                                              p.act_max));
+    }
+  }
+}
+
+void fully_connected_hybrid(const FullyConnectedParams& p, const HybridWeights& hw,
+                            const float* input, const int8_t* weights, const float* bias,
+                            float* output, int8_t* scratch) {
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const float* x = input + b * p.accum_depth;
+    const DynamicQuant dq = hw.asymmetric_inputs ? quantize_asymmetric(x, p.accum_depth, scratch)
+                                                 : quantize_symmetric(x, p.accum_depth, scratch);
+    for (int32_t u = 0; u < p.units; ++u) {
+      const int8_t* w = weights + u * p.accum_depth;
+      int32_t acc = 0;
+      for (int32_t d = 0; d < p.accum_depth; ++d) acc += w[d] * (scratch[d] - dq.zero_point);
+      const float scale = hw.filter_scales[hw.per_channel ? u : 0] * dq.scale;
+      float v = static_cast<float>(acc) * scale + (bias != nullptr ? bias[u] : 0.0f);
+      v = v < p.act_min_f ? p.act_min_f : (v > p.act_max_f ? p.act_max_f : v);
+      output[b * p.units + u] = v;
+    }
+  }
+}
+
+namespace {
+
+void invoke_float32(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_float32(d.params, static_cast<const float*>(call.input(0)),
+                          static_cast<const float*>(call.input(1)),
+                          static_cast<const float*>(call.input(2)),
+                          static_cast<float*>(call.output(0)));
+}
+
+void invoke_int8(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_int8(d.params, fully_connected_channel_quant(d),
+                       static_cast<const int8_t*>(call.input(0)),
+                       static_cast<const int8_t*>(call.input(1)),
+                       static_cast<const int32_t*>(call.input(2)),
+                       static_cast<int8_t*>(call.output(0)));
+}
+
+void invoke_hybrid(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_hybrid(d.params, fully_connected_hybrid_weights(d),
+                         static_cast<const float*>(call.input(0)),
+                         static_cast<const int8_t*>(call.input(1)),
+                         static_cast<const float*>(call.input(2)),
+                         static_cast<float*>(call.output(0)),
+                         static_cast<int8_t*>(call.scratch.ptr));
+}
+
+const FullyConnectedInvokers kInvokers = {invoke_float32, invoke_int8, invoke_hybrid};
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  return fully_connected_check(ctx, req, kInvokers);
+}
+
+}  // namespace
+
+extern const Kernel kFullyConnected = {check, fully_connected_prepare};
+
+}  // namespace reference
+}  // namespace kernels
+}  // namespace strata

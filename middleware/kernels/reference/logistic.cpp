@@ -1,0 +1,86 @@
+#include <cmath>
+
+#include "common/fixed_point_math.hpp"
+#include "common/quant_math.hpp"
+#include "common/unary_op.hpp"
+#include "reference/activations.hpp"
+
+namespace strata {
+namespace kernels {
+namespace reference {
+
+void logistic_float32(int32_t count, const float* input, float* output) {
+  // Outside these bounds the float result is exactly 1 (upper) or exp(x) (lower) anyway.
+  const float upper = 16.619047164916992188f;
+  const float lower = -9.0f;
+  for (int32_t i = 0; i < count; ++i) {
+    const float v = input[i];
+    if (v > upper) {
+      output[i] = 1.0f;
+    } else if (v < lower) {
+      output[i] = std::exp(v);
+    } else {
+      output[i] = 1.0f / (1.0f + std::exp(-v));
+    }
+  }
+}
+
+void logistic_int8(const SigmoidParams& p, int32_t count, const int8_t* input, int8_t* output) {
+  for (int32_t i = 0; i < count; ++i) {
+    const int32_t x = input[i] - p.input_zero_point;
+    if (x <= -p.input_range_radius) {
+      output[i] = -128;
+    } else if (x >= p.input_range_radius) {
+      output[i] = 127;
+    } else {
+      const int32_t q4 = multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
+      const int32_t q0 = logistic_fixed(q4, 4);
+      // Q0.31 -> 8 fractional bits (output scale 1/256), zero point -128.
+      const int32_t out = rounding_divide_by_pot(q0, 23) - 128;
+      output[i] = static_cast<int8_t>(clamp_i32(out, -128, 127));
+    }
+  }
+}
+
+namespace {
+
+void invoke_float32(const OpCall& call) {
+  logistic_float32(call.data<UnaryOpData>().count, static_cast<const float*>(call.input(0)),
+                   static_cast<float*>(call.output(0)));
+}
+
+void invoke_int8(const OpCall& call) {
+  const UnaryOpData& d = call.data<UnaryOpData>();
+  logistic_int8(unary_params<SigmoidParams>(d), d.count, static_cast<const int8_t*>(call.input(0)),
+                static_cast<int8_t*>(call.output(0)));
+}
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
+  const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t));
+  if (is_int8 && (ctx.output(0).zero_point != -128 || ctx.output(0).scale != 1.0f / 256)) {
+    return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
+  }
+  req->invoke = is_int8 ? invoke_int8 : invoke_float32;
+  req->op_data_bytes = sizeof(UnaryOpData);
+  return Status::Ok();
+}
+
+Status prepare(const OpContext& ctx, void* op_data) {
+  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
+  d->count = static_cast<int32_t>(ctx.input(0).elements);
+  if (ctx.input(0).type == DataType::kInt8) {
+    compute_logistic_params_int8(ctx.input(0).scale, ctx.input(0).zero_point,
+                                 unary_params<SigmoidParams>(d));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+extern const Kernel kLogistic = {check, prepare};
+
+}  // namespace reference
+}  // namespace kernels
+}  // namespace strata
