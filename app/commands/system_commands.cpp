@@ -1,6 +1,7 @@
 #include "commands/system_commands.hpp"
 
 #include "bsp/board.hpp"
+#include "bsp/board_commands.hpp"
 #include "bsp/cycle_counter.hpp"
 #include "console_out.hpp"
 #include "cortex_m/stack.hpp"
@@ -61,11 +62,35 @@ const Command kCommands[] = {
     {"exit", "exit [code]", "end the run (virtual boards)", run_exit},
 };
 
+// Board commands arrive as bsp records; each gets a shell command that forwards its arguments.
+constexpr std::size_t kMaxBoardCommands = 4;
+const bsp::BoardCommand* g_board_commands = nullptr;
+Command g_board_shell_commands[kMaxBoardCommands];
+
+template <std::size_t kIndex>
+void run_board_command(const CommandLine& line) {
+  g_board_commands[kIndex].run(line.arg_count, line.args);
+}
+
+void (*const kBoardRunners[kMaxBoardCommands])(const CommandLine&) = {
+    run_board_command<0>, run_board_command<1>, run_board_command<2>, run_board_command<3>};
+
+void add_board_commands(Shell& shell) {
+  std::size_t count = bsp::board_commands(&g_board_commands);
+  if (count > kMaxBoardCommands) count = kMaxBoardCommands;
+  for (std::size_t i = 0; i < count; ++i) {
+    g_board_shell_commands[i] = {g_board_commands[i].name, g_board_commands[i].usage,
+                                 g_board_commands[i].help, kBoardRunners[i]};
+  }
+  shell.add(g_board_shell_commands, count);
+}
+
 }  // namespace
 
 void add_system_commands(Shell& shell) {
   g_shell = &shell;
   shell.add(kCommands, sizeof(kCommands) / sizeof(kCommands[0]));
+  add_board_commands(shell);
 }
 
 void print_banner(const char* kernels, const char* model) {

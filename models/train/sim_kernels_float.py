@@ -142,14 +142,19 @@ def _conv2d_hybrid(op, tins, vins):
     x, w, wt = _f32(vins[0]), vins[1], tins[1]
     kh, kw, sh, sw, pad = _geometry(op, w.shape)
     b = x.shape[0]
-    q, sf, offs = asymmetric_quantize(x.reshape(b, -1))
+    per_channel = len(wt.scale) > 1 and np.any(wt.scale != wt.scale[0])
+    # TFLite: per-channel hybrid conv quantizes inputs asymmetrically, per-tensor symmetrically.
+    q, sf, offs = (asymmetric_quantize if per_channel else symmetric_quantize)(x.reshape(b, -1))
     q = q.reshape(x.shape)
+    scale = wt.scale.astype(np.float32) if per_channel else np.float32(1.0)
+    if not per_channel:
+        sf = sf * wt.scale.astype(np.float32)[0]
     out = []
     for i in range(b):  # each batch element has its own offset, used as the padding value
         xp, oh, ow = sp.padded(q[i:i + 1], kh, kw, sh, sw, pad, offs[i])
         cols = sp.im2col(xp - offs[i], kh, kw, sh, sw, oh, ow).astype(np.float64)
         acc = (cols @ w.reshape(w.shape[0], -1).T.astype(np.float64)).astype(np.int64)
-        y = acc.astype(np.float32) * wt.scale.astype(np.float32) * sf[i]
+        y = acc.astype(np.float32) * scale * sf[i]
         if len(vins) > 2 and vins[2] is not None:
             y = y + _f32(vins[2])
         out.append(y.reshape(1, oh, ow, -1))

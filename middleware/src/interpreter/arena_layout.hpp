@@ -28,6 +28,15 @@ struct TensorRecord {
 inline uint32_t AlignUp(uint32_t v) { return (v + (kArenaAlignment - 1)) & ~(kArenaAlignment - 1); }
 inline uint64_t AlignUp64(uint64_t v) { return (v + (kArenaAlignment - 1)) & ~uint64_t{kArenaAlignment - 1}; }
 
+// The tensor whose storage `t` uses (itself unless it is an alias). Aliases always point at a
+// non-alias tensor (the interpreter resolves the chain when it records one); the bound is defensive.
+inline int32_t RootTensor(const TensorRecord* records, uint32_t count, int32_t t) {
+  for (uint32_t hops = 0; t >= 0 && records[t].alias() && hops < count; ++hops) {
+    t = static_cast<int32_t>(records[t].location);
+  }
+  return t;
+}
+
 // Data slots trailing each OpCall record.
 inline ArenaPtr<void>* CallSlots(OpCall* call) { return reinterpret_cast<ArenaPtr<void>*>(call + 1); }
 
