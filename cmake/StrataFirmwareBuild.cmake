@@ -3,6 +3,11 @@
 # Required: STRATA_BOARD (a board id some layer provides).
 # Optional: STRATA_MODEL (model id, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
 #   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's).
+# A board's board.cmake sets: STRATA_BOARD_CPU (a toolchains/cpu/<cpu>.cmake fragment),
+#   STRATA_BOARD_CLOCK_PROFILES (first = default), STRATA_BOARD_LINKER_SCRIPT; optionally
+#   STRATA_BOARD_QEMU_MACHINE (virtual boards), STRATA_BOARD_ARENA_BYTES / STRATA_BOARD_FLASH_BYTES (what
+#   a model is checked against at build time) and a function strata_board_firmware_hook(<target>).
+#   Its folder's CMakeLists.txt adds the board code with strata_add_bsp_library().
 # Produces: one firmware per model x kernels (cmake/StrataFirmware.cmake), the generated
 #   strata_config.hpp, the board's flash/run/debug targets and, on virtual boards, the QEMU tests.
 include_guard(GLOBAL)

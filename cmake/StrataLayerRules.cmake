@@ -10,7 +10,16 @@ set(_checker ${STRATA_ROOT}/tools/check_layers.py)
 add_custom_target(check_layers ALL
   COMMAND ${STRATA_PYTHON} ${_checker} ${STRATA_ROOT}
   COMMENT "Checking layer include rules" VERBATIM)
+if(NOT STRATA_HOST_BUILD)
+  return()  # the tests below run once, in the host tree
+endif()
 add_test(NAME layer_rules_tree COMMAND ${STRATA_PYTHON} ${_checker} ${STRATA_ROOT})
 add_test(NAME layer_rules_catch_violation
   COMMAND ${STRATA_PYTHON} ${_checker} --expect-violations 4 ${STRATA_ROOT}/tests/layer_rules/violating_tree)
 set_tests_properties(layer_rules_tree layer_rules_catch_violation PROPERTIES LABELS "host;layers")
+
+# The set-up script and the Docker image install from one package list.
+add_test(NAME package_list_shared COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/check_package_list.py)
+# The committed presets are what tools/gen_presets.py makes from the layers.
+add_test(NAME presets_up_to_date COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/gen_presets.py --check)
+set_tests_properties(package_list_shared presets_up_to_date PROPERTIES LABELS "host;tools")

@@ -3,3 +3,7 @@ set(STRATA_BOARD_CPU cortex-m4f)
 set(STRATA_BOARD_CLOCK_PROFILES 25mhz)
 set(STRATA_BOARD_QEMU_MACHINE mps2-an386)
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/qemu/mps2/mps2.ld)
+# Sizes the build checks a model against (bytes): the arena region (SSRAM2/3, shared with .data, .bss and
+# the stack) and the image region (SSRAM1).
+set(STRATA_BOARD_ARENA_BYTES 4063232)
+set(STRATA_BOARD_FLASH_BYTES 4194304)

@@ -1,0 +1,144 @@
+#include "common/quant_math.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+namespace strata {
+namespace kernels {
+namespace {
+
+// Independent model of the double-rounding requantization, in 128-bit-safe long double steps.
+int32_t model_srdhm(int32_t a, int32_t b) {
+  if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
+  const int64_t p = static_cast<int64_t>(a) * b;  // exact
+  // round(p / 2^31), ties away from zero
+  const int64_t q = p >= 0 ? (p + (INT64_C(1) << 30)) >> 31 : -((-p + (INT64_C(1) << 30)) >> 31);
+  return static_cast<int32_t>(q);
+}
+
+int32_t model_rdbpot(int32_t x, int e) {
+  const int64_t d = INT64_C(1) << e;
+  const int64_t ax = x < 0 ? -static_cast<int64_t>(x) : x;
+  const int64_t q = (ax + d / 2) / d;  // ties away from zero
+  return static_cast<int32_t>(x < 0 ? -q : q);
+}
+
+TEST(QuantMath, SrdhmSaturatesOnlyMinTimesMin) {
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(INT32_MIN, INT32_MIN), INT32_MAX);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(INT32_MIN, INT32_MAX), -INT32_MAX);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(INT32_MAX, INT32_MAX), INT32_MAX - 1);
+}
+
+TEST(QuantMath, SrdhmRoundsHalfAwayFromZero) {
+  // 1 * 2^30 = 2^30 -> 2^30 / 2^31 = 0.5 -> 1; the negative tie goes to -1.
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(1, 1 << 30), 1);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(-1, 1 << 30), -1);
+  // 3 * 2^29 / 2^31 = 0.75 -> 1; 2^29 / 2^31 = 0.25 -> 0.
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(3, 1 << 29), 1);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(1, 1 << 29), 0);
+}
+
+TEST(QuantMath, RoundingDivideByPotTies) {
+  EXPECT_EQ(rounding_divide_by_pot(5, 1), 3);    // 2.5 -> 3
+  EXPECT_EQ(rounding_divide_by_pot(-5, 1), -3);  // -2.5 -> -3
+  EXPECT_EQ(rounding_divide_by_pot(3, 1), 2);    // 1.5 -> 2
+  EXPECT_EQ(rounding_divide_by_pot(-3, 1), -2);
+  EXPECT_EQ(rounding_divide_by_pot(-6, 2), -2);  // -1.5 -> -2
+  EXPECT_EQ(rounding_divide_by_pot(-5, 2), -1);  // -1.25 -> -1
+  EXPECT_EQ(rounding_divide_by_pot(7, 0), 7);
+  EXPECT_EQ(rounding_divide_by_pot(INT32_MIN, 31), -1);
+  EXPECT_EQ(rounding_divide_by_pot(INT32_MAX, 31), 1);
+}
+
+TEST(QuantMath, RandomAgainstIndependentModel) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int32_t> any(INT32_MIN, INT32_MAX);
+  std::uniform_int_distribution<int> exps(0, 31);
+  for (int i = 0; i < 200000; ++i) {
+    const int32_t a = any(rng);
+    const int32_t b = any(rng);
+    ASSERT_EQ(saturating_rounding_doubling_high_mul(a, b), model_srdhm(a, b)) << a << " " << b;
+    const int e = exps(rng);
+    ASSERT_EQ(rounding_divide_by_pot(a, e), model_rdbpot(a, e)) << a << " " << e;
+  }
+}
+
+TEST(QuantMath, QuantizeMultiplierRanges) {
+  int32_t m;
+  int s;
+  quantize_multiplier(0.5, &m, &s);
+  EXPECT_EQ(m, 1 << 30);
+  EXPECT_EQ(s, 0);
+  quantize_multiplier(1.0, &m, &s);
+  EXPECT_EQ(m, 1 << 30);
+  EXPECT_EQ(s, 1);
+  quantize_multiplier(0.75, &m, &s);  // 0.75 * 2^31
+  EXPECT_EQ(m, 1610612736);
+  EXPECT_EQ(s, 0);
+  quantize_multiplier(3.0, &m, &s);  // 0.75 * 2^2
+  EXPECT_EQ(m, 1610612736);
+  EXPECT_EQ(s, 2);
+  quantize_multiplier(0.0, &m, &s);
+  EXPECT_EQ(m, 0);
+  EXPECT_EQ(s, 0);
+  quantize_multiplier(std::ldexp(1.0, -40), &m, &s);  // below 2^-32: flushed to zero
+  EXPECT_EQ(m, 0);
+  EXPECT_EQ(s, 0);
+  // A significand that rounds up to 1.0 is renormalised to 0.5 with the next exponent.
+  quantize_multiplier(1.0 - std::ldexp(1.0, -40), &m, &s);
+  EXPECT_EQ(m, 1 << 30);
+  EXPECT_EQ(s, 1);
+}
+
+TEST(QuantMath, QuantizeMultiplierMatchesFrexp) {
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> mant(0.0, 1.0);
+  std::uniform_int_distribution<int> ex(-30, 20);
+  for (int i = 0; i < 20000; ++i) {
+    const double x = std::ldexp(0.5 + 0.5 * mant(rng), ex(rng));
+    int32_t m;
+    int s;
+    quantize_multiplier(x, &m, &s);
+    int e;
+    const double q = std::frexp(x, &e);
+    int64_t qf = std::llround(q * 2147483648.0);
+    if (qf == (INT64_C(1) << 31)) {
+      qf /= 2;
+      ++e;
+    }
+    ASSERT_EQ(m, qf);
+    ASSERT_EQ(s, e);
+  }
+}
+
+TEST(QuantMath, MultiplyByQuantizedMultiplier) {
+  // 100 * 0.75 = 75 exactly.
+  EXPECT_EQ(multiply_by_quantized_multiplier(100, 1610612736, 0), 75);
+  // 100 * 0.75 * 2^-3 = 9.375 -> 9.
+  EXPECT_EQ(multiply_by_quantized_multiplier(100, 1610612736, -3), 9);
+  // -100 * 0.75 / 8 = -9.375 -> -9; 12 * 0.75 / 8 = 1.125 -> 1.
+  EXPECT_EQ(multiply_by_quantized_multiplier(-100, 1610612736, -3), -9);
+  EXPECT_EQ(multiply_by_quantized_multiplier(12, 1610612736, -3), 1);
+  // Double rounding: 5 * 0.5 = 2.5 -> 3 after the high mul; then / 2 = 1.5 -> 2 (single rounding
+  // of 1.25 would give 1).
+  EXPECT_EQ(multiply_by_quantized_multiplier(5, 1 << 30, -1), 2);
+  // Left shift first: 3 * 2^2 * 0.75 = 9.
+  EXPECT_EQ(multiply_by_quantized_multiplier(3, 1610612736, 2), 9);
+}
+
+TEST(QuantMath, RoundHalfAway) {
+  EXPECT_EQ(round_half_away(2.5), 3.0);
+  EXPECT_EQ(round_half_away(-2.5), -3.0);
+  EXPECT_EQ(round_half_away(2.4999), 2.0);
+  EXPECT_EQ(round_half_away(0.5f), 1.0f);
+  EXPECT_EQ(round_half_away(-0.5f), -1.0f);
+  EXPECT_EQ(round_half_away(1e20), 1e20);
+  EXPECT_EQ(quantize_value(0.3f, 0.1f, 5), 8);    // 0.3 / 0.1 ~ 3 -> 3 + 5
+  EXPECT_EQ(quantize_value(-0.25f, 0.5f, 0), -1);  // -0.5 -> -1
+}
+
+}  // namespace
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,16 @@
+// Kernel backends strata-run can use, by name ("reference", "optimized").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "strata/op_resolver.hpp"
+
+namespace strata_run {
+
+// The resolver for a backend, or nullptr if it is not built in. An optimized backend falls back to
+// the reference kernels for ops it lacks.
+const strata::OpResolver* FindBackend(const std::string& name);
+std::vector<std::string> BackendNames();
+
+}  // namespace strata_run
