@@ -99,7 +99,7 @@ def main():
         print("warning: float test accuracy below the 98.5% target", file=sys.stderr)
     if not args.no_export:
         import export_mnist  # noqa: E402 (imported late: export needs flatc, training does not)
-        export_mnist.main([])
+        sys.exit(export_mnist.main([]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,119 @@
+// Conformance runner firmware: runs one conformance case on the virtual board.
+//
+// tools/conformance_fw.py packs the case (model and inputs) into `strata_case.bin` in QEMU's working
+// directory; this firmware reads it over semihosting, prepares and invokes the model with the reference
+// kernels, writes each output to `output<k>.bin` and prints one `@conformance` line with the arena figures
+// and the instructions of one Invoke. The host script compares the outputs with the expected ones.
+#include <cstdint>
+#include <cstring>
+
+#include "bsp/board.hpp"
+#include "bsp/cycle_counter.hpp"
+#include "bsp/memory.hpp"
+#include "cortex_m/semihosting.hpp"
+#include "strata/format.hpp"
+#include "strata/interpreter.hpp"
+#include "strata/model.hpp"
+#include "reference/registry.hpp"
+#include "test_console.hpp"
+
+namespace {
+
+namespace semihosting = cortex_m::semihosting;
+
+constexpr uint32_t kMagic = 0x31464353;  // "SCF1"
+constexpr uint32_t kMaxInputs = 8;
+constexpr size_t kBlobBytes = 4u << 20;
+constexpr size_t kArenaBytes = 2u << 20;
+
+BSP_LARGE_DATA alignas(16) uint8_t g_blob[kBlobBytes];
+BSP_ARENA uint8_t g_arena[kArenaBytes];
+
+void print_line(const char* fmt, uint64_t a, uint64_t b = 0, uint64_t c = 0, uint64_t d = 0) {
+  char text[160];
+  strata::Format(text, sizeof(text), fmt, static_cast<unsigned long long>(a),
+                 static_cast<unsigned long long>(b), static_cast<unsigned long long>(c),
+                 static_cast<unsigned long long>(d));
+  test_console::print(text);
+}
+
+[[noreturn]] void fail(const char* what, const strata::Status& status) {
+  test_console::print(what);
+  test_console::print(status.message());
+  test_console::print("\r\n");
+  test_console::done(false);
+}
+
+uint32_t word(size_t offset) {
+  uint32_t value;
+  std::memcpy(&value, g_blob + offset, sizeof(value));
+  return value;
+}
+
+size_t read_case() {
+  const int handle = semihosting::open("strata_case.bin", false);
+  if (handle < 0) return 0;
+  const long length = semihosting::length(handle);
+  size_t got = 0;
+  if (length > 0 && static_cast<size_t>(length) <= kBlobBytes) {
+    got = semihosting::read(handle, g_blob, static_cast<size_t>(length));
+  }
+  semihosting::close(handle);
+  return got == static_cast<size_t>(length) ? got : 0;
+}
+
+bool write_output(uint32_t k, const strata::TensorView& view) {
+  char name[24];
+  strata::Format(name, sizeof(name), "output%u.bin", static_cast<unsigned>(k));
+  const int handle = semihosting::open(name, true);
+  if (handle < 0) return false;
+  const size_t written = semihosting::write(handle, view.data, view.bytes);
+  semihosting::close(handle);
+  return written == view.bytes;
+}
+
+}  // namespace
+
+int main() {
+  test_console::start("conformance");
+  const size_t size = read_case();
+  if (size < 16 || word(0) != kMagic) {
+    test_console::print("cannot read strata_case.bin (missing or not a case file)\r\n");
+    test_console::done(false);
+  }
+  strata::Model model;
+  strata::Status status = strata::Model::Load(g_blob + word(4), word(8), &model);
+  if (!status.ok()) fail("model: ", status);
+  static strata::Interpreter interpreter(model, strata::kernels::reference::registry(), g_arena,
+                                         sizeof(g_arena));
+  status = interpreter.Prepare();
+  if (!status.ok()) fail("prepare: ", status);
+  const uint32_t inputs = word(12);
+  if (inputs != interpreter.num_inputs() || inputs > kMaxInputs) {
+    test_console::print("case inputs do not match the model\r\n");
+    test_console::done(false);
+  }
+  for (uint32_t i = 0; i < inputs; ++i) {
+    const strata::TensorView view = interpreter.input(i);
+    if (word(20 + 8 * i) != view.bytes) {
+      print_line("input %llu: case has %llu bytes, tensor needs %llu\r\n", i, word(20 + 8 * i),
+                 view.bytes);
+      test_console::done(false);
+    }
+    std::memcpy(view.data, g_blob + word(16 + 8 * i), view.bytes);
+  }
+  const uint64_t begin = bsp::cycle_counter::now();
+  status = interpreter.Invoke();
+  const uint64_t invoke = bsp::cycle_counter::now() - begin;
+  if (!status.ok()) fail("invoke: ", status);
+  for (uint32_t k = 0; k < interpreter.num_outputs(); ++k) {
+    if (!write_output(k, interpreter.output(k))) {
+      test_console::print("cannot write an output file\r\n");
+      test_console::done(false);
+    }
+  }
+  const strata::ArenaUsage& usage = interpreter.arena_usage();
+  print_line("@conformance invoke_instructions=%llu arena_bytes=%llu lower_bound=%llu outputs=%llu\r\n",
+             invoke, usage.total_bytes, usage.lower_bound, interpreter.num_outputs());
+  test_console::done(true);
+}
