@@ -31,7 +31,8 @@ function(strata_add_firmware target)
   target_link_options(${target} PRIVATE
     -T${STRATA_BOARD_LINKER_SCRIPT} -L${script_dir} -L${STRATA_ROOT}/bsp/cortex_m/ld
     -Wl,-Map=$<TARGET_FILE_DIR:${target}>/${target}.map -Wl,--print-memory-usage)
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${STRATA_BOARD_LINKER_SCRIPT})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${STRATA_BOARD_LINKER_SCRIPT}
+               ${STRATA_ROOT}/bsp/cortex_m/ld/sections.ld ${script_dir}/fast_code_inputs.ld)
   set(out $<TARGET_FILE_DIR:${target}>/${target})
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${target}> ${out}.bin

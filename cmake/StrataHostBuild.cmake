@@ -20,7 +20,8 @@ add_compile_options(-Wall -Wextra)
 set(STRATA_HOST_BUILD ON)
 include(StrataLayerRules)
 
-foreach(dir middleware tests/host tests/bsp tests/conformance tools/strata-run models)
+foreach(dir middleware tests/host tests/bsp tests/conformance tools/strata-run models
+            tests/external_layer)
   if(EXISTS ${STRATA_ROOT}/${dir}/CMakeLists.txt)
     add_subdirectory(${STRATA_ROOT}/${dir} ${CMAKE_BINARY_DIR}/${dir})
   endif()

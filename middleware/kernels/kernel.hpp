@@ -8,13 +8,16 @@
 //                         how many bytes are needed when the arena is too small).
 //   2. prepare(ctx, data) fills the op data (req.op_data_bytes bytes, zeroed, 8-byte aligned) with
 //                         everything invoke needs: multipliers, shifts, padding, dims. Constant
-//                         inputs have their `data` set now.
-//   3. invoke(call)       runs the op. `call` holds pre-resolved data pointers: no lookups, no shape
-//                         parsing, no status at invoke time.
+//                         inputs have their `data` set now (activations too, but their contents
+//                         are undefined until invoke).
+//   3. invoke(call)       runs the op. `call` holds pre-resolved data pointers and finds the op
+//                         data: no lookups, no shape parsing, no status at invoke time.
 // Op data lives in the arena and must have the same size on a 64-bit host and a 32-bit Cortex-M:
 // fixed-width integers and floats only, never pointers. Ops that are pure memory reshapes set
 // `output_aliases_input`; ops whose output can be computed once (DEQUANTIZE of a float16
-// constant) set `output_is_constant`: in both cases invoke is never called.
+// constant) set `output_is_constant`: in both cases invoke is never called. Kernels that can run
+// in place (output overlapping its input) say so with `inplace_lead_bytes`, which lets the
+// planner go below the usual "inputs + outputs" peak.
 #pragma once
 
 #include <stddef.h>
@@ -50,42 +53,71 @@ union InvokeSlot {
 };
 static_assert(sizeof(InvokeSlot) == 8, "InvokeSlot must be 8 bytes on every target");
 
-// What the interpreter hands a kernel at invoke: one arena-resident record per executed op,
-// followed in memory by (num_inputs + num_outputs) ArenaPtr<void> data slots. An absent optional
-// input has a null slot.
+// What the interpreter hands a kernel at invoke: one arena-resident record per operator, in model
+// order, [OpCall header][ArenaPtr<void> x (num_inputs + num_outputs [+ 1 scratch])], followed by
+// the next record. An absent optional input has a null slot. The op data (what prepare() filled)
+// lives in one block after all records, reached through a self-relative offset, so kernels read
+// it without a pointer load and the interpreter can use that block as planning memory first.
 struct OpCall {
-  InvokeSlot invoke;
-  ArenaPtr<const void> op_data;  // the bytes prepare() filled (null if op_data_bytes == 0)
-  ArenaPtr<void> scratch;        // req.scratch_bytes bytes, valid during this invoke only
-  uint16_t op_index;             // index of the operator in the subgraph
-  uint16_t builtin_code;
-  uint8_t num_inputs;
-  uint8_t num_outputs;
-  uint16_t reserved;
+  static constexpr uint8_t kHasScratch = 0x80;  // flag in num_outputs_flags
 
+  InvokeSlot invoke;          // null for ops that never run (aliased reshapes, folded constants)
+  uint32_t data_offset;       // op data address minus this record's address (0: no op data)
+  uint8_t num_inputs;
+  uint8_t num_outputs_flags;  // low 7 bits: number of outputs; kHasScratch
+  uint8_t stride_words;       // record size in 8-byte words (header + slots)
+  uint8_t reserved;
+
+  uint32_t num_outputs() const { return num_outputs_flags & 0x7Fu; }
   const void* input(uint32_t i) const { return Slots()[i].ptr; }
   void* output(uint32_t i) const { return Slots()[num_inputs + i].ptr; }
+  // req.scratch_bytes bytes, valid during this invoke only; null if none was requested.
+  void* scratch() const {
+    return (num_outputs_flags & kHasScratch) ? Slots()[num_inputs + num_outputs()].ptr : nullptr;
+  }
+  const void* op_data() const { return reinterpret_cast<const uint8_t*>(this) + data_offset; }
   template <typename T>
   const T& data() const {
-    return *static_cast<const T*>(op_data.ptr);
-  }
-  uint32_t size_bytes() const {
-    return static_cast<uint32_t>(sizeof(OpCall) + sizeof(ArenaPtr<void>) * (num_inputs + num_outputs));
+    return *static_cast<const T*>(op_data());
   }
 
  private:
   const ArenaPtr<void>* Slots() const { return reinterpret_cast<const ArenaPtr<void>*>(this + 1); }
 };
-static_assert(sizeof(OpCall) == 32, "OpCall layout must not depend on the target");
+static_assert(sizeof(OpCall) == 16, "OpCall layout must not depend on the target");
 
 // Filled by check(); zero-initialized by the interpreter.
 struct OpRequirements {
   InvokeFn invoke = nullptr;        // the variant that runs this op (null only if never invoked)
   uint32_t op_data_bytes = 0;       // persistent bytes for prepare() to fill
   uint32_t scratch_bytes = 0;       // temporary bytes live only while this op runs
+  // In-place execution. When >= 0, output 0 may be placed so that it starts this many bytes
+  // BEFORE input 0 and overlaps it, because the kernel never overwrites input bytes it still has
+  // to read in that placement (see WindowInplaceLead). The interpreter uses it only when input 0
+  // is not needed after this op; otherwise the tensors get separate memory as usual.
+  int32_t inplace_lead_bytes = -1;
   bool output_aliases_input = false;  // output 0 shares input 0's memory (same byte size)
   bool output_is_constant = false;    // prepare() writes output 0's value at the start of op data
 };
+
+// Geometry of an op that computes output "pixels" in row-major order (batch, y, x), each one
+// (all its channels) from a window of input pixels starting at (y*stride_h - pad_top,
+// x*stride_w - pad_left), e.g. CONV_2D, DEPTHWISE_CONV_2D, pooling; an elementwise op is the
+// 1x1 window with stride 1 and no padding.
+struct WindowGeometry {
+  int32_t batches;
+  int32_t in_h, in_w;
+  int32_t out_h, out_w;
+  int32_t stride_h, stride_w;
+  int32_t pad_top, pad_left;
+  uint32_t in_pixel_bytes;   // input channels * element size
+  uint32_t out_pixel_bytes;  // output channels * element size
+};
+
+// The smallest inplace_lead_bytes that is safe for a kernel with this geometry which, for each
+// output pixel in order, reads (only) its window and writes the pixel's channels: output bytes of
+// pixels <= p never reach input bytes that pixels >= p still read.
+uint32_t WindowInplaceLead(const WindowGeometry& g);
 
 // What a kernel sees at check and prepare time. Tensor views describe shapes/types/quantization;
 // at check time activation data pointers are null, and so is the data of constants that another

@@ -54,7 +54,8 @@ int PlanCommand(const Options&, ModelSession& session) {
                      ",\"activation_bytes\":" + std::to_string(u.activation_bytes) +
                      ",\"activation_lower_bound\":" + std::to_string(u.activation_lower_bound) +
                      ",\"scratch_bytes\":" + std::to_string(u.scratch_bytes) +
-                     ",\"op_data_bytes\":" + std::to_string(u.op_data_bytes);
+                     ",\"tensor_lower_bound\":" + std::to_string(u.tensor_lower_bound) +
+                     ",\"planner_bytes\":" + std::to_string(u.planner_bytes);
   json += ",\"inputs\":[";
   for (uint32_t k = 0; k < interp.num_inputs(); ++k) {
     json += (k ? "," : "") + TensorJson(interp.input(k));

@@ -5,8 +5,10 @@
 //   memcpy(interp.input(0).data, ...);
 //   s = interp.Invoke();          // a loop of function calls over pre-resolved pointers
 //
-// No heap: persistent data (tensor table, per-op call records, kernel op data, constants folded at
-// prepare) sits at the start of the arena, planned activations and scratch after it. Everything
+// No heap: persistent data (one call record per op holding its data pointers, kernel op data,
+// constants folded at prepare) sits at the start of the arena, planned activations and scratch
+// after it. Invoke may overwrite the inputs (their memory is reused once they are consumed, as in
+// TensorFlow Lite Micro): write them before every Invoke. Everything
 // placed in the arena has the same size on 64-bit hosts and 32-bit MCUs, so the arena size a host
 // tool computes is exactly what the firmware needs. The Interpreter object itself is small and
 // lives wherever the caller puts it.
@@ -23,17 +25,17 @@
 
 namespace strata {
 
-struct TensorRecord;  // arena-resident, src/interpreter/arena_layout.hpp
-
 struct ArenaUsage {
-  uint32_t total_bytes = 0;             // what the arena must hold (persistent + activations)
-  uint32_t persistent_bytes = 0;        // head: tensor table, op call records, op data
-  uint32_t activation_bytes = 0;        // tail: planned activations and scratch buffers
-  uint32_t activation_lower_bound = 0;  // max over ops of the live activation bytes (aligned)
-  uint32_t lower_bound = 0;             // persistent_bytes + activation_lower_bound
-  uint32_t scratch_bytes = 0;           // largest scratch buffer of any op (part of activations)
-  uint32_t op_data_bytes = 0;           // part of persistent_bytes: kernel op data incl. folded
-  uint32_t planner_bytes = 0;           // temporary planner memory (overlaps the activations)
+  uint32_t total_bytes = 0;       // what the arena must hold: persistent + max(activations, planner)
+  uint32_t persistent_bytes = 0;  // head: op call records, op data
+  uint32_t activation_bytes = 0;  // tail: planned activations and scratch buffers
+  // Max over op steps of the live planned buffers (aligned). Tensors that run in place share one
+  // buffer, so this can be below tensor_lower_bound; activation_bytes >= activation_lower_bound.
+  uint32_t activation_lower_bound = 0;
+  uint32_t tensor_lower_bound = 0;  // the same bound with every tensor in its own buffer
+  uint32_t lower_bound = 0;         // persistent_bytes + activation_lower_bound
+  uint32_t scratch_bytes = 0;       // largest scratch buffer of any op (part of activations)
+  uint32_t planner_bytes = 0;       // temporary planning memory (overlaps the activations)
 };
 
 class Interpreter {
@@ -59,7 +61,8 @@ class Interpreter {
   TensorView input(uint32_t i) const;  // data is valid once prepared
   TensorView output(uint32_t i) const;
   TensorView tensor(int32_t index) const;
-  // Offset of the tensor's data in the arena, or -1 (model constant, unused tensor).
+  // Offset of the tensor's data in the arena, or -1 (model constant, unused tensor). Looks through
+  // the call records: meant for tools, not for hot paths.
   int64_t tensor_arena_offset(int32_t index) const;
   // Whether op i runs at Invoke (false for reshapes aliased to their input and folded constants).
   bool op_is_invoked(uint32_t i) const;
@@ -67,15 +70,21 @@ class Interpreter {
  private:
   friend class PrepareSession;
   void* TensorData(int32_t index) const;
+  void* FindTensorData(int32_t index, const void* io_slots, const uint8_t* calls) const;
   Status InvokeProfiled();
+  Status InvokeFast();
 
   const Model* model_;
   const OpResolver* resolver_;
   uint8_t* arena_;
   size_t arena_bytes_;
   Profiler* profiler_ = nullptr;
-  TensorRecord* tensors_ = nullptr;   // num_tensors entries at the arena start
-  const uint8_t* calls_ = nullptr;    // first OpCall record
+  // Data of the first graph inputs/outputs (others are looked up in the call records).
+  static constexpr uint32_t kCachedIo = 4;
+  void* input_cache_[kCachedIo] = {};
+  void* output_cache_[kCachedIo] = {};
+  const void* io_ = nullptr;  // ArenaPtr<void> per graph input/output that no op references
+  const uint8_t* calls_ = nullptr;  // first OpCall record
   uint32_t num_calls_ = 0;
   bool prepared_ = false;
   ArenaUsage usage_;

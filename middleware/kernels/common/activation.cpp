@@ -26,8 +26,8 @@ bool activation_range_float(FusedActivation act, FloatRange* range) {
   }
 }
 
-bool activation_range_quantized(FusedActivation act, float scale, int32_t zero_point,
-                                int32_t qmin, int32_t qmax, QuantRange* range) {
+bool activation_range_quantized(FusedActivation act, float scale, int32_t zero_point, int32_t qmin,
+                                int32_t qmax, QuantRange* range) {
   range->min = qmin;
   range->max = qmax;
   switch (act) {

@@ -34,8 +34,8 @@ struct QuantRange {
 bool activation_range_float(FusedActivation act, FloatRange* range);
 
 // Clamp range in the output's quantized domain, intersected with [qmin, qmax] of the type.
-bool activation_range_quantized(FusedActivation act, float scale, int32_t zero_point,
-                                int32_t qmin, int32_t qmax, QuantRange* range);
+bool activation_range_quantized(FusedActivation act, float scale, int32_t zero_point, int32_t qmin,
+                                int32_t qmax, QuantRange* range);
 
 }  // namespace kernels
 }  // namespace strata

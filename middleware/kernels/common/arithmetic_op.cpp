@@ -69,6 +69,11 @@ Status arithmetic_check(const OpContext& ctx, OpRequirements* req, const Arithme
   STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &d, &is_int8));
   req->invoke = is_int8 ? fns.int8 : fns.float32;
   req->op_data_bytes = sizeof(ArithmeticOpData);
+  if (!d.broadcasts) {
+    const uint32_t elem = is_int8 ? 1u : 4u;
+    req->inplace_lead_bytes =
+        static_cast<int32_t>(elementwise_inplace_lead(static_cast<uint32_t>(d.count), elem, elem));
+  }
   return Status::Ok();
 }
 

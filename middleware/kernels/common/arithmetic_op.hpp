@@ -16,8 +16,8 @@ enum class ArithmeticKind : uint8_t { kAdd, kMul };
 struct ArithmeticOpData {
   ArithmeticParams params;
   Broadcast4 broadcast;
-  int32_t count;      // output elements
-  int32_t broadcasts; // 0: equal shapes, flat loop
+  int32_t count;       // output elements
+  int32_t broadcasts;  // 0: equal shapes, flat loop
 };
 static_assert(sizeof(ArithmeticOpData) == 104, "arena-resident layout");
 

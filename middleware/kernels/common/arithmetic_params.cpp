@@ -52,9 +52,8 @@ bool compute_broadcast(const int32_t* dims1, int32_t rank1, const int32_t* dims2
   return true;
 }
 
-bool compute_add_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2,
-                             float out_scale, int32_t out_zp, FusedActivation act,
-                             ArithmeticParams* p) {
+bool compute_add_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2, float out_scale,
+                             int32_t out_zp, FusedActivation act, ArithmeticParams* p) {
   clear(p);
   if (!set_quant_common(zp1, zp2, out_scale, out_zp, act, p)) return false;
   p->left_shift = 20;
@@ -69,13 +68,12 @@ bool compute_add_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp
   return p->input1_shift <= 0 && p->input2_shift <= 0 && p->output_shift <= 0;
 }
 
-bool compute_mul_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2,
-                             float out_scale, int32_t out_zp, FusedActivation act,
-                             ArithmeticParams* p) {
+bool compute_mul_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2, float out_scale,
+                             int32_t out_zp, FusedActivation act, ArithmeticParams* p) {
   clear(p);
   if (!set_quant_common(zp1, zp2, out_scale, out_zp, act, p)) return false;
-  const double real = static_cast<double>(scale1) * static_cast<double>(scale2) /
-                      static_cast<double>(out_scale);
+  const double real =
+      static_cast<double>(scale1) * static_cast<double>(scale2) / static_cast<double>(out_scale);
   p->output_shift = quantize_into(real, &p->output_multiplier);
   return true;
 }

@@ -45,13 +45,11 @@ struct Broadcast4 {
 bool compute_broadcast(const int32_t* dims1, int32_t rank1, const int32_t* dims2, int32_t rank2,
                        Broadcast4* b);
 
-bool compute_add_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2,
-                             float out_scale, int32_t out_zp, FusedActivation act,
-                             ArithmeticParams* p);
+bool compute_add_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2, float out_scale,
+                             int32_t out_zp, FusedActivation act, ArithmeticParams* p);
 
-bool compute_mul_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2,
-                             float out_scale, int32_t out_zp, FusedActivation act,
-                             ArithmeticParams* p);
+bool compute_mul_params_int8(float scale1, int32_t zp1, float scale2, int32_t zp2, float out_scale,
+                             int32_t out_zp, FusedActivation act, ArithmeticParams* p);
 
 bool compute_arithmetic_params_float(FusedActivation act, ArithmeticParams* p);
 

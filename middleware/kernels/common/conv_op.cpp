@@ -24,8 +24,16 @@ Status read_options(const OpContext& ctx, ConvKind kind, ConvGeometry* g, FusedA
   if (kind == ConvKind::kConv2D) {
     const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_Conv2DOptions() : nullptr;
     if (o == nullptr) return OpError(ctx, StatusCode::kMalformedModel, "missing Conv2DOptions");
-    *g = {static_cast<Padding>(o->padding()), o->stride_h(), o->stride_w(),
-          o->dilation_h_factor(), o->dilation_w_factor(), 0, 0, 0, 0, 1};
+    *g = {static_cast<Padding>(o->padding()),
+          o->stride_h(),
+          o->stride_w(),
+          o->dilation_h_factor(),
+          o->dilation_w_factor(),
+          0,
+          0,
+          0,
+          0,
+          1};
     *act = static_cast<FusedActivation>(o->fused_activation_function());
   } else {
     const auto* o =
@@ -33,8 +41,16 @@ Status read_options(const OpContext& ctx, ConvKind kind, ConvGeometry* g, FusedA
     if (o == nullptr) {
       return OpError(ctx, StatusCode::kMalformedModel, "missing DepthwiseConv2DOptions");
     }
-    *g = {static_cast<Padding>(o->padding()), o->stride_h(), o->stride_w(),
-          o->dilation_h_factor(), o->dilation_w_factor(), 0, 0, 0, 0, 1};
+    *g = {static_cast<Padding>(o->padding()),
+          o->stride_h(),
+          o->stride_w(),
+          o->dilation_h_factor(),
+          o->dilation_w_factor(),
+          0,
+          0,
+          0,
+          0,
+          1};
     *act = static_cast<FusedActivation>(o->fused_activation_function());
   }
   return Status::Ok();
@@ -54,7 +70,8 @@ Status pick_variant(const OpContext& ctx, Variant* v) {
     return OpError(ctx, StatusCode::kUnsupported, "input %s with filter %s is not supported",
                    DataTypeName(in.type), DataTypeName(w.type));
   }
-  return check_type(ctx, out, "output", *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32);
+  return check_type(ctx, out, "output",
+                    *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32);
 }
 
 // Shape relations between input, filter and output channels.
@@ -153,6 +170,21 @@ Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers&
   ConvAnalysis a;
   STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
   req->op_data_bytes = sizeof(ConvOpData) + channel_bytes(a.variant, a.output.c);
+  // Every backend computes output pixels in (batch, y, x) order, each from its own window only,
+  // so the output may overlap the input as far as WindowInplaceLead allows.
+  const uint32_t in_elem = a.variant == Variant::kInt8 ? 1u : 4u;
+  const WindowGeometry wg = {a.input.n,
+                             a.input.h,
+                             a.input.w,
+                             a.output.h,
+                             a.output.w,
+                             a.params.stride_h,
+                             a.params.stride_w,
+                             a.params.pad_h,
+                             a.params.pad_w,
+                             static_cast<uint32_t>(a.input.c) * in_elem,
+                             static_cast<uint32_t>(a.output.c) * in_elem};
+  req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
   switch (a.variant) {
     case Variant::kFloat32:
       req->invoke = fns.float32;
@@ -165,7 +197,8 @@ Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers&
       req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
       break;
   }
-  return Status::Ok();
+  const char* names[] = {"float32", "int8", "hybrid"};
+  return check_variant(ctx, req->invoke, names[static_cast<int>(a.variant)]);
 }
 
 Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind) {

@@ -18,10 +18,9 @@ namespace kernels {
 
 enum class ConvKind : uint8_t { kConv2D, kDepthwise };
 
-enum ConvFlags : uint32_t {
-  kConvPerChannel = 1u << 0,  // hybrid: one filter scale per output channel
-  kConvAsymmetric = 1u << 1,  // hybrid: asymmetric input quantization
-};
+// Bits of ConvOpData::flags (plain constants so they combine without casts).
+constexpr uint32_t kConvPerChannel = 1u << 0;  // hybrid: one filter scale per output channel
+constexpr uint32_t kConvAsymmetric = 1u << 1;  // hybrid: asymmetric input quantization
 
 struct ConvOpData {
   ConvParams params;
@@ -33,6 +32,7 @@ struct ConvOpData {
 };
 static_assert(sizeof(ConvOpData) == 96, "arena-resident layout");
 
+// A null entry makes check() reject that variant (type-specific kernels link less code).
 struct ConvInvokers {
   InvokeFn float32;
   InvokeFn int8;

@@ -15,8 +15,8 @@ bool compute_conv_geometry(const ConvGeometry& g, ConvParams* p, int32_t* out_h,
   PaddingResult pw;
   if (!compute_padding(g.padding, g.in_h, g.filter_h, g.stride_h, g.dilation_h, &ph)) return false;
   if (!compute_padding(g.padding, g.in_w, g.filter_w, g.stride_w, g.dilation_w, &pw)) return false;
-  const int32_t values[] = {g.stride_h,   g.stride_w, g.dilation_h,       g.dilation_w,
-                            ph.before,    pw.before,  g.depth_multiplier};
+  const int32_t values[] = {g.stride_h, g.stride_w, g.dilation_h,      g.dilation_w,
+                            ph.before,  pw.before,  g.depth_multiplier};
   for (int32_t v : values) {
     if (!fits_i16(v)) return false;
   }

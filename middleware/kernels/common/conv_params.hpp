@@ -20,16 +20,16 @@ struct ConvParams {
   int16_t stride_w;
   int16_t dilation_h;
   int16_t dilation_w;
-  int16_t pad_h;            // rows of implicit zero padding above the input
-  int16_t pad_w;            // columns of implicit zero padding left of the input
-  int8_t pad_h_offset;      // 1 when SAME padding puts one extra row at the bottom
-  int8_t pad_w_offset;      // 1 when SAME padding puts one extra column at the right
-  int16_t depth_multiplier; // depthwise only (1 for CONV_2D)
-  int32_t input_offset;     // -input zero point (int8)
-  int32_t output_offset;    // output zero point (int8)
-  int32_t act_min;          // quantized clamp (int8)
+  int16_t pad_h;             // rows of implicit zero padding above the input
+  int16_t pad_w;             // columns of implicit zero padding left of the input
+  int8_t pad_h_offset;       // 1 when SAME padding puts one extra row at the bottom
+  int8_t pad_w_offset;       // 1 when SAME padding puts one extra column at the right
+  int16_t depth_multiplier;  // depthwise only (1 for CONV_2D)
+  int32_t input_offset;      // -input zero point (int8)
+  int32_t output_offset;     // output zero point (int8)
+  int32_t act_min;           // quantized clamp (int8)
   int32_t act_max;
-  float act_min_f;          // float clamp (float32 and hybrid)
+  float act_min_f;  // float clamp (float32 and hybrid)
   float act_max_f;
 };
 static_assert(sizeof(ConvParams) == 40, "ConvParams is arena-resident: keep its layout fixed");

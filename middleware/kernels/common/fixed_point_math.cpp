@@ -31,15 +31,14 @@ int32_t exp_on_quarter_interval(int32_t a) {
   const int32_t x3 = fmul(x2, x);
   const int32_t x4 = fmul(x2, x2);
   const int32_t x4_over_4 = rounding_divide_by_pot(x4, 2);
-  const int32_t poly =
-      rounding_divide_by_pot(wadd(fmul(wadd(x4_over_4, x3), one_third), x2), 1);
+  const int32_t poly = rounding_divide_by_pot(wadd(fmul(wadd(x4_over_4, x3), one_third), x2), 1);
   return wadd(exp_minus_one_eighth, fmul(exp_minus_one_eighth, wadd(x, poly)));
 }
 
 // Newton-Raphson iterations for 1 / (1 + a): returns x ~= 2 / (1 + a) in Q2.29.
 int32_t two_over_one_plus_x(int32_t a) {
   const int32_t half_denominator = rounding_half_sum(a, INT32_MAX);
-  const int32_t c48_over_17 = 1515870810;       // Q2.29
+  const int32_t c48_over_17 = 1515870810;        // Q2.29
   const int32_t c_neg_32_over_17 = -1010580540;  // Q2.29
   const int32_t one_q2 = 1 << 29;
   int32_t x = wadd(c48_over_17, fmul(half_denominator, c_neg_32_over_17));

@@ -83,9 +83,9 @@ Status check_weights_quant(const OpContext& ctx, const FcAnalysis& a) {
 Status analyze(const OpContext& ctx, FcAnalysis* a) {
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 3));
   const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_FullyConnectedOptions() : nullptr;
-  const FusedActivation act =
-      o != nullptr ? static_cast<FusedActivation>(o->fused_activation_function())
-                   : FusedActivation::kNone;
+  const FusedActivation act = o != nullptr
+                                  ? static_cast<FusedActivation>(o->fused_activation_function())
+                                  : FusedActivation::kNone;
   if (o != nullptr && o->weights_format() != tflite::FullyConnectedOptionsWeightsFormat_DEFAULT) {
     return OpError(ctx, StatusCode::kUnsupported, "shuffled weights format is not supported");
   }
@@ -137,7 +137,8 @@ Status fully_connected_check(const OpContext& ctx, OpRequirements* req,
     req->op_data_bytes += align8(c * 4u);
     req->scratch_bytes = static_cast<uint32_t>(a.params.accum_depth);
   }
-  return Status::Ok();
+  const char* names[] = {"float32", "int8", "hybrid"};
+  return check_variant(ctx, req->invoke, names[static_cast<int>(a.variant)]);
 }
 
 Status fully_connected_prepare(const OpContext& ctx, void* op_data) {
@@ -166,8 +167,7 @@ ChannelQuant fully_connected_channel_quant(const FullyConnectedOpData& d) {
 }
 
 HybridWeights fully_connected_hybrid_weights(const FullyConnectedOpData& d) {
-  return {reinterpret_cast<const float*>(&d + 1), d.channels > 1,
-          (d.flags & kConvAsymmetric) != 0};
+  return {reinterpret_cast<const float*>(&d + 1), d.channels > 1, (d.flags & kConvAsymmetric) != 0};
 }
 
 }  // namespace kernels

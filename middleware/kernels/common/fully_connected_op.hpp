@@ -30,11 +30,12 @@ struct FullyConnectedParams {
 struct FullyConnectedOpData {
   FullyConnectedParams params;
   int32_t channels;  // entries in the per-channel arrays (1 for per-tensor weights)
-  uint32_t flags;    // ConvFlags
+  uint32_t flags;    // kConvPerChannel, kConvAsymmetric
   int32_t reserved;
 };
 static_assert(sizeof(FullyConnectedOpData) == 48, "arena-resident layout");
 
+// A null entry makes check() reject that variant (type-specific kernels link less code).
 struct FullyConnectedInvokers {
   InvokeFn float32;
   InvokeFn int8;

@@ -16,7 +16,7 @@ float half_to_float(uint16_t h) {
     bits = sign | ((exponent + 112u) << 23) | (mantissa << 13);
   } else if (mantissa == 0) {  // signed zero
     bits = sign;
-  } else {  // subnormal half = mantissa * 2^-24: normalise into a float
+  } else {           // subnormal half = mantissa * 2^-24: normalise into a float
     exponent = 113;  // 127 - 14
     while ((mantissa & 0x400u) == 0) {
       mantissa <<= 1;

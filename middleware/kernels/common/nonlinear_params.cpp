@@ -52,7 +52,9 @@ void compute_tanh_params_int8(float input_scale, int32_t input_zero_point, Sigmo
 void compute_relu_params_int8(float in_scale, int32_t in_zp, float out_scale, int32_t out_zp,
                               RequantizeParams* p) {
   const double real = static_cast<double>(in_scale) / static_cast<double>(out_scale);
-  quantize_multiplier(real, &p->multiplier, &p->shift);
+  int shift = 0;
+  quantize_multiplier(real, &p->multiplier, &shift);
+  p->shift = shift;
   p->input_zero_point = in_zp;
   p->output_zero_point = out_zp;
   const int32_t q0 = out_zp + static_cast<int32_t>(round_half_away(0.0f / out_scale));
@@ -69,10 +71,12 @@ void compute_relu6_params_int8(float in_scale, int32_t in_zp, RequantizeParams* 
   p->act_max = clamp_i32(quantize_value(6.0f, in_scale, in_zp), -128, 127);
 }
 
-void compute_requantize_params_int8(float in_scale, int32_t in_zp, float out_scale,
-                                    int32_t out_zp, RequantizeParams* p) {
+void compute_requantize_params_int8(float in_scale, int32_t in_zp, float out_scale, int32_t out_zp,
+                                    RequantizeParams* p) {
   const double real = static_cast<double>(in_scale) / static_cast<double>(out_scale);
-  quantize_multiplier(real, &p->multiplier, &p->shift);
+  int shift = 0;
+  quantize_multiplier(real, &p->multiplier, &shift);
+  p->shift = shift;
   p->input_zero_point = in_zp;
   p->output_zero_point = out_zp;
   p->act_min = -128;

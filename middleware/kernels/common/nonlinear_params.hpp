@@ -52,8 +52,8 @@ void compute_relu_params_int8(float in_scale, int32_t in_zp, float out_scale, in
 // RELU6 (TFLM clamps in the input's domain without rescaling): [zp, q(6)].
 void compute_relu6_params_int8(float in_scale, int32_t in_zp, RequantizeParams* p);
 // QUANTIZE int8 -> int8.
-void compute_requantize_params_int8(float in_scale, int32_t in_zp, float out_scale,
-                                    int32_t out_zp, RequantizeParams* p);
+void compute_requantize_params_int8(float in_scale, int32_t in_zp, float out_scale, int32_t out_zp,
+                                    RequantizeParams* p);
 
 // floor((2^integer_bits - 1) * 2^(31 - integer_bits) / 2^left_shift): the largest input
 // difference whose rescaled value still fits.

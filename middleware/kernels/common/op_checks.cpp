@@ -50,7 +50,7 @@ Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Di
 }
 
 Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, const Dims4& d) {
-  Dims4 got;
+  Dims4 got{};
   STRATA_RETURN_IF_ERROR(get_dims4(ctx, t, role, &got));
   if (got.n != d.n || got.h != d.h || got.w != d.w || got.c != d.c) {
     return OpError(ctx, StatusCode::kMalformedModel,
@@ -62,11 +62,24 @@ Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, 
   return Status::Ok();
 }
 
+Status check_variant(const OpContext& ctx, InvokeFn fn, const char* variant) {
+  if (fn == nullptr) {
+    return OpError(ctx, StatusCode::kUnsupported, "this kernel has no %s variant", variant);
+  }
+  return Status::Ok();
+}
+
+uint32_t elementwise_inplace_lead(uint32_t elements, uint32_t in_elem_bytes,
+                                  uint32_t out_elem_bytes) {
+  const int32_t n = static_cast<int32_t>(elements);
+  const WindowGeometry g = {1, 1, n, 1, n, 1, 1, 0, 0, in_elem_bytes, out_elem_bytes};
+  return WindowInplaceLead(g);
+}
+
 Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorView& b) {
   if (a.elements != b.elements) {
-    return OpError(ctx, StatusCode::kMalformedModel, "'%s' has %u elements but '%s' has %u",
-                   a.name, static_cast<unsigned>(a.elements), b.name,
-                   static_cast<unsigned>(b.elements));
+    return OpError(ctx, StatusCode::kMalformedModel, "'%s' has %u elements but '%s' has %u", a.name,
+                   static_cast<unsigned>(a.elements), b.name, static_cast<unsigned>(b.elements));
   }
   return Status::Ok();
 }

@@ -26,6 +26,15 @@ Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Di
 // Output must have exactly the given 4-D shape.
 Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, const Dims4& d);
 
+// inplace_lead_bytes for an element-wise kernel that reads element i of input 0 before writing
+// element i of the output (and never reads an earlier element again).
+uint32_t elementwise_inplace_lead(uint32_t elements, uint32_t in_elem_bytes,
+                                  uint32_t out_elem_bytes);
+
+// Fails with kUnsupported when a backend (or a type-specific kernel such as kConv2DInt8) has no
+// invoke function for the variant the operator needs.
+Status check_variant(const OpContext& ctx, InvokeFn fn, const char* variant);
+
 // Same element count and byte size (for element-wise ops).
 Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorView& b);
 

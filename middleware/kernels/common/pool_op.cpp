@@ -48,7 +48,12 @@ Status pool_check(const OpContext& ctx, OpRequirements* req, const PoolInvokers&
   STRATA_RETURN_IF_ERROR(analyze(ctx, &d, &is_int8));
   req->invoke = is_int8 ? fns.int8 : fns.float32;
   req->op_data_bytes = sizeof(PoolOpData);
-  return Status::Ok();
+  const uint32_t pixel = static_cast<uint32_t>(d.input.c) * (is_int8 ? 1u : 4u);
+  const WindowGeometry wg = {
+      d.input.n,         d.input.h,      d.input.w,      d.output.h, d.output.w, d.params.stride_h,
+      d.params.stride_w, d.params.pad_h, d.params.pad_w, pixel,      pixel};
+  req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
+  return check_variant(ctx, req->invoke, is_int8 ? "int8" : "float32");
 }
 
 Status pool_prepare(const OpContext& ctx, void* op_data) {

@@ -71,7 +71,7 @@ double split_exponent(double x, int* exp) {
   std::memcpy(&bits, &x, sizeof bits);
   int biased = static_cast<int>((bits >> 52) & 0x7FF);
   int extra = 0;
-  if (biased == 0) {  // subnormal: normalise first
+  if (biased == 0) {           // subnormal: normalise first
     x *= 18014398509481984.0;  // 2^54
     std::memcpy(&bits, &x, sizeof bits);
     biased = static_cast<int>((bits >> 52) & 0x7FF);

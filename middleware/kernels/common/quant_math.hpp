@@ -11,7 +11,7 @@
 namespace strata {
 namespace kernels {
 
-// (a * b * 2) >> 32 rounded to nearest (ties away from zero), saturating INT32_MIN * INT32_MIN.
+// a * b / 2^31 rounded to nearest with ties toward +infinity, saturating INT32_MIN * INT32_MIN.
 // Same result as the Arm VQRDMULH instruction.
 int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b);
 

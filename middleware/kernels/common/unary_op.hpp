@@ -31,7 +31,8 @@ T* unary_params(UnaryOpData* d) {
 
 // Checks arity, equal element counts and that (input, output) types are (in_type, out_type);
 // int8 operands must carry quantization.
-Status unary_check(const OpContext& ctx, DataType in_type, DataType out_type);
+// Also sets req->op_data_bytes to sizeof(UnaryOpData) and the element-wise inplace_lead_bytes.
+Status unary_check(const OpContext& ctx, DataType in_type, DataType out_type, OpRequirements* req);
 
 }  // namespace kernels
 }  // namespace strata

@@ -2,6 +2,7 @@
 #include "common/quant_math.hpp"
 #include "reference/arithmetic.hpp"
 #include "reference/binary_loop.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -25,9 +26,9 @@ void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, co
         multiply_by_quantized_multiplier(x_shifted, p.input1_multiplier, p.input1_shift);
     const int32_t y_scaled =
         multiply_by_quantized_multiplier(y_shifted, p.input2_multiplier, p.input2_shift);
-    const int32_t v = multiply_by_quantized_multiplier(x_scaled + y_scaled, p.output_multiplier,
-                                                       p.output_shift) +
-                      p.output_offset;
+    const int32_t v =
+        multiply_by_quantized_multiplier(x_scaled + y_scaled, p.output_multiplier, p.output_shift) +
+        p.output_offset;
     return static_cast<int8_t>(clamp_i32(v, p.act_min, p.act_max));
   });
 }

@@ -1,6 +1,7 @@
 #include "common/pool_op.hpp"
 #include "common/quant_math.hpp"
 #include "reference/pooling.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -51,8 +52,8 @@ void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* in
           if (count > 0) {  // round half away from zero
             avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
           }
-          output[offset4(out, b, oy, ox, c)] = static_cast<int8_t>(clamp_i32(avg, p.act_min,
-                                                                             p.act_max));
+          output[offset4(out, b, oy, ox, c)] =
+              static_cast<int8_t>(clamp_i32(avg, p.act_min, p.act_max));
         }
       }
     }
@@ -77,9 +78,19 @@ Status check(const OpContext& ctx, OpRequirements* req) {
   return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
 }
 
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return pool_check(ctx, req, PoolInvokers{nullptr, invoke_int8});
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return pool_check(ctx, req, PoolInvokers{invoke_float32, nullptr});
+}
+
 }  // namespace
 
 extern const Kernel kAveragePool2D = {check, pool_prepare};
+extern const Kernel kAveragePool2DInt8 = {check_int8, pool_prepare};
+extern const Kernel kAveragePool2DFloat32 = {check_float32, pool_prepare};
 
 }  // namespace reference
 }  // namespace kernels

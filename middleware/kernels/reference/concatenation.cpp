@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/op_checks.hpp"
+#include "reference/registry.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
@@ -41,7 +42,8 @@ void invoke(const OpCall& call) {
 
 Status analyze(const OpContext& ctx, int32_t* axis) {
   if (ctx.num_inputs < 1 || ctx.num_inputs > static_cast<uint32_t>(kMaxInputs)) {
-    return OpError(ctx, StatusCode::kUnsupported, "supports 1 to %d inputs", kMaxInputs);
+    return OpError(ctx, StatusCode::kUnsupported, "supports 1 to %d inputs",
+                   static_cast<int>(kMaxInputs));
   }
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, kMaxInputs));
   const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_ConcatenationOptions() : nullptr;
@@ -52,7 +54,8 @@ Status analyze(const OpContext& ctx, int32_t* axis) {
   const TensorView& out = ctx.output(0);
   *axis = o->axis() < 0 ? o->axis() + out.rank : o->axis();
   if (*axis < 0 || *axis >= out.rank) {
-    return OpError(ctx, StatusCode::kMalformedModel, "axis %d out of range", (int)o->axis());
+    return OpError(ctx, StatusCode::kMalformedModel, "axis %d out of range",
+                   static_cast<int>(o->axis()));
   }
   uint32_t total = 0;
   for (uint32_t i = 0; i < ctx.num_inputs; ++i) {
@@ -68,8 +71,7 @@ Status analyze(const OpContext& ctx, int32_t* axis) {
                        static_cast<unsigned>(i), static_cast<int>(d));
       }
     }
-    if (out.type == DataType::kInt8 &&
-        (in.scale != out.scale || in.zero_point != out.zero_point)) {
+    if (out.type == DataType::kInt8 && (in.scale != out.scale || in.zero_point != out.zero_point)) {
       return OpError(ctx, StatusCode::kUnsupported, "int8 inputs must share output quantization");
     }
     total += in.bytes;

@@ -3,6 +3,7 @@
 #include "common/conv_op.hpp"
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -43,8 +44,8 @@ void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, c
     for (int32_t oy = 0; oy < out.h; ++oy) {
       for (int32_t ox = 0; ox < out.w; ++ox) {
         for (int32_t oc = 0; oc < out.c; ++oc) {
-          float acc = conv_window<float, float, float>(p, in, input, filter, weights, b, oy, ox,
-                                                       oc, 0.0f);
+          float acc =
+              conv_window<float, float, float>(p, in, input, filter, weights, b, oy, ox, oc, 0.0f);
           acc += bias != nullptr ? bias[oc] : 0.0f;
           acc = acc < p.act_min_f ? p.act_min_f : (acc > p.act_max_f ? p.act_max_f : acc);
           output[offset4(out, b, oy, ox, oc)] = acc;
@@ -55,8 +56,8 @@ void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, c
 }
 
 void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
-                  const Dims4& filter, const int8_t* weights, const int32_t* bias,
-                  const Dims4& out, int8_t* output) {
+                  const Dims4& filter, const int8_t* weights, const int32_t* bias, const Dims4& out,
+                  int8_t* output) {
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       for (int32_t ox = 0; ox < out.w; ++ox) {
@@ -118,17 +119,23 @@ void invoke_int8(const OpCall& call) {
 
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  conv_2d_hybrid(d.params, conv_hybrid_weights(d), d.input,
-                 static_cast<const float*>(call.input(0)), d.filter,
-                 static_cast<const int8_t*>(call.input(1)),
-                 static_cast<const float*>(call.input(2)), d.output,
-                 static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch.ptr));
+  conv_2d_hybrid(
+      d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-const ConvInvokers kInvokers = {invoke_float32, invoke_int8, invoke_hybrid};
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  return conv_check(ctx, req, kInvokers, ConvKind::kConv2D);
+  return conv_check(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid},
+                    ConvKind::kConv2D);
+}
+
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return conv_check(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr}, ConvKind::kConv2D);
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return conv_check(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr}, ConvKind::kConv2D);
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {
@@ -138,6 +145,8 @@ Status prepare(const OpContext& ctx, void* op_data) {
 }  // namespace
 
 extern const Kernel kConv2D = {check, prepare};
+extern const Kernel kConv2DInt8 = {check_int8, prepare};
+extern const Kernel kConv2DFloat32 = {check_float32, prepare};
 
 }  // namespace reference
 }  // namespace kernels

@@ -28,8 +28,8 @@ void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, c
                      const float* weights, const float* bias, const Dims4& out, float* output);
 
 void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
-                  const Dims4& filter, const int8_t* weights, const int32_t* bias,
-                  const Dims4& out, int8_t* output);
+                  const Dims4& filter, const int8_t* weights, const int32_t* bias, const Dims4& out,
+                  int8_t* output);
 
 // scratch: in.h * in.w * in.c bytes (one quantized input batch).
 void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,

@@ -3,6 +3,7 @@
 #include "common/conv_op.hpp"
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -59,8 +60,8 @@ void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Di
     for (int32_t oy = 0; oy < out.h; ++oy) {
       for (int32_t ox = 0; ox < out.w; ++ox) {
         for (int32_t oc = 0; oc < out.c; ++oc) {
-          int32_t acc = depthwise_window<int8_t, int8_t, int32_t>(p, in, input, filter, weights,
-                                                                  b, oy, ox, oc, p.input_offset);
+          int32_t acc = depthwise_window<int8_t, int8_t, int32_t>(p, in, input, filter, weights, b,
+                                                                  oy, ox, oc, p.input_offset);
           if (bias != nullptr) acc += bias[oc];
           const int32_t ch = q.per_channel ? oc : 0;
           acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
@@ -74,8 +75,7 @@ void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Di
 
 void depthwise_conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
                               const float* input, const Dims4& filter, const int8_t* weights,
-                              const float* bias, const Dims4& out, float* output,
-                              int8_t* scratch) {
+                              const float* bias, const Dims4& out, float* output, int8_t* scratch) {
   const int32_t batch_size = in.h * in.w * in.c;
   const Dims4 one_batch = {1, in.h, in.w, in.c};
   for (int32_t b = 0; b < out.n; ++b) {
@@ -108,27 +108,31 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  depthwise_conv_2d_int8(d.params, conv_channel_quant(d), d.input,
-                         static_cast<const int8_t*>(call.input(0)), d.filter,
-                         static_cast<const int8_t*>(call.input(1)),
-                         static_cast<const int32_t*>(call.input(2)), d.output,
-                         static_cast<int8_t*>(call.output(0)));
+  depthwise_conv_2d_int8(
+      d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      d.output, static_cast<int8_t*>(call.output(0)));
 }
 
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  depthwise_conv_2d_hybrid(d.params, conv_hybrid_weights(d), d.input,
-                           static_cast<const float*>(call.input(0)), d.filter,
-                           static_cast<const int8_t*>(call.input(1)),
-                           static_cast<const float*>(call.input(2)), d.output,
-                           static_cast<float*>(call.output(0)),
-                           static_cast<int8_t*>(call.scratch.ptr));
+  depthwise_conv_2d_hybrid(
+      d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-const ConvInvokers kInvokers = {invoke_float32, invoke_int8, invoke_hybrid};
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  return conv_check(ctx, req, kInvokers, ConvKind::kDepthwise);
+  return conv_check(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid},
+                    ConvKind::kDepthwise);
+}
+
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return conv_check(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr}, ConvKind::kDepthwise);
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return conv_check(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr}, ConvKind::kDepthwise);
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {
@@ -138,6 +142,8 @@ Status prepare(const OpContext& ctx, void* op_data) {
 }  // namespace
 
 extern const Kernel kDepthwiseConv2D = {check, prepare};
+extern const Kernel kDepthwiseConv2DInt8 = {check_int8, prepare};
+extern const Kernel kDepthwiseConv2DFloat32 = {check_float32, prepare};
 
 }  // namespace reference
 }  // namespace kernels

@@ -25,8 +25,7 @@ void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Di
 // scratch: in.h * in.w * in.c bytes.
 void depthwise_conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
                               const float* input, const Dims4& filter, const int8_t* weights,
-                              const float* bias, const Dims4& out, float* output,
-                              int8_t* scratch);
+                              const float* bias, const Dims4& out, float* output, int8_t* scratch);
 
 }  // namespace reference
 }  // namespace kernels

@@ -2,6 +2,7 @@
 #include "common/op_checks.hpp"
 #include "common/unary_op.hpp"
 #include "reference/quantization.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -29,8 +30,7 @@ struct ScaleZp {
 void invoke_int8(const OpCall& call) {
   const UnaryOpData& d = call.data<UnaryOpData>();
   const ScaleZp& q = unary_params<ScaleZp>(d);
-  dequantize_int8_float32(q.scale, q.zero_point, d.count,
-                          static_cast<const int8_t*>(call.input(0)),
+  dequantize_int8_float32(q.scale, q.zero_point, d.count, static_cast<const int8_t*>(call.input(0)),
                           static_cast<float*>(call.output(0)));
 }
 
@@ -51,14 +51,14 @@ Status check(const OpContext& ctx, OpRequirements* req) {
     return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
                    DataTypeName(in));
   }
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, in, DataType::kFloat32));
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, in, DataType::kFloat32, req));
   if (constant_half(ctx)) {
     req->output_is_constant = true;
     req->op_data_bytes = align8(ctx.output(0).elements * 4u);
+    req->inplace_lead_bytes = -1;  // never runs
     return Status::Ok();
   }
   req->invoke = in == DataType::kInt8 ? invoke_int8 : invoke_float16;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 
@@ -69,8 +69,7 @@ Status prepare(const OpContext& ctx, void* op_data) {
       return OpError(ctx, StatusCode::kInternal, "constant float16 input has no data");
     }
     dequantize_float16_float32(static_cast<int32_t>(in.elements),
-                               static_cast<const uint8_t*>(in.data),
-                               static_cast<float*>(op_data));
+                               static_cast<const uint8_t*>(in.data), static_cast<float*>(op_data));
     return Status::Ok();
   }
   UnaryOpData* d = static_cast<UnaryOpData*>(op_data);

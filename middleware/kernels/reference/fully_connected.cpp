@@ -2,6 +2,7 @@
 
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -22,9 +23,8 @@ void fully_connected_float32(const FullyConnectedParams& p, const float* input,
   }
 }
 
-void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q,
-                          const int8_t* input, const int8_t* weights, const int32_t* bias,
-                          int8_t* output) {
+void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
+                          const int8_t* weights, const int32_t* bias, int8_t* output) {
   for (int32_t b = 0; b < p.batches; ++b) {
     const int8_t* x = input + b * p.accum_depth;
     for (int32_t u = 0; u < p.units; ++u) {
@@ -34,8 +34,8 @@ void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q,
       if (bias != nullptr) acc += bias[u];
       const int32_t ch = q.per_channel ? u : 0;
       acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
-      output[b * p.units + u] = static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min,
-                                                              p.act_max));
+      output[b * p.units + u] =
+          static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min, p.act_max));
     }
   }
 }
@@ -63,40 +63,44 @@ namespace {
 
 void invoke_float32(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_float32(d.params, static_cast<const float*>(call.input(0)),
-                          static_cast<const float*>(call.input(1)),
-                          static_cast<const float*>(call.input(2)),
-                          static_cast<float*>(call.output(0)));
+  fully_connected_float32(
+      d.params, static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
+      static_cast<const float*>(call.input(2)), static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_int8(d.params, fully_connected_channel_quant(d),
-                       static_cast<const int8_t*>(call.input(0)),
-                       static_cast<const int8_t*>(call.input(1)),
-                       static_cast<const int32_t*>(call.input(2)),
-                       static_cast<int8_t*>(call.output(0)));
+  fully_connected_int8(
+      d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      static_cast<int8_t*>(call.output(0)));
 }
 
 void invoke_hybrid(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_hybrid(d.params, fully_connected_hybrid_weights(d),
-                         static_cast<const float*>(call.input(0)),
-                         static_cast<const int8_t*>(call.input(1)),
-                         static_cast<const float*>(call.input(2)),
-                         static_cast<float*>(call.output(0)),
-                         static_cast<int8_t*>(call.scratch.ptr));
+  fully_connected_hybrid(
+      d.params, fully_connected_hybrid_weights(d), static_cast<const float*>(call.input(0)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)),
+      static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-const FullyConnectedInvokers kInvokers = {invoke_float32, invoke_int8, invoke_hybrid};
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  return fully_connected_check(ctx, req, kInvokers);
+  return fully_connected_check(ctx, req, {invoke_float32, invoke_int8, invoke_hybrid});
+}
+
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return fully_connected_check(ctx, req, {nullptr, invoke_int8, nullptr});
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return fully_connected_check(ctx, req, {invoke_float32, nullptr, nullptr});
 }
 
 }  // namespace
 
 extern const Kernel kFullyConnected = {check, fully_connected_prepare};
+extern const Kernel kFullyConnectedInt8 = {check_int8, fully_connected_prepare};
+extern const Kernel kFullyConnectedFloat32 = {check_float32, fully_connected_prepare};
 
 }  // namespace reference
 }  // namespace kernels

@@ -15,9 +15,8 @@ namespace reference {
 void fully_connected_float32(const FullyConnectedParams& p, const float* input,
                              const float* weights, const float* bias, float* output);
 
-void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q,
-                          const int8_t* input, const int8_t* weights, const int32_t* bias,
-                          int8_t* output);
+void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
+                          const int8_t* weights, const int32_t* bias, int8_t* output);
 
 // scratch: accum_depth bytes.
 void fully_connected_hybrid(const FullyConnectedParams& p, const HybridWeights& hw,

@@ -4,6 +4,7 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -33,7 +34,8 @@ void logistic_int8(const SigmoidParams& p, int32_t count, const int8_t* input, i
     } else if (x >= p.input_range_radius) {
       output[i] = 127;
     } else {
-      const int32_t q4 = multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
+      const int32_t q4 =
+          multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
       const int32_t q0 = logistic_fixed(q4, 4);
       // Q0.31 -> 8 fractional bits (output scale 1/256), zero point -128.
       const int32_t out = rounding_divide_by_pot(q0, 23) - 128;
@@ -58,12 +60,11 @@ void invoke_int8(const OpCall& call) {
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool is_int8 = ctx.input(0).type == DataType::kInt8;
   const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t));
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
   if (is_int8 && (ctx.output(0).zero_point != -128 || ctx.output(0).scale != 1.0f / 256)) {
     return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
   }
   req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 

@@ -3,12 +3,13 @@
 #include "common/pool_op.hpp"
 #include "common/quant_math.hpp"
 #include "reference/pooling.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
 namespace reference {
-void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input,
-                         const Dims4& out, float* output) {
+void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input, const Dims4& out,
+                         float* output) {
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       int32_t y0, y1;
@@ -49,8 +50,8 @@ void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
               m = v > m ? v : m;
             }
           }
-          output[offset4(out, b, oy, ox, c)] = static_cast<int8_t>(clamp_i32(m, p.act_min,
-                                                                             p.act_max));
+          output[offset4(out, b, oy, ox, c)] =
+              static_cast<int8_t>(clamp_i32(m, p.act_min, p.act_max));
         }
       }
     }
@@ -75,9 +76,19 @@ Status check(const OpContext& ctx, OpRequirements* req) {
   return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
 }
 
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return pool_check(ctx, req, PoolInvokers{nullptr, invoke_int8});
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return pool_check(ctx, req, PoolInvokers{invoke_float32, nullptr});
+}
+
 }  // namespace
 
 extern const Kernel kMaxPool2D = {check, pool_prepare};
+extern const Kernel kMaxPool2DInt8 = {check_int8, pool_prepare};
+extern const Kernel kMaxPool2DFloat32 = {check_float32, pool_prepare};
 
 }  // namespace reference
 }  // namespace kernels

@@ -2,6 +2,7 @@
 
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -73,7 +74,7 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   mean_int8(call.data<MeanOpData>().params, static_cast<const int8_t*>(call.input(0)),
-            static_cast<int8_t*>(call.output(0)), static_cast<int32_t*>(call.scratch.ptr));
+            static_cast<int8_t*>(call.output(0)), static_cast<int32_t*>(call.scratch()));
 }
 
 Status read_axes(const OpContext& ctx, MeanParams* p) {
@@ -91,7 +92,8 @@ Status read_axes(const OpContext& ctx, MeanParams* p) {
   for (uint32_t i = 0; i < axes.elements; ++i) {
     const int32_t a = ax[i] < 0 ? ax[i] + in.rank : ax[i];
     if (a < 0 || a >= in.rank) {
-      return OpError(ctx, StatusCode::kMalformedModel, "axis %d out of range", (int)ax[i]);
+      return OpError(ctx, StatusCode::kMalformedModel, "axis %d out of range",
+                     static_cast<int>(ax[i]));
     }
     p->reduce_mask |= 1u << (4 - in.rank + a);
   }

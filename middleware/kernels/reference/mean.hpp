@@ -13,14 +13,14 @@ namespace strata {
 namespace kernels {
 
 struct MeanParams {
-  Dims4 input;          // padded to 4-D with leading ones
-  uint32_t reduce_mask; // bit d set: dimension d is reduced
-  int32_t count;        // elements summed per output
+  Dims4 input;           // padded to 4-D with leading ones
+  uint32_t reduce_mask;  // bit d set: dimension d is reduced
+  int32_t count;         // elements summed per output
   int32_t input_zero_point;
   int32_t output_zero_point;
-  int32_t multiplier;   // input_scale / output_scale / count (requantizing path)
+  int32_t multiplier;  // input_scale / output_scale / count (requantizing path)
   int32_t shift;
-  int32_t same_quant;   // 1: plain truncating average
+  int32_t same_quant;  // 1: plain truncating average
   int32_t reserved;
 };
 static_assert(sizeof(MeanParams) == 48, "arena-resident layout");

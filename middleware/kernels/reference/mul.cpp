@@ -2,6 +2,7 @@
 #include "common/quant_math.hpp"
 #include "reference/arithmetic.hpp"
 #include "reference/binary_loop.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {

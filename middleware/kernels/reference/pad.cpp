@@ -1,6 +1,7 @@
 #include "reference/pad.hpp"
 
 #include "common/op_checks.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -83,7 +84,8 @@ Status analyze(const OpContext& ctx, PadOpData* d) {
     const int32_t lo = pads[2 * i];
     const int32_t hi = pads[2 * i + 1];
     if (lo < 0 || hi < 0 || out.dims[i] != in.dims[i] + lo + hi) {
-      return OpError(ctx, StatusCode::kMalformedModel, "output dimension %d does not match", i);
+      return OpError(ctx, StatusCode::kMalformedModel, "output dimension %d does not match",
+                     static_cast<int>(i));
     }
     in4[k] = in.dims[i];
     out4[k] = out.dims[i];

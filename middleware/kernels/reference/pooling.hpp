@@ -13,8 +13,8 @@ namespace strata {
 namespace kernels {
 namespace reference {
 
-void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input,
-                         const Dims4& out, float* output);
+void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input, const Dims4& out,
+                         float* output);
 void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input, const Dims4& out,
                       int8_t* output);
 void average_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input,

@@ -1,6 +1,7 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/quantization.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -17,9 +18,9 @@ void quantize_float32_int8(float scale, int32_t zero_point, int32_t count, const
 void quantize_int8_int8(const RequantizeParams& p, int32_t count, const int8_t* input,
                         int8_t* output) {
   for (int32_t i = 0; i < count; ++i) {
-    const int32_t q = multiply_by_quantized_multiplier(input[i] - p.input_zero_point,
-                                                       p.multiplier, p.shift) +
-                      p.output_zero_point;
+    const int32_t q =
+        multiply_by_quantized_multiplier(input[i] - p.input_zero_point, p.multiplier, p.shift) +
+        p.output_zero_point;
     output[i] = static_cast<int8_t>(clamp_i32(q, -128, 127));
   }
 }
@@ -48,9 +49,8 @@ void invoke_int8(const OpCall& call) {
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool from_int8 = ctx.input(0).type == DataType::kInt8;
   STRATA_RETURN_IF_ERROR(
-      unary_check(ctx, from_int8 ? DataType::kInt8 : DataType::kFloat32, DataType::kInt8));
+      unary_check(ctx, from_int8 ? DataType::kInt8 : DataType::kFloat32, DataType::kInt8, req));
   req->invoke = from_int8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 

@@ -10,7 +10,9 @@ namespace reference {
 
 const Registry& registry();
 
-// The kernels themselves, for resolvers that list only the ops a model uses.
+// The kernels themselves, for resolvers that list only the ops a model uses. The *Int8 and
+// *Float32 kernels accept only that variant, so a firmware whose model is all-int8 (or all-float)
+// does not link the other variants' compute code.
 extern const Kernel kAdd;
 extern const Kernel kAveragePool2D;
 extern const Kernel kConcatenation;
@@ -29,6 +31,19 @@ extern const Kernel kRelu6;
 extern const Kernel kReshape;
 extern const Kernel kSoftmax;
 extern const Kernel kTanh;
+
+extern const Kernel kAveragePool2DInt8;
+extern const Kernel kAveragePool2DFloat32;
+extern const Kernel kConv2DInt8;
+extern const Kernel kConv2DFloat32;
+extern const Kernel kDepthwiseConv2DInt8;
+extern const Kernel kDepthwiseConv2DFloat32;
+extern const Kernel kFullyConnectedInt8;
+extern const Kernel kFullyConnectedFloat32;
+extern const Kernel kMaxPool2DInt8;
+extern const Kernel kMaxPool2DFloat32;
+extern const Kernel kSoftmaxInt8;
+extern const Kernel kSoftmaxFloat32;
 
 }  // namespace reference
 }  // namespace kernels

@@ -1,6 +1,7 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -12,9 +13,9 @@ void relu_float32(int32_t count, const float* input, float* output) {
 
 void relu_int8(const RequantizeParams& p, int32_t count, const int8_t* input, int8_t* output) {
   for (int32_t i = 0; i < count; ++i) {
-    const int32_t v = p.output_zero_point +
-                      multiply_by_quantized_multiplier(input[i] - p.input_zero_point,
-                                                       p.multiplier, p.shift);
+    const int32_t v =
+        p.output_zero_point +
+        multiply_by_quantized_multiplier(input[i] - p.input_zero_point, p.multiplier, p.shift);
     output[i] = static_cast<int8_t>(clamp_i32(v, p.act_min, p.act_max));
   }
 }
@@ -35,9 +36,8 @@ void invoke_int8(const OpCall& call) {
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool is_int8 = ctx.input(0).type == DataType::kInt8;
   const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t));
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
   req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -28,21 +29,21 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const UnaryOpData& d = call.data<UnaryOpData>();
-  relu6_int8(unary_params<RequantizeParams>(d), d.count,
-             static_cast<const int8_t*>(call.input(0)), static_cast<int8_t*>(call.output(0)));
+  relu6_int8(unary_params<RequantizeParams>(d), d.count, static_cast<const int8_t*>(call.input(0)),
+             static_cast<int8_t*>(call.output(0)));
 }
 
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool is_int8 = ctx.input(0).type == DataType::kInt8;
   const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t));
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
   if (is_int8 && (ctx.input(0).scale != ctx.output(0).scale ||
                   ctx.input(0).zero_point != ctx.output(0).zero_point)) {
     // TFLite's int8 RELU6 only clamps: it is defined for identical in/out quantization.
-    return OpError(ctx, StatusCode::kUnsupported, "int8 RELU6 needs equal input/output quantization");
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "int8 RELU6 needs equal input/output quantization");
   }
   req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "common/op_checks.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {

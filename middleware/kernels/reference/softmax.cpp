@@ -6,6 +6,7 @@
 #include "common/fixed_point_math.hpp"
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
+#include "reference/registry.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
@@ -29,7 +30,7 @@ void softmax_float32(float beta, int32_t rows, int32_t depth, const float* input
 
 void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int8_t* input,
                   int8_t* output) {
-  const int kScaledDiffBits = 5;   // exp input in Q5.26
+  const int kScaledDiffBits = 5;     // exp input in Q5.26
   const int kAccumulationBits = 12;  // sum of exps in Q12.19
   for (int32_t r = 0; r < rows; ++r) {
     const int8_t* x = input + r * depth;
@@ -115,13 +116,25 @@ Status analyze(const OpContext& ctx, SoftmaxOpData* d, bool* is_int8) {
   return Status::Ok();
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
+Status check_with(const OpContext& ctx, OpRequirements* req, InvokeFn f32, InvokeFn i8) {
   SoftmaxOpData d;
   bool is_int8 = false;
   STRATA_RETURN_IF_ERROR(analyze(ctx, &d, &is_int8));
-  req->invoke = is_int8 ? invoke_int8 : invoke_float32;
+  req->invoke = is_int8 ? i8 : f32;
   req->op_data_bytes = sizeof(SoftmaxOpData);
-  return Status::Ok();
+  return check_variant(ctx, req->invoke, is_int8 ? "int8" : "float32");
+}
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, invoke_float32, invoke_int8);
+}
+
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, nullptr, invoke_int8);
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, invoke_float32, nullptr);
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {
@@ -132,6 +145,8 @@ Status prepare(const OpContext& ctx, void* op_data) {
 }  // namespace
 
 extern const Kernel kSoftmax = {check, prepare};
+extern const Kernel kSoftmaxInt8 = {check_int8, prepare};
+extern const Kernel kSoftmaxFloat32 = {check_float32, prepare};
 
 }  // namespace reference
 }  // namespace kernels

@@ -4,6 +4,7 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
+#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -21,7 +22,8 @@ void tanh_int8(const SigmoidParams& p, int32_t count, const int8_t* input, int8_
     } else if (x >= p.input_range_radius) {
       output[i] = 127;
     } else {
-      const int32_t q4 = multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
+      const int32_t q4 =
+          multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
       const int32_t q0 = tanh_fixed(q4, 4);
       // Q0.31 -> 7 fractional bits (output scale 1/128), zero point 0.
       output[i] = static_cast<int8_t>(clamp_i32(rounding_divide_by_pot(q0, 24), -128, 127));
@@ -45,12 +47,11 @@ void invoke_int8(const OpCall& call) {
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool is_int8 = ctx.input(0).type == DataType::kInt8;
   const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t));
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
   if (is_int8 && (ctx.output(0).zero_point != 0 || ctx.output(0).scale != 1.0f / 128)) {
     return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/128, zp 0");
   }
   req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(UnaryOpData);
   return Status::Ok();
 }
 

@@ -6,62 +6,109 @@
 namespace strata {
 
 int32_t PrepareSession::Root(int32_t t) const {
-  return RootTensor(tensors_, model_.num_tensors(), t);
+  // Aliases point at a non-alias tensor (ApplyRequirements resolves chains); the bound is defensive.
+  for (uint32_t hops = 0; t >= 0 && tensors_[t].alias() && hops < model_.num_tensors(); ++hops) {
+    t = static_cast<int32_t>(tensors_[t].a);
+  }
+  return t;
 }
 
 bool PrepareSession::IsConstant(int32_t t) const {
   const int32_t root = Root(t);
   if (root < 0) return false;
   if (model_.tensor_is_constant(root)) return true;
-  const TensorRecord& r = tensors_[root];
-  return !r.planned() && r.location != TensorRecord::kNoLocation;  // folded at prepare
+  const TensorPlan& r = tensors_[root];
+  return !r.planned() && r.a != TensorPlan::kNoLocation;  // folded at prepare
+}
+
+void* PrepareSession::TensorData(int32_t t) const {
+  const int32_t root = Root(t);
+  if (root < 0) return nullptr;
+  const TensorPlan& r = tensors_[root];
+  const bool in_arena = r.planned() || r.a != TensorPlan::kNoLocation;
+  if (bound_ && in_arena) return arena_ + r.a;
+  return model_.tensor(root).data;  // model constant (null for activations before Bind)
 }
 
 TensorView PrepareSession::View(int32_t t) const {
   TensorView v = model_.tensor(t);
   if (t < 0) return v;
   v.is_constant = IsConstant(t);
-  v.data = bound_ ? in_.TensorData(t) : (v.is_constant ? model_.tensor(Root(t)).data : nullptr);
+  v.data = TensorData(t);
   return v;
 }
 
+// After the tables are gone: constness follows from where the data lives (model or op data).
+TensorView PrepareSession::SlotView(int32_t t, const void* data) const {
+  TensorView v = model_.tensor(t);
+  if (t < 0) return v;
+  const uint8_t* p = static_cast<const uint8_t*>(data);
+  const bool folded = p >= arena_ + records_end_ && p < arena_ + persistent_;
+  v.is_constant = v.is_constant || folded;
+  v.data = const_cast<void*>(data);
+  return v;
+}
+
+uint32_t PrepareSession::NumSlots(uint32_t op) const {
+  return model_.op_num_inputs(op) + model_.op_num_outputs(op) + (ops_[op].scratch != 0 ? 1 : 0);
+}
+
 Status PrepareSession::Bind() {
-  // Pointer values are only written now that every offset is known to fit in the arena.
-  in_.tensors_ = tensors_;
   bound_ = true;
-  const uint32_t op_data_begin = tensor_table_bytes_ + records_bytes_;
-  memset(arena_ + op_data_begin, 0, persistent_ - op_data_begin);
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    if (model_.tensor_is_variable(static_cast<int32_t>(t)) && tensors_[t].planned()) {
-      memset(arena_ + tensors_[t].location, 0, model_.tensor_bytes(static_cast<int32_t>(t)));
-    }
+  ArenaPtr<void>* io = reinterpret_cast<ArenaPtr<void>*>(arena_);
+  uint32_t io_slot = 0;
+  for (uint32_t k = 0; k < model_.num_inputs() + model_.num_outputs(); ++k) {
+    const bool input = k < model_.num_inputs();
+    const int32_t t = input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
+    if (ReferencedByOp(model_, t)) continue;
+    io[io_slot].bits = 0;  // clears the upper half on 32-bit targets
+    io[io_slot++].ptr = TensorData(t);
   }
-  OpCall* call = calls_;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i, call = NextCall(call)) {
-    const uint32_t data_offset = static_cast<uint32_t>(call->op_data.bits);
-    const uint32_t scratch_offset = static_cast<uint32_t>(call->scratch.bits);
-    call->op_data.bits = 0;
-    call->op_data.ptr = data_offset != 0 ? arena_ + data_offset : nullptr;
-    call->scratch.bits = 0;
-    call->scratch.ptr = scratch_offset != 0 ? arena_ + scratch_offset : nullptr;
+  uint8_t* p = arena_ + io_bytes_;
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
+    OpCall* call = reinterpret_cast<OpCall*>(p);
     ArenaPtr<void>* slots = CallSlots(call);
-    for (uint32_t k = 0; k < call->num_inputs; ++k) {
-      slots[k].ptr = in_.TensorData(model_.op_input(i, k));
+    const uint32_t num_in = call->num_inputs;
+    for (uint32_t k = 0; k < NumSlots(i); ++k) {
+      slots[k].bits = 0;
+      if (k < num_in) {
+        slots[k].ptr = TensorData(model_.op_input(i, k));
+      } else if (k < num_in + call->num_outputs()) {
+        slots[k].ptr = TensorData(model_.op_output(i, k - num_in));
+      } else {
+        slots[k].ptr = arena_ + ops_[i].scratch;
+      }
     }
-    for (uint32_t k = 0; k < call->num_outputs; ++k) {
-      slots[call->num_inputs + k].ptr = in_.TensorData(model_.op_output(i, k));
-    }
+    p += call->stride_words * 8u;
   }
-  call = calls_;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i, call = NextCall(call)) {
+  // Every pointer is in the records now: the planning tables on the op data block may die.
+  memset(arena_ + records_end_, 0, op_data_bytes_);
+  p = arena_ + io_bytes_;
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
+    const OpCall* call = reinterpret_cast<const OpCall*>(p);
+    p += call->stride_words * 8u;
     const Kernel* kernel = nullptr;
     STRATA_RETURN_IF_ERROR(ResolveKernel(i, &kernel));
     if (kernel->prepare == nullptr) continue;
     TensorView inputs[kMaxOpInputs];
     TensorView outputs[kMaxOpOutputs];
     OpContext ctx;
-    BuildContext(i, &ctx, inputs, outputs);
-    STRATA_RETURN_IF_ERROR(kernel->prepare(ctx, const_cast<void*>(call->op_data.ptr)));
+    BuildContext(i, &ctx, inputs, outputs, call);
+    void* data = call->data_offset != 0 ? const_cast<void*>(call->op_data()) : nullptr;
+    STRATA_RETURN_IF_ERROR(kernel->prepare(ctx, data));
+  }
+  // Variables start zeroed (they live among the activations, past the op data block).
+  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
+    if (!model_.tensor_is_variable(static_cast<int32_t>(t))) continue;
+    void* data = in_.FindTensorData(static_cast<int32_t>(t), io, arena_ + io_bytes_);
+    if (data != nullptr) memset(data, 0, model_.tensor_bytes(static_cast<int32_t>(t)));
+  }
+  in_.io_ = io;
+  in_.calls_ = arena_ + io_bytes_;
+  in_.num_calls_ = model_.num_operators();
+  for (uint32_t k = 0; k < Interpreter::kCachedIo; ++k) {
+    in_.input_cache_[k] = k < model_.num_inputs() ? TensorData(model_.input_tensor(k)) : nullptr;
+    in_.output_cache_[k] = k < model_.num_outputs() ? TensorData(model_.output_tensor(k)) : nullptr;
   }
   return Status::Ok();
 }

@@ -9,28 +9,26 @@ PrepareSession::PrepareSession(Interpreter& interpreter)
     : in_(interpreter),
       model_(*interpreter.model_),
       arena_(interpreter.arena_),
-      arena_bytes_(interpreter.arena_bytes_ > 0xFFFFFFFFu
-                       ? 0xFFFFFFFFu
-                       : static_cast<uint32_t>(interpreter.arena_bytes_)) {}
+      // Only whole 8-byte units are used, so the plan never depends on a ragged arena end.
+      arena_bytes_(static_cast<uint32_t>(
+          (interpreter.arena_bytes_ > 0xFFFFFFF0u ? 0xFFFFFFF0u : interpreter.arena_bytes_) &
+          ~size_t{kArenaAlignment - 1})) {}
 
 Status PrepareSession::Run() {
   STRATA_RETURN_IF_ERROR(CheckArena());
   STRATA_RETURN_IF_ERROR(CheckOps());
-  AssignOpData();
   STRATA_RETURN_IF_ERROR(Plan());
-  STRATA_RETURN_IF_ERROR(Bind());
-  in_.tensors_ = tensors_;
-  in_.calls_ = reinterpret_cast<const uint8_t*>(calls_);
-  in_.num_calls_ = model_.num_operators();
-  return Status::Ok();
+  return Bind();
 }
 
-Status PrepareSession::TooSmall(uint32_t needed, bool exact) {
-  in_.usage_.total_bytes = needed;
+Status PrepareSession::TooSmall(uint64_t needed, bool exact) {
+  in_.usage_.total_bytes = needed > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(needed);
   return Status::Error(StatusCode::kArenaTooSmall,
                        exact ? "arena too small: model needs %'u bytes, got %'u"
                              : "arena too small: model needs at least %'u bytes, got %'u",
-                       static_cast<unsigned>(needed), static_cast<unsigned>(arena_bytes_));
+                       static_cast<unsigned>(in_.usage_.total_bytes),
+                       static_cast<unsigned>(in_.arena_bytes_ > 0xFFFFFFFFu ? 0xFFFFFFFFu
+                                                                            : in_.arena_bytes_));
 }
 
 Status PrepareSession::CheckArena() {
@@ -40,22 +38,25 @@ Status PrepareSession::CheckArena() {
     return Status::Error(StatusCode::kInvalidArgument, "arena must be %u-byte aligned",
                          static_cast<unsigned>(kArenaAlignment));
   }
-  tensor_table_bytes_ = AlignUp(model_.num_tensors() * static_cast<uint32_t>(sizeof(TensorRecord)));
-  uint64_t records = 0;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    records += sizeof(OpCall) + sizeof(ArenaPtr<void>) *
-                                    (uint64_t{model_.op_num_inputs(i)} + model_.op_num_outputs(i));
+  uint32_t io_slots = 0;
+  for (uint32_t k = 0; k < model_.num_inputs() + model_.num_outputs(); ++k) {
+    const bool input = k < model_.num_inputs();
+    const int32_t t = input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
+    io_slots += ReferencedByOp(model_, t) ? 0 : 1;
   }
-  if (tensor_table_bytes_ + records > 0x7FFFFFFFu) {
-    return Status::Error(StatusCode::kUnsupported, "model bookkeeping exceeds 2 GiB");
+  io_bytes_ = static_cast<uint32_t>(sizeof(ArenaPtr<void>)) * io_slots;
+  tables_bytes_ = AlignUp(model_.num_tensors() * static_cast<uint32_t>(sizeof(TensorPlan))) +
+                  model_.num_operators() * static_cast<uint32_t>(sizeof(OpPlan));
+  if (io_bytes_ + static_cast<uint64_t>(tables_bytes_) > arena_bytes_) {
+    return TooSmall(io_bytes_ + static_cast<uint64_t>(tables_bytes_), false);
   }
-  records_bytes_ = static_cast<uint32_t>(records);
-  const uint32_t metadata = tensor_table_bytes_ + records_bytes_;
-  if (metadata > arena_bytes_) return TooSmall(metadata, false);
-  tensors_ = reinterpret_cast<TensorRecord*>(arena_);
-  calls_ = reinterpret_cast<OpCall*>(arena_ + tensor_table_bytes_);
+  // The tables start at the tail; Plan() moves them next to the records once those are known.
+  uint8_t* tables = arena_ + arena_bytes_ - tables_bytes_;
+  tensors_ = reinterpret_cast<TensorPlan*>(tables);
+  ops_ = reinterpret_cast<OpPlan*>(
+      tables + AlignUp(model_.num_tensors() * static_cast<uint32_t>(sizeof(TensorPlan))));
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    tensors_[t] = TensorRecord{TensorRecord::kNoLocation, TensorRecord::kNotPlanned, 0};
+    tensors_[t] = TensorPlan{TensorPlan::kNoLocation, 0, TensorPlan::kNotPlanned, 0};
   }
   return Status::Ok();
 }
@@ -83,37 +84,43 @@ Status PrepareSession::ResolveKernel(uint32_t i, const Kernel** kernel) const {
 }
 
 void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs,
-                                  TensorView* outputs) const {
+                                  TensorView* outputs, const OpCall* call) const {
   ctx->op_index = i;
   ctx->builtin_code = model_.op_code(i);
   ctx->version = model_.op_version(i);
   ctx->op = model_.op(i);
   ctx->num_inputs = model_.op_num_inputs(i);
   ctx->num_outputs = model_.op_num_outputs(i);
-  for (uint32_t k = 0; k < ctx->num_inputs; ++k) inputs[k] = View(model_.op_input(i, k));
-  for (uint32_t k = 0; k < ctx->num_outputs; ++k) outputs[k] = View(model_.op_output(i, k));
+  for (uint32_t k = 0; k < ctx->num_inputs; ++k) {
+    const int32_t t = model_.op_input(i, k);
+    inputs[k] = call ? SlotView(t, call->input(k)) : View(t);
+  }
+  for (uint32_t k = 0; k < ctx->num_outputs; ++k) {
+    const int32_t t = model_.op_output(i, k);
+    outputs[k] = call ? SlotView(t, call->output(k)) : View(t);
+  }
   ctx->inputs = inputs;
   ctx->outputs = outputs;
 }
 
 Status PrepareSession::CheckOps() {
-  OpCall* call = calls_;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    STRATA_RETURN_IF_ERROR(CheckOp(i, call));
-    call = NextCall(call);
-  }
+  records_end_ = io_bytes_;
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) STRATA_RETURN_IF_ERROR(CheckOp(i));
+  persistent_ = records_end_ + op_data_bytes_;
+  in_.usage_.persistent_bytes = persistent_;
   return Status::Ok();
 }
 
-Status PrepareSession::CheckOp(uint32_t i, OpCall* call) {
+Status PrepareSession::CheckOp(uint32_t i) {
   const Kernel* kernel = nullptr;
   STRATA_RETURN_IF_ERROR(ResolveKernel(i, &kernel));
-  if (model_.op_num_inputs(i) > kMaxOpInputs || model_.op_num_outputs(i) > kMaxOpOutputs) {
+  const uint32_t num_in = model_.op_num_inputs(i);
+  const uint32_t num_out = model_.op_num_outputs(i);
+  if (num_in > kMaxOpInputs || num_out > kMaxOpOutputs) {
     return Status::Error(StatusCode::kUnsupported,
                          "operator %u (%s): %u inputs and %u outputs, at most %u and %u supported",
                          static_cast<unsigned>(i), OpName(model_.op_code(i)),
-                         static_cast<unsigned>(model_.op_num_inputs(i)),
-                         static_cast<unsigned>(model_.op_num_outputs(i)),
+                         static_cast<unsigned>(num_in), static_cast<unsigned>(num_out),
                          static_cast<unsigned>(kMaxOpInputs), static_cast<unsigned>(kMaxOpOutputs));
   }
   TensorView inputs[kMaxOpInputs];
@@ -122,30 +129,43 @@ Status PrepareSession::CheckOp(uint32_t i, OpCall* call) {
   BuildContext(i, &ctx, inputs, outputs);
   OpRequirements req;
   STRATA_RETURN_IF_ERROR(kernel->check(ctx, &req));
-  STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
   const bool runs = !req.output_aliases_input && !req.output_is_constant;
-  memset(call, 0, sizeof(OpCall) + sizeof(ArenaPtr<void>) * (ctx.num_inputs + ctx.num_outputs));
-  call->invoke.fn = runs ? req.invoke : nullptr;
-  call->op_data.bits = req.op_data_bytes;  // parked sizes, see AssignOpData / Plan
-  call->scratch.bits = runs ? AlignUp(req.scratch_bytes) : 0;
-  call->op_index = static_cast<uint16_t>(i);
-  call->builtin_code = static_cast<uint16_t>(ctx.builtin_code);
-  call->num_inputs = static_cast<uint8_t>(ctx.num_inputs);
-  call->num_outputs = static_cast<uint8_t>(ctx.num_outputs);
+  const bool scratch = runs && req.scratch_bytes > 0;
+  const uint32_t slots = num_in + num_out + (scratch ? 1 : 0);
+  if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
+    return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
+  }
+  STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
+  ops_[i] = OpPlan{scratch ? AlignUp(req.scratch_bytes) : 0, runs ? req.inplace_lead_bytes : -1, 0,
+                   0, 0, 0};
+  const uint32_t record = static_cast<uint32_t>(sizeof(OpCall) + sizeof(ArenaPtr<void>) * slots);
+  op_data_bytes_ += AlignUp(req.op_data_bytes);
+  if (uint64_t{records_end_} + record + op_data_bytes_ > 0x7FFFFFF0u) {
+    return Status::Error(StatusCode::kUnsupported, "persistent data exceeds 2 GiB");
+  }
+  dry_ = dry_ || arena_ + records_end_ + record > reinterpret_cast<const uint8_t*>(tensors_);
+  if (!dry_) {
+    OpCall* call = reinterpret_cast<OpCall*>(arena_ + records_end_);
+    memset(call, 0, record);
+    call->invoke.fn = runs ? req.invoke : nullptr;
+    call->data_offset = req.op_data_bytes;  // parked size; AssignOpData makes it an offset
+    call->num_inputs = static_cast<uint8_t>(num_in);
+    call->num_outputs_flags = static_cast<uint8_t>(num_out | (scratch ? OpCall::kHasScratch : 0));
+    call->stride_words = static_cast<uint8_t>(record / 8);
+  }
+  records_end_ += record;
   return Status::Ok();
 }
 
 Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequirements& req) {
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  if (req.op_data_bytes > 0x7FFFFFFFu || req.scratch_bytes > 0x7FFFFFFFu) {
-    return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
-  }
   if (req.output_aliases_input) {
-    if (!in.present() || !out.present() || in.bytes != out.bytes || Root(in.index) == out.index) {
+    if (!in.present() || !out.present() || in.bytes != out.bytes || Root(in.index) == out.index ||
+        model_.tensor_is_variable(out.index)) {
       return OpError(ctx, StatusCode::kInternal, "kernel aliases output to an incompatible input");
     }
-    tensors_[out.index] = TensorRecord{static_cast<uint32_t>(Root(in.index)), TensorRecord::kAlias, 0};
+    tensors_[out.index] = TensorPlan{static_cast<uint32_t>(Root(in.index)), 0, TensorPlan::kAlias, 0};
     return Status::Ok();
   }
   if (req.output_is_constant) {
@@ -158,17 +178,13 @@ Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequireme
     if (!out.present() || req.op_data_bytes < out.bytes) {
       return OpError(ctx, StatusCode::kInternal, "kernel folds its output into too little op data");
     }
-    tensors_[out.index] = TensorRecord{kFoldedPending, TensorRecord::kNotPlanned, 0};
+    tensors_[out.index] = TensorPlan{kFoldedPending, 0, TensorPlan::kNotPlanned, 0};
     return Status::Ok();
   }
   if (req.invoke == nullptr) {
     return OpError(ctx, StatusCode::kInternal, "kernel check returned no invoke function");
   }
   return Status::Ok();
-}
-
-OpCall* PrepareSession::NextCall(OpCall* call) const {
-  return reinterpret_cast<OpCall*>(reinterpret_cast<uint8_t*>(call) + call->size_bytes());
 }
 
 }  // namespace strata

@@ -129,7 +129,9 @@ Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
   }
   if (n > 1) {
     const int32_t rank = t->shape() ? static_cast<int32_t>(t->shape()->size()) : 0;
-    const int32_t qd = q->quantized_dimension();
+    // Old converters copied the weights' quantized_dimension onto rank-1 biases (seen in
+    // person_detect): a rank-1 tensor has only dimension 0, so that is the one meant.
+    const int32_t qd = rank == 1 ? 0 : q->quantized_dimension();
     if (qd < 0 || qd >= rank) {
       return Status::Error(StatusCode::kMalformedModel,
                            "tensor %d (%s): quantized dimension %d out of range for rank %d", i,

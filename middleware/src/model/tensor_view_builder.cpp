@@ -20,7 +20,7 @@ void FillQuantization(const tflite::Tensor* t, TensorView* v) {
   v->zero_points = reinterpret_cast<const uint8_t*>(q->zero_point()->Data());
   v->scale = v->scales[0];
   v->zero_point = static_cast<int32_t>(v->zero_point_at(0));
-  v->quantized_dimension = q->quantized_dimension();
+  v->quantized_dimension = v->rank == 1 ? 0 : q->quantized_dimension();  // see tensor_checks.cpp
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ TensorView Model::tensor(int32_t i) const {
   ShapeSize(t, &elements, &bytes);
   v.elements = static_cast<uint32_t>(elements);
   v.bytes = static_cast<uint32_t>(bytes);
-  FillQuantization(t, &v);
+  FillQuantization(t, &v);  // needs v.rank
   if (const tflite::Buffer* b = ConstantBuffer(model_, t)) {
     v.is_constant = true;
     v.data = const_cast<uint8_t*>(b->data()->data());  // kernels never write inputs

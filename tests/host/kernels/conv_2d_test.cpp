@@ -84,8 +84,8 @@ TEST(Conv2DFloat, GroupedFilters) {
   const float in[4] = {1, 2, 3, 4};
   const float w[4] = {1, 1, 1, -1};
   float out[2];
-  conv_2d_float32(float_params(1, 1, 0, 0, FusedActivation::kNone), {1, 1, 1, 4}, in,
-                  {2, 1, 1, 2}, w, nullptr, {1, 1, 1, 2}, out);
+  conv_2d_float32(float_params(1, 1, 0, 0, FusedActivation::kNone), {1, 1, 1, 4}, in, {2, 1, 1, 2},
+                  w, nullptr, {1, 1, 1, 2}, out);
   EXPECT_FLOAT_EQ(out[0], 3.0f);
   EXPECT_FLOAT_EQ(out[1], -1.0f);
 }
@@ -107,14 +107,12 @@ TEST(Conv2DInt8, PerChannelHandComputed) {
   p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = p.depth_multiplier = 1;
   ASSERT_TRUE(compute_conv_quant(FusedActivation::kNone, -1, 0.125f, 3, &p));
   int8_t out[2];
-  conv_2d_int8(p, {mult, shift, true}, {1, 2, 2, 1}, in, {2, 2, 2, 1}, w, bias, {1, 1, 1, 2},
-               out);
+  conv_2d_int8(p, {mult, shift, true}, {1, 2, 2, 1}, in, {2, 2, 2, 1}, w, bias, {1, 1, 1, 2}, out);
   EXPECT_EQ(out[0], 35);
   EXPECT_EQ(out[1], -13);
   // RELU clamps at the quantized zero (3).
   ASSERT_TRUE(compute_conv_quant(FusedActivation::kRelu, -1, 0.125f, 3, &p));
-  conv_2d_int8(p, {mult, shift, true}, {1, 2, 2, 1}, in, {2, 2, 2, 1}, w, bias, {1, 1, 1, 2},
-               out);
+  conv_2d_int8(p, {mult, shift, true}, {1, 2, 2, 1}, in, {2, 2, 2, 1}, w, bias, {1, 1, 1, 2}, out);
   EXPECT_EQ(out[0], 35);
   EXPECT_EQ(out[1], 3);
 }
@@ -130,8 +128,15 @@ TEST(Conv2DInt8, MatchesFloatOnRandomGeometry) {
     const int out_c = small(rng) + 1;
     const Dims4 filter = {out_c, small(rng), small(rng), in.c};
     ConvGeometry g{trial % 3 == 0 ? Padding::kValid : Padding::kSame,
-                   small(rng), small(rng), small(rng), small(rng),
-                   in.h, in.w, filter.h, filter.w, 1};
+                   small(rng),
+                   small(rng),
+                   small(rng),
+                   small(rng),
+                   in.h,
+                   in.w,
+                   filter.h,
+                   filter.w,
+                   1};
     ConvParams p{};
     int32_t oh, ow;
     ASSERT_TRUE(compute_conv_geometry(g, &p, &oh, &ow));
@@ -151,8 +156,8 @@ TEST(Conv2DInt8, MatchesFloatOnRandomGeometry) {
                                 shift.data());
     ASSERT_TRUE(compute_conv_quant(FusedActivation::kNone, in_zp, out_scale, out_zp, &p));
     std::vector<int8_t> qout(flat_size(out));
-    conv_2d_int8(p, {mult.data(), shift.data(), true}, in, qin.data(), filter, qw.data(),
-                 qb.data(), out, qout.data());
+    conv_2d_int8(p, {mult.data(), shift.data(), true}, in, qin.data(), filter, qw.data(), qb.data(),
+                 out, qout.data());
     // Float model on dequantized values (weights per output channel).
     std::vector<float> fin = strata_test::dequantize_all(qin, in_scale, in_zp);
     std::vector<float> fw(qw.size()), fb(out_c);

@@ -64,8 +64,16 @@ TEST(DepthwiseInt8, MatchesFloatOnRandomGeometry) {
     const int dm = small(rng);
     const Dims4 in = {1, size(rng), size(rng), small(rng) + trial % 3};
     const Dims4 filter = {1, small(rng), small(rng), in.c * dm};
-    ConvGeometry g{trial % 2 ? Padding::kSame : Padding::kValid, small(rng), small(rng),
-                   small(rng), small(rng), in.h, in.w, filter.h, filter.w, dm};
+    ConvGeometry g{trial % 2 ? Padding::kSame : Padding::kValid,
+                   small(rng),
+                   small(rng),
+                   small(rng),
+                   small(rng),
+                   in.h,
+                   in.w,
+                   filter.h,
+                   filter.w,
+                   dm};
     ConvParams p{};
     int32_t oh, ow;
     ASSERT_TRUE(compute_conv_geometry(g, &p, &oh, &ow));
@@ -78,12 +86,12 @@ TEST(DepthwiseInt8, MatchesFloatOnRandomGeometry) {
     auto qw = strata_test::random_int8(&rng, flat_size(filter), -127, 127);
     std::vector<int32_t> mult(filter.c);
     std::vector<int8_t> shift(filter.c);
-    compute_channel_multipliers(in_scale, fscale.data(), filter.c, out_scale, filter.c,
-                                mult.data(), shift.data());
+    compute_channel_multipliers(in_scale, fscale.data(), filter.c, out_scale, filter.c, mult.data(),
+                                shift.data());
     ASSERT_TRUE(compute_conv_quant(FusedActivation::kRelu6, -3, out_scale, 4, &p));
     std::vector<int8_t> qout(flat_size(out));
-    depthwise_conv_2d_int8(p, {mult.data(), shift.data(), true}, in, qin.data(), filter,
-                           qw.data(), nullptr, out, qout.data());
+    depthwise_conv_2d_int8(p, {mult.data(), shift.data(), true}, in, qin.data(), filter, qw.data(),
+                           nullptr, out, qout.data());
     auto fin = strata_test::dequantize_all(qin, in_scale, -3);
     std::vector<float> fw(qw.size());
     for (size_t i = 0; i < qw.size(); ++i) fw[i] = qw[i] * fscale[i % filter.c];

@@ -21,21 +21,22 @@ FullyConnectedParams shape(int batches, int depth, int units) {
 
 TEST(FullyConnectedFloat, TwoBatchesHandComputed) {
   // x0 = [1,2,3], x1 = [-1,0,1]; w0 = [1,1,1], w1 = [0,2,-1]; bias [0.5, -1].
-  // y00 = 6.5, y01 = 2 - 3 - 1 = -2; y10 = 0.5, y11 = -1 - 1 = -2.
+  // y00 = 6 + 0.5, y01 = 4 - 3 - 1 = 0; y10 = 0 + 0.5, y11 = -1 - 1 = -2.
   const float x[6] = {1, 2, 3, -1, 0, 1};
   const float w[6] = {1, 1, 1, 0, 2, -1};
   const float b[2] = {0.5f, -1.0f};
   float y[4];
   fully_connected_float32(shape(2, 3, 2), x, w, b, y);
   EXPECT_FLOAT_EQ(y[0], 6.5f);
-  EXPECT_FLOAT_EQ(y[1], -2.0f);
+  EXPECT_FLOAT_EQ(y[1], 0.0f);
   EXPECT_FLOAT_EQ(y[2], 0.5f);
   EXPECT_FLOAT_EQ(y[3], -2.0f);
   // RELU clamp.
   FullyConnectedParams p = shape(2, 3, 2);
   p.act_min_f = 0.0f;
   fully_connected_float32(p, x, w, b, y);
-  EXPECT_FLOAT_EQ(y[1], 0.0f);
+  EXPECT_FLOAT_EQ(y[3], 0.0f);
+  EXPECT_FLOAT_EQ(y[0], 6.5f);
 }
 
 TEST(FullyConnectedInt8, PerTensorHandComputed) {

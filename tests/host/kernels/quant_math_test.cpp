@@ -9,13 +9,12 @@ namespace strata {
 namespace kernels {
 namespace {
 
-// Independent model of the double-rounding requantization, in 128-bit-safe long double steps.
+// Independent models of the two rounding steps, written from their definitions.
 int32_t model_srdhm(int32_t a, int32_t b) {
   if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
   const int64_t p = static_cast<int64_t>(a) * b;  // exact
-  // round(p / 2^31), ties away from zero
-  const int64_t q = p >= 0 ? (p + (INT64_C(1) << 30)) >> 31 : -((-p + (INT64_C(1) << 30)) >> 31);
-  return static_cast<int32_t>(q);
+  // floor(p / 2^31 + 1/2): nearest, ties toward +infinity (VQRDMULH semantics)
+  return static_cast<int32_t>((p + (INT64_C(1) << 30)) >> 31);
 }
 
 int32_t model_rdbpot(int32_t x, int e) {
@@ -31,10 +30,11 @@ TEST(QuantMath, SrdhmSaturatesOnlyMinTimesMin) {
   EXPECT_EQ(saturating_rounding_doubling_high_mul(INT32_MAX, INT32_MAX), INT32_MAX - 1);
 }
 
-TEST(QuantMath, SrdhmRoundsHalfAwayFromZero) {
-  // 1 * 2^30 = 2^30 -> 2^30 / 2^31 = 0.5 -> 1; the negative tie goes to -1.
+TEST(QuantMath, SrdhmRoundsTiesUp) {
+  // 1 * 2^30 / 2^31 = 0.5 -> 1, but -0.5 -> 0: ties go toward +infinity.
   EXPECT_EQ(saturating_rounding_doubling_high_mul(1, 1 << 30), 1);
-  EXPECT_EQ(saturating_rounding_doubling_high_mul(-1, 1 << 30), -1);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(-1, 1 << 30), 0);
+  EXPECT_EQ(saturating_rounding_doubling_high_mul(-3, 1 << 30), -1);  // -1.5 -> -1
   // 3 * 2^29 / 2^31 = 0.75 -> 1; 2^29 / 2^31 = 0.25 -> 0.
   EXPECT_EQ(saturating_rounding_doubling_high_mul(3, 1 << 29), 1);
   EXPECT_EQ(saturating_rounding_doubling_high_mul(1, 1 << 29), 0);
@@ -56,7 +56,11 @@ TEST(QuantMath, RandomAgainstIndependentModel) {
   std::mt19937 rng(7);
   std::uniform_int_distribution<int32_t> any(INT32_MIN, INT32_MAX);
   std::uniform_int_distribution<int> exps(0, 31);
+  std::uniform_int_distribution<int32_t> small(-70000, 70000);
   for (int i = 0; i < 200000; ++i) {
+    // Small operands times powers of two hit the rounding ties.
+    const int32_t t = small(rng);
+    ASSERT_EQ(saturating_rounding_doubling_high_mul(t, 1 << 30), model_srdhm(t, 1 << 30)) << t;
     const int32_t a = any(rng);
     const int32_t b = any(rng);
     ASSERT_EQ(saturating_rounding_doubling_high_mul(a, b), model_srdhm(a, b)) << a << " " << b;
@@ -135,7 +139,7 @@ TEST(QuantMath, RoundHalfAway) {
   EXPECT_EQ(round_half_away(0.5f), 1.0f);
   EXPECT_EQ(round_half_away(-0.5f), -1.0f);
   EXPECT_EQ(round_half_away(1e20), 1e20);
-  EXPECT_EQ(quantize_value(0.3f, 0.1f, 5), 8);    // 0.3 / 0.1 ~ 3 -> 3 + 5
+  EXPECT_EQ(quantize_value(0.3f, 0.1f, 5), 8);     // 0.3 / 0.1 ~ 3 -> 3 + 5
   EXPECT_EQ(quantize_value(-0.25f, 0.5f, 0), -1);  // -0.5 -> -1
 }
 

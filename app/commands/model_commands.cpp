@@ -1,0 +1,153 @@
+// The model commands of a firmware built with a model: `1` model view, `2` inference on the
+// built-in sample with the per-layer table, `run <n>` sample n, `bench <N>` timing statistics.
+//
+// The model comes from the generated strata_model.hpp (strata_models::built_in); the arena is a
+// BSP_ARENA array of exactly the size the runtime's planner computed at build time, so the board's
+// linker script decides where it lives. Counts are in bsp::cycle_counter::unit(): cycles on real
+// boards, instructions on virtual ones (never called cycles there).
+#include "commands/model_commands.hpp"
+
+#include "bsp/board.hpp"
+#include "bsp/cycle_counter.hpp"
+#include "bsp/memory.hpp"
+#include "commands/model_report.hpp"
+#include "commands/model_view.hpp"
+#include "commands/run_stats.hpp"
+#include "console_out.hpp"
+#include "firmware_variant.hpp"
+#include "strata_model.hpp"
+#include "strata_models/layer_profile.hpp"
+#include "strata_models/model_session.hpp"
+
+namespace app {
+namespace {
+
+namespace model = strata_models::built_in;
+
+BSP_ARENA uint8_t g_arena[model::kArenaBytes];
+strata_models::ModelSession g_session(model::kInfo, g_arena, model::kArenaBytes);
+strata_models::LayerRecord g_layers[model::kNumOps];
+
+constexpr unsigned long kMaxBenchRuns = 10000;
+
+strata::CycleCounter board_counter() {
+  return strata::CycleCounter{bsp::cycle_counter::now, bsp::cycle_counter::unit()};
+}
+
+// Prepares on first use; prints the runtime's message when the model cannot run.
+bool ensure_prepared() {
+  const strata::Status& status = g_session.Prepare();
+  if (status.ok()) return true;
+  printf("error: prepare failed: %s\r\n", status.message());
+  printf("@error stage=prepare code=%s\r\n", strata::StatusCodeName(status.code()));
+  return false;
+}
+
+// Puts sample `k` (or, for a model without samples, zeros) into input 0.
+bool populate(uint32_t k) {
+  if (model::kInfo.num_samples == 0) {
+    report::zero_input(g_session);
+    return true;
+  }
+  if (g_session.LoadSample(k)) return true;
+  printf("error: sample %lu does not exist (0..%lu)\r\n", static_cast<unsigned long>(k),
+         static_cast<unsigned long>(model::kInfo.num_samples - 1));
+  return false;
+}
+
+// One profiled inference of sample `k`; false (message printed) on failure.
+bool infer(uint32_t k, strata_models::LayerProfile* profile) {
+  if (!ensure_prepared() || !populate(k)) return false;
+  profile->Reset();
+  const strata::Status status = g_session.Invoke(profile);
+  if (status.ok()) return true;
+  printf("error: invoke failed: %s\r\n", status.message());
+  return false;
+}
+
+bool sample_arg(const CommandLine& line, std::size_t index, uint32_t* k) {
+  unsigned long value = 0;
+  if (line.arg_count <= index) return true;  // default: sample 0
+  const unsigned long max = model::kInfo.num_samples > 0 ? model::kInfo.num_samples - 1 : 0;
+  if (!parse_uint(line.args[index], max, &value)) {
+    printf("error: sample must be 0..%lu\r\n", max);
+    return false;
+  }
+  *k = static_cast<uint32_t>(value);
+  return true;
+}
+
+void run_model_view(const CommandLine&) {
+  if (ensure_prepared()) report::model_view(g_session);
+}
+
+void run_inference(const CommandLine& line) {
+  uint32_t k = 0;
+  if (!sample_arg(line, 0, &k)) return;
+  strata_models::LayerProfile profile(board_counter(), g_layers, model::kNumOps);
+  if (!infer(k, &profile)) return;
+  report::sample_header(g_session, k);
+  report::layer_table(g_session, profile);
+  report::outputs(g_session);
+  report::result(g_session, k);
+}
+
+void run_sample(const CommandLine& line) {
+  uint32_t k = 0;
+  if (line.arg_count != 1) {
+    print("error: usage: run <n>\r\n");
+    return;
+  }
+  if (!sample_arg(line, 0, &k)) return;
+  strata_models::LayerProfile profile(board_counter(), g_layers, model::kNumOps);
+  if (!infer(k, &profile)) return;
+  report::sample_header(g_session, k);
+  report::total(g_session, profile);
+  report::outputs(g_session);
+  report::result(g_session, k);
+}
+
+void run_bench(const CommandLine& line) {
+  unsigned long runs = 0;
+  if (line.arg_count != 1 || !parse_uint(line.args[0], kMaxBenchRuns, &runs) || runs == 0) {
+    printf("error: usage: bench <N> with N in 1..%lu\r\n", kMaxBenchRuns);
+    return;
+  }
+  if (!ensure_prepared()) return;
+  RunStats populate_stats, invoke_stats, respond_stats;
+  for (unsigned long i = 0; i < runs; ++i) {
+    const uint64_t t0 = bsp::cycle_counter::now();
+    if (!populate(0)) return;
+    const uint64_t t1 = bsp::cycle_counter::now();
+    const strata::Status status = g_session.Invoke(nullptr);
+    const uint64_t t2 = bsp::cycle_counter::now();
+    if (!status.ok()) {
+      printf("error: invoke failed: %s\r\n", status.message());
+      return;
+    }
+    report::format_response(g_session, 0);
+    const uint64_t t3 = bsp::cycle_counter::now();
+    populate_stats.add(t1 - t0);
+    invoke_stats.add(t2 - t1);
+    respond_stats.add(t3 - t2);
+  }
+  report::bench(g_session, populate_stats, invoke_stats, respond_stats);
+}
+
+const Command kCommands[] = {
+    {"1", "1", "model view: ops, shapes, types, MACs, arena", run_model_view},
+    {"2", "2 [n]", "inference on a sample with the per-layer table", run_inference},
+    {"run", "run <n>", "inference on sample n: outputs and top class", run_sample},
+    {"bench", "bench <N>", "populate/invoke/respond min/avg/max over N runs", run_bench},
+};
+
+}  // namespace
+
+const char* model_name() { return model::kInfo.name; }
+const char* kernels_name() { return firmware_variant::kKernels; }
+
+void add_model_commands(Shell& shell) {
+  shell.add(kCommands, sizeof(kCommands) / sizeof(kCommands[0]));
+}
+
+}  // namespace app

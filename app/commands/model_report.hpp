@@ -1,0 +1,38 @@
+// What the inference commands print: the per-layer table, outputs, results and bench statistics
+// (the model view is model_view.hpp). Every human-readable block is followed by
+// `@<record> key=value…` lines with stable fields for host tools (tests/firmware/models, the
+// bench tool):
+//   @layer index= op= count= unit= share= ran=0|1 [us=]       (us only where the unit is cycles)
+//   @total count= unit= macs= [us=]
+//   @output index= values=v0,v1,…                              (at most 16 values)
+//   @result sample= name= top= score= label=                    (classifiers: output with > 1 value)
+//   @result sample= name= x= value= [expected=]                 (regressors: one output value)
+//   @bench phase=populate|invoke|respond runs= unit= min= avg= max=
+#pragma once
+
+#include <stdint.h>
+
+#include "commands/run_stats.hpp"
+#include "strata_models/layer_profile.hpp"
+#include "strata_models/model_session.hpp"
+
+namespace app {
+namespace report {
+
+void sample_header(const strata_models::ModelSession& session, uint32_t sample);
+void layer_table(const strata_models::ModelSession& session,
+                 const strata_models::LayerProfile& profile);
+void total(const strata_models::ModelSession& session, const strata_models::LayerProfile& profile);
+void outputs(const strata_models::ModelSession& session);
+// Prints the human result line and the @result line of format_response().
+void result(const strata_models::ModelSession& session, uint32_t sample);
+// Builds the @result line (top class or value) into an internal buffer and returns it: the
+// "respond" step the bench command times.
+const char* format_response(const strata_models::ModelSession& session, uint32_t sample);
+void bench(const strata_models::ModelSession& session, const RunStats& populate,
+           const RunStats& invoke, const RunStats& respond);
+// For models without samples: input 0 all zero bytes.
+void zero_input(strata_models::ModelSession& session);
+
+}  // namespace report
+}  // namespace app

@@ -1,0 +1,26 @@
+// The model view (`1` / `CMD=1`): every operator with its input and output shapes, type and MACs,
+// the graph's inputs and outputs, the arena the device really used next to the planner's lower
+// bound, and the model's size. Followed by machine-readable lines with stable fields:
+//   @model name= file= bytes= kernels= ops= macs=
+//   @op index= op= input= output= type= macs=
+//   @tensor kind=input|output index= type= shape= scale= zero_point=
+//   @arena used= lower_bound= persistent= activations= scratch= reserved=
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strata/tensor.hpp"
+#include "strata_models/model_session.hpp"
+
+namespace app {
+namespace report {
+
+// `session` must be prepared.
+void model_view(const strata_models::ModelSession& session);
+
+// "1x28x28x1" (or "scalar") into buf; returns buf.
+const char* format_shape(const strata::TensorView& tensor, char* buf, size_t cap);
+
+}  // namespace report
+}  // namespace app

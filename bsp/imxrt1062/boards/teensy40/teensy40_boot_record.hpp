@@ -1,0 +1,21 @@
+// What the Teensy 4.0 early boot hook did, kept in .noinit (the hook runs before .data/.bss exist)
+// for clock_info() and the `placement` command.
+#pragma once
+
+#include <cstdint>
+
+#include "soc/arm_clock.hpp"
+
+namespace bsp::teensy40 {
+
+struct BootRecord {
+  imxrt1062::arm_clock::Outcome clock_outcome;
+  uint32_t core_hz;      // read back from the CCM after the switch
+  bool flexram_applied;  // GPR17 read back as written
+  uint32_t gpr17;
+  bool mpu_configured;
+};
+
+extern BootRecord g_boot_record;
+
+}  // namespace bsp::teensy40

@@ -1,0 +1,45 @@
+// What distinguishes one STM32F4 board from another for the shared board code (stm32f4_board.cpp):
+// its clock plans, console USART and pins, cycle-counter source, memory regions and how a run ends.
+// Each board folder defines `kBoardConfig` as constant data (it is read by the early boot hook,
+// before .data exists, so it must live in flash: constexpr-initialised, no constructors).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "bsp/board.hpp"
+#include "clock_plan.hpp"
+#include "gpio.hpp"
+
+namespace bsp::stm32f4 {
+
+enum class CounterSource : uint8_t {
+  kDwtCycles,            // DWT CYCCNT: core clock cycles (real chips)
+  kQemuTim2Instructions  // TIM2 at one tick per executed instruction (QEMU -icount shift=6)
+};
+
+enum class ApbBus : uint8_t { kApb1, kApb2 };
+
+struct ConsoleConfig {
+  uintptr_t usart;
+  ApbBus bus;           // which PCLK clocks it, and which enable register holds its gate
+  uint32_t enable_bit;  // in RCC_APB1ENR or RCC_APB2ENR
+  gpio::AlternatePin tx;
+  gpio::AlternatePin rx;
+  uint32_t baud;
+};
+
+struct BoardConfig {
+  const ClockPlan* plans;  // the first is the default profile
+  std::size_t plan_count;
+  ConsoleConfig console;
+  CounterSource counter;
+  bool has_ccm;                // F405/F407: enable the CCM data RAM clock before .data is copied
+  bool exits_via_semihosting;  // QEMU: board_exit() hands the exit code to the host
+  const MemoryRegion* regions;
+  std::size_t region_count;
+};
+
+extern const BoardConfig kBoardConfig;
+
+}  // namespace bsp::stm32f4

@@ -1,0 +1,134 @@
+# StrataModel: turns a .tflite file into a linkable model library at build time.
+#
+# strata_add_model(<target> FILE <model.tflite> KERNELS <backend> [SAMPLES <folder>] [NAME <name>])
+#   Runs models/gen/strata_gen.py (python3 + jinja2) at build time and compiles what it writes into
+#   ${CMAKE_BINARY_DIR}/generated/models/<target>/ as STATIC library <target>:
+#     strata_model.hpp   namespace strata_models::<name> with kArenaBytes (the arena size computed by
+#                        the runtime's own planner, `strata-run --plan`), kModelBytes, kModelData and
+#                        kInfo (strata_models::ModelInfo), aliased as strata_models::built_in
+#     model_data.cpp     the .tflite bytes (alignas(16))
+#     model_info.cpp     an op resolver holding only the ops the model uses (<backend> kernels,
+#                        reference kernels for ops the backend lacks), input/output metadata, MACs
+#     samples.cpp        the inputs of SAMPLES/samples.json that fit the model's input type
+#     model_meta.json    the same metadata for tools and tests
+#   The library links the runtime and the kernels backend. NAME (default <target>) is the display
+#   name and, with non-identifier characters replaced by `_`, the C++ namespace.
+#   The build fails with both sizes in the message when the planned arena exceeds the board's arena
+#   region (STRATA_BOARD_ARENA_BYTES) or the model bytes its flash (STRATA_BOARD_FLASH_BYTES); boards
+#   that set neither are only checked by their linker script.
+#
+# The planner runs on the host:
+#   host builds   use the tree's own `strata-run` target;
+#   cross builds  use the cache variable STRATA_RUN (path to a host strata-run, e.g.
+#                 <repo>/build/host/tools/strata-run/strata-run) or, when it is empty, build one from
+#                 this source tree with the host compiler (ExternalProject of models/gen/host_planner
+#                 in ${CMAKE_BINARY_DIR}/host-tools, rebuilt on every build so middleware edits
+#                 reach the arena figures).
+# Required: STRATA_ROOT, STRATA_PYTHON (python3 with jinja2 and flatbuffers), flatc (STRATA_FLATC).
+include_guard(GLOBAL)
+
+set(STRATA_RUN "" CACHE FILEPATH
+    "Host strata-run used for build-time arena planning in cross builds (empty: build one)")
+set(_strata_gen_dir ${STRATA_ROOT}/models/gen)
+
+# Sets <out_var> to the strata-run executable and <dep_var> to what the generator must depend on.
+function(_strata_planner_tool out_var dep_var)
+  if(TARGET strata-run)
+    set(${out_var} $<TARGET_FILE:strata-run> PARENT_SCOPE)
+    set(${dep_var} strata-run PARENT_SCOPE)
+    return()
+  endif()
+  if(STRATA_RUN)
+    if(NOT EXISTS ${STRATA_RUN})
+      message(FATAL_ERROR "STRATA_RUN=${STRATA_RUN} does not exist (build the host preset first, "
+                          "or leave STRATA_RUN empty to build strata-run in this tree)")
+    endif()
+    set(${out_var} ${STRATA_RUN} PARENT_SCOPE)
+    set(${dep_var} ${STRATA_RUN} PARENT_SCOPE)
+    return()
+  endif()
+  set(host_dir ${CMAKE_BINARY_DIR}/host-tools)
+  set(tool ${host_dir}/tools/strata-run/strata-run)
+  if(NOT TARGET strata_host_planner)
+    include(ExternalProject)
+    # A plain host configure (no toolchain file: the host compiler) of models/gen/host_planner,
+    # which holds only the middleware and strata-run.
+    ExternalProject_Add(strata_host_planner
+      SOURCE_DIR ${_strata_gen_dir}/host_planner
+      BINARY_DIR ${host_dir}
+      CMAKE_ARGS -DCMAKE_BUILD_TYPE=Release
+      BUILD_COMMAND ${CMAKE_COMMAND} --build ${host_dir} --target strata-run
+      BUILD_ALWAYS ON
+      BUILD_BYPRODUCTS ${tool}
+      INSTALL_COMMAND ""
+      USES_TERMINAL_BUILD ON)
+  endif()
+  set(${out_var} ${tool} PARENT_SCOPE)
+  set(${dep_var} strata_host_planner ${tool} PARENT_SCOPE)
+endfunction()
+
+# The classes every model library shares (ModelSession, LayerProfile), built once per tree.
+function(_strata_model_support)
+  if(NOT TARGET strata_model_support)
+    add_library(strata_model_support STATIC ${_strata_gen_dir}/support/model_session.cpp
+                                            ${_strata_gen_dir}/support/layer_profile.cpp)
+    target_include_directories(strata_model_support PUBLIC ${_strata_gen_dir}/include)
+    target_link_libraries(strata_model_support PUBLIC strata_runtime)
+  endif()
+endfunction()
+
+function(strata_add_model target)
+  cmake_parse_arguments(M "" "FILE;KERNELS;SAMPLES;NAME" "" ${ARGN})
+  if(NOT M_FILE OR NOT M_KERNELS)
+    message(FATAL_ERROR "strata_add_model(${target}): FILE and KERNELS are required")
+  endif()
+  get_filename_component(M_FILE ${M_FILE} ABSOLUTE)
+  if(NOT EXISTS ${M_FILE})
+    message(FATAL_ERROR "strata_add_model(${target}): ${M_FILE} does not exist")
+  endif()
+  if(NOT M_NAME)
+    set(M_NAME ${target})
+  endif()
+  set(kernels_dir ${STRATA_ROOT}/middleware/kernels)
+  if(NOT EXISTS ${kernels_dir}/${M_KERNELS}/registry.cpp OR NOT TARGET strata_kernels_${M_KERNELS})
+    message(FATAL_ERROR "strata_add_model(${target}): kernels backend '${M_KERNELS}' is not built "
+                        "in this tree")
+  endif()
+  _strata_planner_tool(planner planner_deps)
+
+  set(out ${CMAKE_BINARY_DIR}/generated/models/${target})
+  set(outputs ${out}/strata_model.hpp ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp
+              ${out}/model_meta.json)
+  set(cmd ${STRATA_PYTHON} ${_strata_gen_dir}/strata_gen.py --model ${M_FILE} --name ${M_NAME}
+          --kernels ${M_KERNELS} --out-dir ${out} --strata-run ${planner} --flatc ${STRATA_FLATC}
+          --board=${STRATA_BOARD})
+  file(GLOB gen_deps ${_strata_gen_dir}/*.py ${_strata_gen_dir}/templates/*.j2)
+  list(APPEND gen_deps ${M_FILE} ${STRATA_ROOT}/middleware/schema/tflite.fbs
+              ${kernels_dir}/reference/registry.cpp ${kernels_dir}/${M_KERNELS}/registry.cpp)
+  if(M_SAMPLES)
+    get_filename_component(M_SAMPLES ${M_SAMPLES} ABSOLUTE)
+    list(APPEND cmd --samples ${M_SAMPLES})
+    file(GLOB sample_files ${M_SAMPLES}/*)
+    list(APPEND gen_deps ${sample_files})
+  endif()
+  if(STRATA_BOARD_ARENA_BYTES)
+    list(APPEND cmd --arena-limit ${STRATA_BOARD_ARENA_BYTES})
+  endif()
+  if(STRATA_BOARD_FLASH_BYTES)
+    list(APPEND cmd --flash-limit ${STRATA_BOARD_FLASH_BYTES})
+  endif()
+  add_custom_command(OUTPUT ${outputs}
+    COMMAND ${cmd}
+    DEPENDS ${gen_deps} ${planner_deps}
+    COMMENT "strata_gen: ${M_NAME} (${M_KERNELS} kernels) from ${M_FILE}" VERBATIM)
+
+  add_library(${target} STATIC ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp)
+  target_include_directories(${target} PUBLIC ${out})
+  _strata_model_support()
+  target_link_libraries(${target} PUBLIC strata_model_support strata_kernels_${M_KERNELS})
+  if(NOT M_KERNELS STREQUAL "reference")
+    target_link_libraries(${target} PUBLIC strata_kernels_reference)
+  endif()
+  set_target_properties(${target} PROPERTIES STRATA_MODEL_META ${out}/model_meta.json
+                                             STRATA_MODEL_NAME ${M_NAME})
+endfunction()
