@@ -4,6 +4,7 @@
 #include "bsp/cycle_counter.hpp"
 #include "cmsdk_timer.hpp"
 #include "cmsdk_uart.hpp"
+#include "cortex_m/mpu.hpp"
 #include "cortex_m/semihosting.hpp"
 #include "strata_config.hpp"
 
@@ -22,6 +23,9 @@ const MemoryRegion kRegions[] = {
 
 void board_init() {
   cmsdk_uart::init(cmsdk_uart::kUart0, kBoardClockHz, 115200);
+  // A stack overflow hits the guard region: a MemManage report instead of silent corruption.
+  cortex_m::mpu::guard_stack(7);
+  cortex_m::mpu::enable();
   cycle_counter::start();
 }
 

@@ -24,6 +24,10 @@ bool configure(uint32_t number, const Region& region);
 // Enables the MPU with the default map as background and MemManage faults enabled.
 void enable();
 
+// Makes the 32 bytes below the main stack (linker symbol __stack_guard) a no-access region, so a stack
+// overflow is a MemManage fault with a report instead of silent corruption. Uses region `number`.
+bool guard_stack(uint32_t number);
+
 // The RASR/RBAR encodings, exposed for host tests of board MPU set-ups.
 uint32_t rasr_value(const Region& region);
 
