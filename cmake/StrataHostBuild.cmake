@@ -2,7 +2,8 @@
 #
 # Produces: the middleware libraries, the host tests (tests/host, tests/bsp, tests/conformance),
 #   the host tools (tools/strata-run) and the layer-rule check.
-# Optional: STRATA_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer.
+# Optional: STRATA_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer;
+#   STRATA_FUZZ=ON (clang) builds only the middleware, instrumented for libFuzzer, and tests/fuzz.
 include_guard(GLOBAL)
 
 if(STRATA_BOARD AND NOT STRATA_BOARD STREQUAL "host")
@@ -11,6 +12,19 @@ if(STRATA_BOARD AND NOT STRATA_BOARD STREQUAL "host")
 endif()
 
 option(STRATA_SANITIZE "Build host code with ASan + UBSan" OFF)
+option(STRATA_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+if(STRATA_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "STRATA_FUZZ needs clang (the host-fuzz preset uses clang++-14; Debian packages "
+                        "clang-14 and libclang-rt-14-dev)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -g)
+  add_link_options(-fsanitize=address,undefined)
+  set(STRATA_HOST_BUILD ON)
+  add_subdirectory(${STRATA_ROOT}/middleware ${CMAKE_BINARY_DIR}/middleware)
+  add_subdirectory(${STRATA_ROOT}/tests/fuzz ${CMAKE_BINARY_DIR}/tests/fuzz)
+  return()
+endif()
 if(STRATA_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)

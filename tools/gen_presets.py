@@ -18,6 +18,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VERSION = 6
+HOST_PRESETS = ("host", "host-asan", "host-fuzz")
 
 
 def provided(kind):
@@ -45,15 +46,19 @@ def axes():
         {"name": "host-asan", "displayName": "Host with AddressSanitizer + UBSan",
          "inherits": ["host"], "binaryDir": "${sourceDir}/build/host-asan",
          "cacheVariables": {"STRATA_SANITIZE": "ON", "CMAKE_BUILD_TYPE": "Debug"}},
+        {"name": "host-fuzz", "displayName": "Host libFuzzer targets (clang-14, ASan + UBSan)",
+         "generator": "Ninja", "binaryDir": "${sourceDir}/build/host-fuzz",
+         "cacheVariables": {"STRATA_FUZZ": "ON", "CMAKE_BUILD_TYPE": "RelWithDebInfo",
+                            "CMAKE_C_COMPILER": "clang-14", "CMAKE_CXX_COMPILER": "clang++-14"}},
     ]
     configure += [{"name": f"model-{m}", "hidden": True, "cacheVariables": {"STRATA_MODEL": m}}
                   for m in models]
     configure += [{"name": f"kernels-{k}", "hidden": True, "cacheVariables": {"STRATA_KERNELS": k}}
                   for k in kernels]
-    build = [{"name": n, "configurePreset": n, "jobs": 2} for n in ("host", "host-asan")]
-    test = [{"name": n, "configurePreset": n, "output": {"outputOnFailure": True}} for n in ("host", "host-asan")]
+    build = [{"name": n, "configurePreset": n, "jobs": 2} for n in HOST_PRESETS]
+    test = [{"name": n, "configurePreset": n, "output": {"outputOnFailure": True}} for n in HOST_PRESETS]
     workflow = [{"name": n, "steps": [{"type": "configure", "name": n}, {"type": "build", "name": n},
-                                      {"type": "test", "name": n}]} for n in ("host", "host-asan")]
+                                      {"type": "test", "name": n}]} for n in HOST_PRESETS]
     return {"version": VERSION, "configurePresets": configure, "buildPresets": build,
             "testPresets": test, "workflowPresets": workflow}
 

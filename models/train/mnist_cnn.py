@@ -35,25 +35,36 @@ def init_params(rng):
     return params
 
 
-def forward(params, x):
-    """x [B,28,28,1] float32 -> (logits [B,10], caches for backward)."""
+def _dropout(x, rate, rng):
+    """Inverted dropout (training only); returns (x * mask, mask)."""
+    if rng is None or rate == 0.0:
+        return x, None
+    mask = (rng.random(x.shape, dtype=np.float32) >= rate).astype(np.float32) / np.float32(1 - rate)
+    return x * mask, mask
+
+
+def forward(params, x, dropout=0.0, rng=None):
+    """x [B,28,28,1] float32 -> (logits [B,10], caches for backward). rng enables dropout."""
     c1, k1 = nn_ops.conv3x3_relu_forward(x, params["conv1_w"], params["conv1_b"])  # 26x26x32
     p1, q1 = nn_ops.maxpool2x2_forward(c1)  # 13x13x32
     c2, k2 = nn_ops.conv3x3_relu_forward(p1, params["conv2_w"], params["conv2_b"])  # 11x11x64
     p2, q2 = nn_ops.maxpool2x2_forward(c2)  # 5x5x64
     c3, k3 = nn_ops.conv3x3_relu_forward(p2, params["conv3_w"], params["conv3_b"])  # 3x3x64
-    flat = c3.reshape(x.shape[0], -1)
+    flat, m1 = _dropout(c3.reshape(x.shape[0], -1), dropout, rng)
     h, d1 = nn_ops.dense_forward(flat, params["fc1_w"], params["fc1_b"], relu=True)
-    logits, d2 = nn_ops.dense_forward(h, params["fc2_w"], params["fc2_b"], relu=False)
-    return logits, (k1, q1, k2, q2, k3, c3.shape, d1, d2)
+    hd, m2 = _dropout(h, dropout, rng)
+    logits, d2 = nn_ops.dense_forward(hd, params["fc2_w"], params["fc2_b"], relu=False)
+    return logits, (k1, q1, k2, q2, k3, c3.shape, d1, d2, m1, m2)
 
 
 def backward(caches, dlogits):
     """Gradients of every parameter given dLoss/dlogits."""
-    k1, q1, k2, q2, k3, c3_shape, d1, d2 = caches
+    k1, q1, k2, q2, k3, c3_shape, d1, d2, m1, m2 = caches
     g = {}
     dh, g["fc2_w"], g["fc2_b"] = nn_ops.dense_backward(dlogits, d2)
+    dh = dh if m2 is None else dh * m2
     dflat, g["fc1_w"], g["fc1_b"] = nn_ops.dense_backward(dh, d1)
+    dflat = dflat if m1 is None else dflat * m1
     dp2, g["conv3_w"], g["conv3_b"] = nn_ops.conv3x3_relu_backward(dflat.reshape(c3_shape), k3)
     dc2 = nn_ops.maxpool2x2_backward(dp2, q2)
     dp1, g["conv2_w"], g["conv2_b"] = nn_ops.conv3x3_relu_backward(dc2, k2)

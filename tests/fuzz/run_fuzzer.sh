@@ -1,0 +1,16 @@
+#!/bin/bash
+# Runs a libFuzzer target for a fixed number of executions from its seed folders (only *.tflite and
+# plain seed files are taken; other files are skipped). Fails on any crash or sanitizer report.
+# Usage: run_fuzzer.sh <fuzzer> <work corpus dir> <runs> <max_len> <seed dir>...
+set -euo pipefail
+fuzzer="$1"; corpus="$2"; runs="$3"; max_len="$4"; shift 4
+mkdir -p "$corpus"
+for seeds in "$@"; do
+  [ -d "$seeds" ] || continue
+  find "$seeds" -maxdepth 3 -type f \( -name '*.tflite' -o ! -name '*.*' \) -size -400k \
+    -exec cp -n {} "$corpus"/ \; 2>/dev/null || true
+done
+artifacts="$(dirname "$corpus")/artifacts-$(basename "$fuzzer")/"
+mkdir -p "$artifacts"
+exec "$fuzzer" -runs="$runs" -max_len="$max_len" -artifact_prefix="$artifacts" -print_final_stats=1 \
+  "$corpus"
