@@ -52,14 +52,6 @@ bool configure(uint32_t number, const Region& region) {
   return true;
 }
 
-extern "C" uint32_t __stack_guard;  // linker script: 32-byte aligned guard below the stack
-
-bool guard_stack(uint32_t number) {
-  const Region guard = {static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&__stack_guard)), 5,
-                        Access::kNone, MemoryType::kNormalUncached, false};
-  return configure(number, guard);
-}
-
 void enable() {
   mmio::set_bits(reg::kShcsr, reg::kShcsrMemFaultEnable | reg::kShcsrBusFaultEnable |
                                   reg::kShcsrUsageFaultEnable);

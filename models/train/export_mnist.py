@@ -142,7 +142,8 @@ def main(argv=None):
     agreement = {v: float((predictions[v] == predictions["f32"]).mean()) for v in predictions}
     sizes = {v: os.path.getsize(p) for v, (p, _) in models.items()}
     mnist_readme.write(os.path.join(args.out, "README.md"), sizes, acc, agreement, train_info, picks,
-                       test_labels, calibration=CALIBRATION_DIGITS, tolerance=TOLERANCE)
+                       calibration=CALIBRATION_DIGITS, tolerance=TOLERANCE,
+                       npz_bytes=os.path.getsize(args.weights))
     problems = check_targets(acc)
     for p in problems:
         print(f"error: {p}", file=sys.stderr)

@@ -1,6 +1,5 @@
 """Generates models/mnist/README.md from the figures of an export run, so they never go stale."""
 
-import os
 import platform
 
 import numpy as np
@@ -95,15 +94,14 @@ def _duration(seconds):
     return f"{seconds:.0f} s ({seconds / 60:.1f} min)"
 
 
-def write(path, sizes, acc, agreement, train_info, picks, labels, calibration, tolerance):
+def write(path, sizes, acc, agreement, train_info, picks, calibration, tolerance, npz_bytes):
     rows = "\n".join(
         f"| mnist_{v}.tflite | {sizes[v]} | {acc[v] * 100:.2f}% | {agreement[v] * 100:.2f}% | "
         f"{CONTENTS[v]} |" for v in ("f32", "f16", "hybrid", "int8"))
-    npz = path.replace("README.md", "mnist_weights.npz")
     sample_rows = "\n".join(f"| {k} | {idx} |" for k, idx in enumerate(picks))
     float_acc = (f"{train_info['test_accuracy'] * 100:.2f}%" if "test_accuracy" in train_info else "")
     text = TEMPLATE.format(
-        rows=rows, npz_bytes=os.path.getsize(npz) if os.path.exists(npz) else "", float_acc=float_acc,
+        rows=rows, npz_bytes=npz_bytes, float_acc=float_acc,
         epochs=int(train_info.get("epochs", 0)),
         train_time=_duration(train_info.get("train_seconds", 0.0)),
         machine=platform.machine(), numpy=np.__version__, calibration=calibration,

@@ -1,0 +1,92 @@
+// Requantization of int32 accumulators to int8 outputs in a handful of instructions, bit-exact
+// with common/quant_math's multiply_by_quantized_multiplier (TFLite's double rounding).
+//
+// Why it is exact: for a right shift r >= 1 the reference computes
+//   v = floor((x*m + 2^30) / 2^31)            (saturating doubling high multiply; m > 0)
+//   q = floor((v + 2^(r-1) - [v < 0]) / 2^r)  (rounding divide, ties away from zero)
+// Since floor(floor(a / 2^31) / 2^r) == floor(a / 2^(31+r)) and adding k*2^31 inside the inner
+// floor adds k outside it, q == floor((x*m + 2^30 + 2^(30+r) - [v<0]*2^31) / 2^(31+r)). [v < 0]
+// may be replaced by [x < 0]: they differ only when -2^30 <= x*m < 0, where v = 0 and both
+// forms give q = 0. The output zero point folds in as zp * 2^(31+r). So one 64-bit multiply-
+// accumulate onto a per-channel constant, a sign correction and one shift give the result:
+// SMLAL + ADDS/ADC + ASR on Armv7-M instead of the two separate roundings.
+//
+// Channels whose shift is >= 0 (multiplier >= 1), a zero multiplier, or a shift so large that the
+// folded constant would overflow take the reference function (`fast == false`).
+#pragma once
+
+#include <cstdint>
+
+#include "common/conv_params.hpp"
+#include "common/quant_math.hpp"
+
+namespace strata {
+namespace kernels {
+namespace optimized {
+
+// Everything needed to requantize one output channel.
+struct ChannelRequant {
+  int64_t constant;    // 2^30 + 2^(30+r) + zp * 2^(31+r)   (fast path)
+  int32_t multiplier;  // Q0.31
+  int32_t shift;       // fast: r - 1 (applied to the high word); slow: the reference shift
+  int32_t zero_point;  // slow path only (the fast path folds it into `constant`)
+  bool fast;
+};
+
+// Largest right shift whose folded zero point cannot overflow the 64-bit accumulator.
+constexpr int32_t kMaxFastRightShift = 22;
+
+inline ChannelRequant make_channel_requant(int32_t multiplier, int32_t shift, int32_t zp) {
+  ChannelRequant c{};
+  c.multiplier = multiplier;
+  c.zero_point = zp;
+  const int32_t r = -shift;
+  c.fast = multiplier > 0 && r >= 1 && r <= kMaxFastRightShift;
+  if (c.fast) {
+    c.constant = (INT64_C(1) << 30) + (INT64_C(1) << (30 + r)) +
+                 static_cast<int64_t>(zp) * (INT64_C(1) << (31 + r));
+    c.shift = r - 1;
+  } else {
+    c.shift = shift;
+  }
+  return c;
+}
+
+inline ChannelRequant channel_requant(const ChannelQuant& q, int32_t channel, int32_t zp) {
+  const int32_t ch = q.per_channel ? channel : 0;
+  return make_channel_requant(q.multiplier[ch], q.shift[ch], zp);
+}
+
+// acc * multiplier * 2^shift + zero point (not yet clamped), fast path only.
+inline int32_t requantize_fast(int32_t acc, const ChannelRequant& c) {
+  // -2^31 when acc < 0 (the [x < 0] correction, see the file comment), spelled as its two
+  // 32-bit halves so that GCC emits AND + ADDS + ADC(ASR) rather than a 64-bit shift sequence.
+  const uint32_t sign_hi = static_cast<uint32_t>(acc >> 31);
+  const uint32_t sign_lo = static_cast<uint32_t>(acc) & 0x80000000u;
+  const int64_t sign = static_cast<int64_t>((static_cast<uint64_t>(sign_hi) << 32) | sign_lo);
+  const int64_t total = c.constant + sign + static_cast<int64_t>(acc) * c.multiplier;
+  return static_cast<int32_t>(total >> 32) >> c.shift;
+}
+
+inline int32_t requantize(int32_t acc, const ChannelRequant& c) {
+  if (c.fast) return requantize_fast(acc, c);
+  return multiply_by_quantized_multiplier(acc, c.multiplier, c.shift) + c.zero_point;
+}
+
+inline int32_t clamp_output(int32_t v, int32_t lo, int32_t hi) {
+  v = v < lo ? lo : v;
+  return v > hi ? hi : v;
+}
+
+// True when every channel takes the fast path (kernels then skip the per-output branch).
+inline bool all_channels_fast(const ChannelQuant& q, int32_t channels) {
+  const int32_t n = q.per_channel ? channels : 1;
+  for (int32_t c = 0; c < n; ++c) {
+    if (!make_channel_requant(q.multiplier[c], q.shift[c], 0).fast) return false;
+  }
+  return true;
+}
+
+}  // namespace optimized
+}  // namespace kernels
+}  // namespace strata
