@@ -2,3 +2,4 @@
 # the port interface it defines (middleware/include/strata/port.hpp).
 strata_layer(NAME middleware)
 strata_provide_kernels(reference)
+strata_provide_kernels(optimized)

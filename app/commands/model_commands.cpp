@@ -29,6 +29,7 @@ strata_models::ModelSession g_session(model::kInfo, g_arena, model::kArenaBytes)
 strata_models::LayerRecord g_layers[model::kNumOps];
 
 constexpr unsigned long kMaxBenchRuns = 10000;
+constexpr unsigned long kMaxNumber = 1000000;  // any larger argument is a typo
 
 strata::CycleCounter board_counter() {
   return strata::CycleCounter{bsp::cycle_counter::now, bsp::cycle_counter::unit()};
@@ -66,11 +67,12 @@ bool infer(uint32_t k, strata_models::LayerProfile* profile) {
 }
 
 bool sample_arg(const CommandLine& line, std::size_t index, uint32_t* k) {
-  unsigned long value = 0;
   if (line.arg_count <= index) return true;  // default: sample 0
-  const unsigned long max = model::kInfo.num_samples > 0 ? model::kInfo.num_samples - 1 : 0;
-  if (!parse_uint(line.args[index], max, &value)) {
-    printf("error: sample must be 0..%lu\r\n", max);
+  const unsigned long count = model::kInfo.num_samples > 0 ? model::kInfo.num_samples : 1;
+  unsigned long value = 0;
+  // Compared here rather than through parse_uint's limit, which must stay >= 9 to be exact.
+  if (!parse_uint(line.args[index], kMaxNumber, &value) || value >= count) {
+    printf("error: sample must be 0..%lu\r\n", count - 1);
     return false;
   }
   *k = static_cast<uint32_t>(value);

@@ -136,13 +136,17 @@ const char* format_response(const strata_models::ModelSession& session, uint32_t
   if (session.OutputElements(0) > 1) {
     float score = 0.0f;
     const int32_t top = session.TopClass(0, &score);
-    strata::Format(g_response, sizeof(g_response), "@result sample=%lu name=%s top=%ld score=%.4f "
-                   "label=%ld", static_cast<ul>(k), sample_name(info, k), static_cast<long>(top),
-                   score, static_cast<long>(sample ? sample->label : -1));
+    strata::Format(g_response, sizeof(g_response),
+                   "@result sample=%lu name=%s top=%ld score=%.4f "
+                   "label=%ld",
+                   static_cast<ul>(k), sample_name(info, k), static_cast<long>(top), score,
+                   static_cast<long>(sample ? sample->label : -1));
     return g_response;
   }
-  size_t n = strata::Format(g_response, sizeof(g_response), "@result sample=%lu name=%s x=%.4f "
-                            "value=%.4f", static_cast<ul>(k), sample_name(info, k),
+  size_t n = strata::Format(g_response, sizeof(g_response),
+                            "@result sample=%lu name=%s x=%.4f "
+                            "value=%.4f",
+                            static_cast<ul>(k), sample_name(info, k),
                             sample ? sample->input_value : 0.0f, session.OutputValue(0, 0));
   if (sample != nullptr && sample->num_expected > 0 && n < sizeof(g_response)) {
     strata::Format(g_response + n, sizeof(g_response) - n, " expected=%.4f", sample->expected[0]);
@@ -157,7 +161,8 @@ void result(const strata_models::ModelSession& session, uint32_t k) {
     float score = 0.0f;
     const long top = session.TopClass(0, &score);
     printf("result: class %ld (score %.3f)", top, score);
-    if (label >= 0) printf(", label %ld: %s", static_cast<long>(label), top == label ? "right" : "WRONG");
+    if (label >= 0)
+      printf(", label %ld: %s", static_cast<long>(label), top == label ? "right" : "WRONG");
     print("\r\n");
   } else {
     printf("result: %.4f\r\n", session.OutputValue(0, 0));

@@ -5,7 +5,8 @@
 //   @layer index= op= count= unit= share= ran=0|1 [us=]       (us only where the unit is cycles)
 //   @total count= unit= macs= [us=]
 //   @output index= values=v0,v1,…                              (at most 16 values)
-//   @result sample= name= top= score= label=                    (classifiers: output with > 1 value)
+//   @result sample= name= top= score= label=                    (classifiers: output with > 1
+//   value)
 //   @result sample= name= x= value= [expected=]                 (regressors: one output value)
 //   @bench phase=populate|invoke|respond runs= unit= min= avg= max=
 #pragma once

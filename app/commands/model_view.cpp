@@ -23,8 +23,7 @@ void print_op(const strata_models::ModelSession& session, uint32_t i) {
   const char* type = strata::DataTypeName(output.type);
   const char* name = strata::OpName(m.op_code(i));
   const ull macs = i < session.info().num_ops ? session.info().op_macs[i] : 0;
-  printf("%3lu  %-20s %-14s %-14s %-8s %'12llu\r\n", static_cast<ul>(i), name, in, out, type,
-         macs);
+  printf("%3lu  %-20s %-14s %-14s %-8s %'12llu\r\n", static_cast<ul>(i), name, in, out, type, macs);
 }
 
 void print_op_record(const strata_models::ModelSession& session, uint32_t i) {
@@ -57,16 +56,18 @@ void print_tensor(const char* kind, uint32_t index, const strata::TensorView& t)
 
 void print_arena(const strata_models::ModelSession& session) {
   const strata::ArenaUsage& u = session.interpreter().arena_usage();
-  printf("arena:  %'lu bytes used, lower bound %'lu (persistent %'lu + activations %'lu; "
-         "largest scratch %'lu); %'lu reserved\r\n",
-         static_cast<ul>(u.total_bytes), static_cast<ul>(u.lower_bound),
-         static_cast<ul>(u.persistent_bytes), static_cast<ul>(u.activation_lower_bound),
-         static_cast<ul>(u.scratch_bytes), static_cast<ul>(session.arena_bytes()));
-  printf("@arena used=%lu lower_bound=%lu persistent=%lu activations=%lu scratch=%lu "
-         "reserved=%lu\r\n",
-         static_cast<ul>(u.total_bytes), static_cast<ul>(u.lower_bound),
-         static_cast<ul>(u.persistent_bytes), static_cast<ul>(u.activation_bytes),
-         static_cast<ul>(u.scratch_bytes), static_cast<ul>(session.arena_bytes()));
+  printf(
+      "arena:  %'lu bytes used, lower bound %'lu (persistent %'lu + activations %'lu; "
+      "largest scratch %'lu); %'lu reserved\r\n",
+      static_cast<ul>(u.total_bytes), static_cast<ul>(u.lower_bound),
+      static_cast<ul>(u.persistent_bytes), static_cast<ul>(u.activation_lower_bound),
+      static_cast<ul>(u.scratch_bytes), static_cast<ul>(session.arena_bytes()));
+  printf(
+      "@arena used=%lu lower_bound=%lu persistent=%lu activations=%lu scratch=%lu "
+      "reserved=%lu\r\n",
+      static_cast<ul>(u.total_bytes), static_cast<ul>(u.lower_bound),
+      static_cast<ul>(u.persistent_bytes), static_cast<ul>(u.activation_bytes),
+      static_cast<ul>(u.scratch_bytes), static_cast<ul>(session.arena_bytes()));
 }
 
 }  // namespace

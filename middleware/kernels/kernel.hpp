@@ -61,8 +61,8 @@ static_assert(sizeof(InvokeSlot) == 8, "InvokeSlot must be 8 bytes on every targ
 struct OpCall {
   static constexpr uint8_t kHasScratch = 0x80;  // flag in num_outputs_flags
 
-  InvokeSlot invoke;          // null for ops that never run (aliased reshapes, folded constants)
-  uint32_t data_offset;       // op data address minus this record's address (0: no op data)
+  InvokeSlot invoke;     // null for ops that never run (aliased reshapes, folded constants)
+  uint32_t data_offset;  // op data address minus this record's address (0: no op data)
   uint8_t num_inputs;
   uint8_t num_outputs_flags;  // low 7 bits: number of outputs; kHasScratch
   uint8_t stride_words;       // record size in 8-byte words (header + slots)
@@ -88,9 +88,9 @@ static_assert(sizeof(OpCall) == 16, "OpCall layout must not depend on the target
 
 // Filled by check(); zero-initialized by the interpreter.
 struct OpRequirements {
-  InvokeFn invoke = nullptr;        // the variant that runs this op (null only if never invoked)
-  uint32_t op_data_bytes = 0;       // persistent bytes for prepare() to fill
-  uint32_t scratch_bytes = 0;       // temporary bytes live only while this op runs
+  InvokeFn invoke = nullptr;   // the variant that runs this op (null only if never invoked)
+  uint32_t op_data_bytes = 0;  // persistent bytes for prepare() to fill
+  uint32_t scratch_bytes = 0;  // temporary bytes live only while this op runs
   // In-place execution. When >= 0, output 0 may be placed so that it starts this many bytes
   // BEFORE input 0 and overlaps it, because the kernel never overwrites input bytes it still has
   // to read in that placement (see WindowInplaceLead). The interpreter uses it only when input 0
@@ -126,7 +126,11 @@ struct OpContext {
   uint32_t op_index = 0;
   int32_t builtin_code = 0;
   int32_t version = 1;
-  const tflite::Operator* op = nullptr;  // builtin options: op->builtin_options_as_Conv2DOptions()...
+  // Builtin options: op->builtin_options_as_Conv2DOptions() etc. Only these option tables are
+  // verified field by field at load (src/model/model_verifier.cpp): Conv2D, DepthwiseConv2D,
+  // Pool2D, FullyConnected, Softmax, Concatenation, Add, Mul, Sub, Reshape, Reducer, Squeeze,
+  // StridedSlice, LeakyRelu. Kernels read nothing else from `op` (ask the runtime to add a type).
+  const tflite::Operator* op = nullptr;
   const TensorView* inputs = nullptr;
   const TensorView* outputs = nullptr;
   uint32_t num_inputs = 0;

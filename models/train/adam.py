@@ -4,7 +4,7 @@ import numpy as np
 
 
 class Adam:
-    """Updates parameters in place; the learning rate is passed per step so callers own the schedule."""
+    """Updates parameters in place; the caller passes the learning rate of each step."""
 
     def __init__(self, params, beta1=0.9, beta2=0.999, eps=1e-7):
         self.beta1, self.beta2, self.eps = beta1, beta2, eps

@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, "..", "mnist"))
 CALIBRATION_DIGITS = 500
 # Float outputs: f32/f16 differ from another engine only by float summation order; hybrid also by
-# the last bit of a dynamically quantized input, hence the looser bound (the top-1 still must match).
+# the last bit of a dynamically quantized input, hence the looser bound (top-1 must still match).
 TOLERANCE = {"f32": (1e-4, 1e-3), "f16": (1e-4, 1e-3), "hybrid": (2e-3, 1e-2)}
 
 
@@ -141,8 +141,8 @@ def main(argv=None):
     write_cases(args.out, models, test_pixels, test_labels, picks)
     agreement = {v: float((predictions[v] == predictions["f32"]).mean()) for v in predictions}
     sizes = {v: os.path.getsize(p) for v, (p, _) in models.items()}
-    mnist_readme.write(os.path.join(args.out, "README.md"), sizes, acc, agreement, train_info, picks,
-                       calibration=CALIBRATION_DIGITS, tolerance=TOLERANCE,
+    mnist_readme.write(os.path.join(args.out, "README.md"), sizes, acc, agreement, train_info,
+                       picks, calibration=CALIBRATION_DIGITS, tolerance=TOLERANCE,
                        npz_bytes=os.path.getsize(args.weights))
     problems = check_targets(acc)
     for p in problems:

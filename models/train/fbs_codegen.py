@@ -50,7 +50,8 @@ def load(schema_path=SCHEMA, build_dir=None):
     if _loaded is not None:
         return _loaded
     if not os.path.exists(schema_path):
-        raise SystemExit(f"error: {schema_path} not found (the runtime's schema; needed to write .tflite)")
+        raise SystemExit(f"error: {schema_path} not found (the runtime's schema, needed to "
+                         "read and write .tflite files)")
     flatc = shutil.which("flatc")
     if flatc is None:
         raise SystemExit("error: flatc not found on PATH (install flatbuffers-compiler)")

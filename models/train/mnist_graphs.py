@@ -3,13 +3,16 @@
 - f32: float32 everywhere (converter default).
 - f16: float16 weights and biases, each followed by a DEQUANTIZE (v3) to float32 at the start of the
   graph; activations stay float32 (converter with supported_types=[float16]).
-- hybrid: dynamic-range quantization: weights with >= 1024 elements become int8 symmetric per-channel
-  (conv2, conv3, dense), smaller ones (the first convolution, the last dense) stay float32 as the
-  converter's 1024-element threshold leaves them; CONV_2D v5 / FULLY_CONNECTED v12 are the per-channel
-  hybrid versions, and FULLY_CONNECTED quantizes its input asymmetrically (asymmetric_quantize_inputs).
+- hybrid: dynamic-range quantization: weights with >= 1024 elements become int8 symmetric
+  per-channel (conv2, conv3, dense), smaller ones (the first convolution, the last dense) stay
+  float32 as the converter's 1024-element threshold leaves them; CONV_2D v5 / FULLY_CONNECTED v12
+  are the per-channel hybrid versions, and FULLY_CONNECTED quantizes its input asymmetrically
+  (asymmetric_quantize_inputs).
 - int8: full integer: int8 input (scale 1/255, zero point -128) and output (softmax: 1/256, -128),
   per-channel symmetric int8 weights (quantized_dimension 0, 3 for the depthwise filter), int32
-  biases with scale input_scale * weight_scale, activation ranges calibrated (min/max) on training digits.
+  biases with scale input_scale * weight_scale, activation ranges calibrated (min/max) on training
+  digits.
+
 The first convolution has one input channel, so like the converter we emit it as DEPTHWISE_CONV_2D
 with depth_multiplier 32 and a [1,3,3,32] filter.
 """
@@ -56,7 +59,10 @@ class _Mnist:
     def act(self, name, shape, key=None, same_as=None):
         if self.v != "int8":
             return self.b.act(name, shape, FLOAT32)
-        scale, zp = self.qparams[same_as] if same_as is not None else activation_params(*self.ranges[key])
+        if same_as is not None:  # MAX_POOL_2D and RESHAPE keep their input's parameters
+            scale, zp = self.qparams[same_as]
+        else:
+            scale, zp = activation_params(*self.ranges[key])
         handle = self.b.act(name, shape, INT8, scale, zp)
         self.qparams[handle] = (scale, zp)
         return handle
@@ -65,10 +71,12 @@ class _Mnist:
         """Filter and bias constants; returns (w handle, bias handle, hybrid?)."""
         if self.v in ("f32", "f16"):
             half = self.v == "f16"
-            return self.b.float_const(name, w, half), self.b.float_const(f"{name}_bias", bias, half), False
+            return (self.b.float_const(name, w, half),
+                    self.b.float_const(f"{name}_bias", bias, half), False)
         if self.v == "hybrid":
             if w.size < HYBRID_MIN_ELEMENTS:
-                return self.b.const(name, w, FLOAT32), self.b.const(f"{name}_bias", bias, FLOAT32), False
+                return (self.b.const(name, w, FLOAT32),
+                        self.b.const(f"{name}_bias", bias, FLOAT32), False)
             q, scales = quantize_weights_per_channel(w, qdim)
             wh = self.b.const(name, q, INT8, scales, qdim=qdim)
             return wh, self.b.const(f"{name}_bias", bias.astype(np.float32), FLOAT32), True
@@ -137,11 +145,14 @@ def build(variant, params, ranges=None):
     dw = np.ascontiguousarray(params["conv1_w"].reshape(1, 3, 3, 32))  # HWIO with I=1 -> [1,H,W,O]
     h = m.conv(x, "conv2d", "conv1", dw, params["conv1_b"], (1, 26, 26, 32), depthwise=True)
     h = m.maxpool(h, "max_pooling2d", (1, 13, 13, 32))
-    h = m.conv(h, "conv2d_1", "conv2", ohwi(params["conv2_w"]), params["conv2_b"], (1, 11, 11, 64), False)
+    h = m.conv(h, "conv2d_1", "conv2", ohwi(params["conv2_w"]), params["conv2_b"], (1, 11, 11, 64),
+               depthwise=False)
     h = m.maxpool(h, "max_pooling2d_1", (1, 5, 5, 64))
-    h = m.conv(h, "conv2d_2", "conv3", ohwi(params["conv3_w"]), params["conv3_b"], (1, 3, 3, 64), False)
+    h = m.conv(h, "conv2d_2", "conv3", ohwi(params["conv3_w"]), params["conv3_b"], (1, 3, 3, 64),
+               depthwise=False)
     h = m.flatten(h, 576)
-    h = m.dense(h, "dense", np.ascontiguousarray(params["fc1_w"].T), params["fc1_b"], True, "fc1")
-    h = m.dense(h, "dense_1", np.ascontiguousarray(params["fc2_w"].T), params["fc2_b"], False, "fc2")
+    out_in = lambda w: np.ascontiguousarray(w.T)  # noqa: E731 [in, out] -> [out, in]
+    h = m.dense(h, "dense", out_in(params["fc1_w"]), params["fc1_b"], True, "fc1")
+    h = m.dense(h, "dense_1", out_in(params["fc2_w"]), params["fc2_b"], False, "fc2")
     y = m.softmax(h)
     return m.b.finish([x], [y], ("conv2d_input", "dense_1"))

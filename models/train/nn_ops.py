@@ -10,7 +10,7 @@ import numpy as np
 
 
 def im2col3x3(x):
-    """x [B,H,W,C] -> patches [B*(H-2)*(W-2), 9*C] in (kh, kw, c) order (VALID padding, stride 1)."""
+    """x [B,H,W,C] -> patches [B*(H-2)*(W-2), 9*C] in (kh, kw, c) order (VALID, stride 1)."""
     b, h, w, c = x.shape
     windows = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(1, 2))  # [B,Ho,Wo,C,3,3]
     patches = windows.transpose(0, 1, 2, 4, 5, 3)  # [B,Ho,Wo,3,3,C]

@@ -2,8 +2,8 @@
 
 These are the integer primitives the TFLite / TFLite Micro reference kernels use, reproduced so that
 the int8 simulation is bit-exact: the fixed-point multiplier encoding of a real scale (frexp + round
-half away from zero), gemmlowp's saturating rounding doubling high multiply, the rounding
-arithmetic right shift, and their composition with the default double rounding. Also the converter-side
+half away from zero), gemmlowp's saturating rounding doubling high multiply, the rounding arithmetic
+right shift, and their composition with the default double rounding. Also the converter-side
 choices: asymmetric activation parameters from a calibrated [min, max] and symmetric per-channel
 narrow-range int8 weights.
 """
@@ -59,7 +59,7 @@ def rounding_divide_by_pot(x, exponent):
 
 
 def multiply_by_quantized_multiplier(x, multiplier, shift):
-    """TFLite MultiplyByQuantizedMultiplier (double rounding), elementwise; shift may be an array."""
+    """TFLite MultiplyByQuantizedMultiplier (double rounding), elementwise; shift may vary."""
     shift = np.asarray(shift, dtype=np.int64)
     left = np.maximum(shift, 0)
     right = np.maximum(-shift, 0)
@@ -95,7 +95,7 @@ def activation_params(rmin, rmax, qmin=-128, qmax=127):
 
 
 def quantize_weights_per_channel(w, axis):
-    """Symmetric narrow-range int8 per channel along `axis`: returns (int8 array, float32 scales)."""
+    """Symmetric narrow-range int8 per channel along `axis` -> (int8 array, float32 scales)."""
     moved = np.moveaxis(w, axis, 0).reshape(w.shape[axis], -1)
     scales = (np.abs(moved).max(axis=1) / 127.0).astype(np.float32)
     scales[scales == 0] = np.float32(1.0)

@@ -3,9 +3,9 @@
 Accumulators are exact integers: (input - zero point) x filter products are summed in float64 BLAS
 (the largest sum here, 576 * 255 * 127, is far below 2^53, so no rounding can occur) or int64, the
 int32 bias is added, and the result is requantized with the per-channel fixed-point multipliers that
-the reference Prepare computes (input_scale * filter_scale / output_scale in double, QuantizeMultiplier)
-and MultiplyByQuantizedMultiplier, then offset and clamped to the fused activation's range.
-Every kernel is kernel(op, tensors_in, values_in, tensor_out) -> numpy array.
+the reference Prepare computes (input_scale * filter_scale / output_scale in double,
+QuantizeMultiplier) and MultiplyByQuantizedMultiplier, then offset and clamped to the fused
+activation's range. Every kernel is kernel(op, tensors_in, values_in, tensor_out) -> numpy array.
 """
 
 import numpy as np

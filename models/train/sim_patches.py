@@ -1,8 +1,8 @@
 """Window geometry shared by the simulated convolution and pooling kernels (NHWC, batched).
 
 TFLite pads SAME convolutions with the smaller half first (ComputePaddingHeightWidth); VALID uses no
-padding. Padding values are chosen by the caller: 0 for float, the input zero point for int8 (so that
-padded taps contribute (zp - zp) * w = 0, exactly like the reference kernels skipping them).
+padding. Padding values are chosen by the caller: 0 for float, the input zero point for int8 (so
+that padded taps contribute (zp - zp) * w = 0, exactly like the reference kernels skipping them).
 """
 
 import numpy as np

@@ -100,7 +100,8 @@ def softmax_int8(q_in, input_scale, beta=1.0):
         live = diff >= diff_min
         scaled = srdhm(diff * (1 << left_shift), multiplier)
         exps = exp_on_negative_values(scaled)
-        sum_of_exps = int(np.sum(np.where(live, rounding_divide_by_pot(exps, ACCUMULATION_INTEGER_BITS), 0)))
+        rescaled = rounding_divide_by_pot(exps, ACCUMULATION_INTEGER_BITS)  # Q0.31 -> Q12.19
+        sum_of_exps = int(np.sum(np.where(live, rescaled, 0)))
         scale, bits_over_unit = _reciprocal(sum_of_exps, ACCUMULATION_INTEGER_BITS)
         exponent = bits_over_unit + 31 - 8
         unsat = rounding_divide_by_pot(srdhm(scale, exps), exponent)

@@ -3,8 +3,8 @@
 The writer serializes a Graph; the reader parses a .tflite file back into the same classes, so a
 written model can be read back and simulated (which is how every exported variant is evaluated: the
 accuracies in the READMEs come from the bytes that are committed, not from the training arrays).
-Enum-valued fields hold the schema's integer values; builtin options are (table name, {Field: value})
-with the generated accessor names (e.g. ("Conv2DOptions", {"Padding": 1, "StrideW": 1})).
+Enum-valued fields hold the schema's integer values; builtin options are (table name, {Field:
+value}) with the generated accessor names (e.g. ("Conv2DOptions", {"Padding": 1, "StrideW": 1})).
 """
 
 from dataclasses import dataclass, field

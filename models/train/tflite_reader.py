@@ -83,9 +83,10 @@ def read(data, schema=None):
     graph.outputs = [int(x) for x in g.OutputsAsNumpy()]
     if m.SignatureDefsLength():
         sd = m.SignatureDefs(0)
-        ins = [(sd.Inputs(i).Name().decode(), sd.Inputs(i).TensorIndex()) for i in range(sd.InputsLength())]
-        outs = [(sd.Outputs(i).Name().decode(), sd.Outputs(i).TensorIndex())
-                for i in range(sd.OutputsLength())]
+        ins = [(m_.Name().decode(), m_.TensorIndex())
+               for m_ in (sd.Inputs(i) for i in range(sd.InputsLength()))]
+        outs = [(m_.Name().decode(), m_.TensorIndex())
+                for m_ in (sd.Outputs(i) for i in range(sd.OutputsLength()))]
         graph.signature = (sd.SignatureKey().decode(), ins, outs)
     return graph
 
@@ -100,7 +101,8 @@ def dump(graph, schema=None):
             q = (f" scale[{len(t.scale)}]={t.scale[0]:.6g} zp={int(t.zero_point[0])}"
                  f" qdim={t.quantized_dimension}")
         const = " const" if t.data is not None else ""
-        lines.append(f"  T{i} {TYPE_NAMES.get(t.dtype, t.dtype)} {list(t.shape)}{const}{q} {t.name}")
+        type_name = TYPE_NAMES.get(t.dtype, t.dtype)
+        lines.append(f"  T{i} {type_name} {list(t.shape)}{const}{q} {t.name}")
     for i, op in enumerate(graph.operators):
         name = s.enum_name("BuiltinOperator", op.opcode)
         lines.append(f"  OP{i} {name} v{op.version} in {op.inputs} out {op.outputs} {op.options}")

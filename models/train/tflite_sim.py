@@ -1,9 +1,9 @@
-"""A numpy interpreter for TFLite graphs: the reference semantics Strata's runtime is checked against.
+"""A numpy interpreter for TFLite graphs: the reference semantics Strata's runtime is checked by.
 
 It runs a tflite_graph.Graph (normally one read back from a .tflite file) on a batch of inputs,
 dispatching each operator by opcode and tensor types to the float / hybrid kernels or to the
-bit-exact int8 kernels. The leading dimension of the model's activations is treated as the batch,
-so 2,000 test digits run in a few calls instead of 2,000 invocations. Covers the ops of the MNIST and
+bit-exact int8 kernels. The leading dimension of the model's activations is treated as the batch, so
+2,000 test digits run in a few calls instead of 2,000 invocations. Covers the ops of the MNIST and
 sine models plus those needed to replay TFLite Micro's conformance cases (SAME padding, strides,
 average pooling), which is how the int8 kernels here were validated.
 """
@@ -43,7 +43,7 @@ def _kernel(op, activation_type):
 
 
 class Interpreter:
-    """Runs a Graph; `trace` keeps every intermediate tensor (for debugging per-layer mismatches)."""
+    """Runs a Graph; `trace` keeps every intermediate tensor (to debug per-layer mismatches)."""
 
     def __init__(self, graph):
         self.graph = graph
@@ -64,7 +64,7 @@ class Interpreter:
             tout = g.tensors[op.outputs[0]]
             out = _kernel(op, tins[0].dtype)(op, tins, vins, tout)
             if out.dtype != tout.numpy_dtype:
-                raise TypeError(f"{tout.name}: kernel produced {out.dtype}, tensor is {tout.numpy_dtype}")
+                raise TypeError(f"{tout.name}: kernel gave {out.dtype}, not {tout.numpy_dtype}")
             values[op.outputs[0]] = out
         if trace:
             self.values = values

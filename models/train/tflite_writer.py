@@ -1,12 +1,13 @@
 """Serializes a tflite_graph.Graph into .tflite bytes with the flatc-generated builder code.
 
 Layout choices follow what TensorFlow's (MLIR) converter writes, so the runtime sees the same shapes
-of file as from real users: schema version 3, file identifier "TFL3", buffer 0 the empty sentinel and
-one buffer per tensor (empty for activations), constant data 16-byte aligned (the generated Python
-code ignores the schema's force_align, so we align the vectors ourselves; float kernels on Cortex-M
-load weights with VLDR, which faults on unaligned addresses), an empty quantization table on float
-tensors, one operator code per (op, version) with both deprecated_builtin_code and builtin_code set,
-has_rank on every tensor, and a serving_default SignatureDef naming the input and output.
+of file as from real users: schema version 3, file identifier "TFL3", buffer 0 the empty sentinel
+and one buffer per tensor (empty for activations), constant data 16-byte aligned (the generated
+Python code ignores the schema's force_align, so we align the vectors ourselves; float kernels on
+Cortex-M load weights with VLDR, which faults on unaligned addresses), an empty quantization table
+on float tensors, one operator code per (op, version) with both deprecated_builtin_code and
+builtin_code set, has_rank on every tensor, and a serving_default SignatureDef naming the input and
+output.
 """
 
 import flatbuffers
@@ -62,13 +63,13 @@ def _buffer(w, data):
 def _quantization(w, t):
     if not t.quantized:
         return w.table("QuantizationParameters", [])
-    scale = w.vector("QuantizationParameters", "Scale", [float(x) for x in t.scale], w.b.PrependFloat32)
-    zps = w.vector("QuantizationParameters", "ZeroPoint", [int(x) for x in t.zero_point],
-                   w.b.PrependInt64)
+    table = "QuantizationParameters"
+    scale = w.vector(table, "Scale", [float(x) for x in t.scale], w.b.PrependFloat32)
+    zps = w.vector(table, "ZeroPoint", [int(x) for x in t.zero_point], w.b.PrependInt64)
     fields = [("Scale", scale), ("ZeroPoint", zps)]
     if t.quantized_dimension:
         fields.append(("QuantizedDimension", t.quantized_dimension))
-    return w.table("QuantizationParameters", fields)
+    return w.table(table, fields)
 
 
 def _tensor(w, t, buffer_index):
@@ -78,7 +79,8 @@ def _tensor(w, t, buffer_index):
     fields = [("Shape", shape), ("Type", t.dtype), ("Buffer", buffer_index), ("Name", name),
               ("Quantization", quant)]
     if t.shape_signature is not None:
-        fields.append(("ShapeSignature", w.int_vector("Tensor", "ShapeSignature", t.shape_signature)))
+        signature = w.int_vector("Tensor", "ShapeSignature", t.shape_signature)
+        fields.append(("ShapeSignature", signature))
     fields.append(("HasRank", True))
     return w.table("Tensor", fields)
 

@@ -68,7 +68,7 @@ def train(train_x, train_y, test_x, test_y, epochs, batch=128, lr_max=2e-3, lr_m
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--epochs", type=int, default=30)
-    parser.add_argument("--cache", default=None, help="MNIST cache dir (default: ~/.cache/strata/...)")
+    parser.add_argument("--cache", default=None, help="MNIST cache dir (~/.cache/strata/...)")
     parser.add_argument("--no-export", action="store_true", help="only train and save the npz")
     parser.add_argument("--weights", default=WEIGHTS, help="output npz path")
     args = parser.parse_args()
@@ -83,11 +83,11 @@ def main():
     params = train(train_x, train_y, test_x, test_y, args.epochs)
     seconds = time.time() - t0
     acc = mnist_cnn.accuracy(params, test_x, test_y)
-    print(f"trained in {seconds:.1f} s ({args.epochs} epochs); float test accuracy {acc * 100:.2f}%")
+    print(f"trained in {seconds:.1f} s ({args.epochs} epochs); test accuracy {acc * 100:.2f}%")
 
     os.makedirs(os.path.dirname(args.weights), exist_ok=True)
-    np.savez(args.weights, **params, train_seconds=np.float64(seconds), epochs=np.int64(args.epochs),
-             test_accuracy=np.float64(acc))
+    np.savez(args.weights, **params, train_seconds=np.float64(seconds),
+             epochs=np.int64(args.epochs), test_accuracy=np.float64(acc))
     print(f"saved {args.weights} ({os.path.getsize(args.weights)} bytes)")
     if acc < 0.985:
         print("warning: float test accuracy below the 98.5% target", file=sys.stderr)

@@ -32,9 +32,9 @@ const std::vector<Backend>& Backends() {
   static const strata::OpResolver optimized(opt.entries(), opt.count(), &reference);
 #endif
   static const std::vector<Backend> backends = {
-      {"reference", &reference},
+    {"reference", &reference},
 #if defined(STRATA_HAVE_OPTIMIZED)
-      {"optimized", &optimized},
+    {"optimized", &optimized},
 #endif
   };
   return backends;

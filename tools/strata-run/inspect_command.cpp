@@ -73,10 +73,11 @@ int InspectCommand(const Options& options, ModelSession& session) {
   std::printf("arena: %s bytes = persistent %s + activations %s (largest scratch %s)\n",
               WithCommas(u.total_bytes).c_str(), WithCommas(u.persistent_bytes).c_str(),
               WithCommas(u.activation_bytes).c_str(), WithCommas(u.scratch_bytes).c_str());
-  std::printf("lower bound: %s bytes (activations %s; %s without in-place ops); planning "
-              "tables %s bytes\n",
-              WithCommas(u.lower_bound).c_str(), WithCommas(u.activation_lower_bound).c_str(),
-              WithCommas(u.tensor_lower_bound).c_str(), WithCommas(u.planner_bytes).c_str());
+  std::printf(
+      "lower bound: %s bytes (activations %s; %s without in-place ops); planning "
+      "tables %s bytes\n",
+      WithCommas(u.lower_bound).c_str(), WithCommas(u.activation_lower_bound).c_str(),
+      WithCommas(u.tensor_lower_bound).c_str(), WithCommas(u.planner_bytes).c_str());
   return 0;
 }
 

@@ -39,8 +39,11 @@ int main(int argc, char** argv) {
   const strata::Status status = session.Open(options.model, *resolver);
   if (!status.ok()) return Fail(status);
   switch (options.command) {
-    case Command::kInspect: return InspectCommand(options, session);
-    case Command::kPlan: return PlanCommand(options, session);
-    default: return RunCommand(options, session);
+    case Command::kInspect:
+      return InspectCommand(options, session);
+    case Command::kPlan:
+      return PlanCommand(options, session);
+    default:
+      return RunCommand(options, session);
   }
 }

@@ -48,8 +48,12 @@ void FillPattern(const strata::TensorView& t, uint32_t input_index) {
         std::memcpy(p + 2 * i, &v, 2);
         break;
       }
-      case strata::DataType::kInt32: std::memcpy(p + 4 * i, &s, 4); break;
-      default: p[i] = static_cast<uint8_t>(s >> 24); break;  // int8, uint8, bool
+      case strata::DataType::kInt32:
+        std::memcpy(p + 4 * i, &s, 4);
+        break;
+      default:
+        p[i] = static_cast<uint8_t>(s >> 24);
+        break;  // int8, uint8, bool
     }
   }
 }

@@ -50,11 +50,13 @@ strata::Status LoadInputs(const Options& options, strata::Interpreter& interp) {
     }
     std::ifstream in(options.inputs[k], std::ios::binary);
     if (!in) {
-      return Status::Error(StatusCode::kInvalidArgument, "cannot open %s", options.inputs[k].c_str());
+      return Status::Error(StatusCode::kInvalidArgument, "cannot open %s",
+                           options.inputs[k].c_str());
     }
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.size() != t.bytes) {
-      return Status::Error(StatusCode::kInvalidArgument, "%s holds %zu bytes, input %u (%s %s) needs %u",
+      return Status::Error(StatusCode::kInvalidArgument,
+                           "%s holds %zu bytes, input %u (%s %s) needs %u",
                            options.inputs[k].c_str(), bytes.size(), k, strata::DataTypeName(t.type),
                            ShapeString(t).c_str(), t.bytes);
     }

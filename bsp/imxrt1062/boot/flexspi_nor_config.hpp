@@ -54,7 +54,7 @@ struct FlexspiMemConfig {
   uint32_t config_cmd_args[3];
   uint32_t reserved2;
   uint32_t controller_misc_option;
-  uint8_t device_type;     // 1 = serial NOR
+  uint8_t device_type;      // 1 = serial NOR
   uint8_t sflash_pad_type;  // data pads: 1, 2, 4 or 8
   uint8_t serial_clk_freq;  // 1 = 30 MHz ... 6 = 100 MHz, 7 = 120, 8 = 133, 9 = 166
   uint8_t lut_custom_seq_enable;

@@ -17,14 +17,14 @@ extern "C" __attribute__((section(".boot_data"), used)) const BootData g_imxrt10
     kFlexspiBase, static_cast<uint32_t>(reinterpret_cast<uintptr_t>(__flexspi_image_size)), 0,
     0xFFFFFFFFu};
 
-extern "C" __attribute__((section(".ivt"), used)) const ImageVectorTable g_imxrt1062_ivt = {
-    kIvtHeader,
-    reinterpret_cast<uintptr_t>(&imxrt1062_reset_entry),
-    0,
-    0,
-    reinterpret_cast<uintptr_t>(&g_imxrt1062_boot_data),
-    reinterpret_cast<uintptr_t>(&g_imxrt1062_ivt),
-    0,
-    0};
+extern "C" __attribute__((section(".ivt"), used))
+const ImageVectorTable g_imxrt1062_ivt = {kIvtHeader,
+                                          reinterpret_cast<uintptr_t>(&imxrt1062_reset_entry),
+                                          0,
+                                          0,
+                                          reinterpret_cast<uintptr_t>(&g_imxrt1062_boot_data),
+                                          reinterpret_cast<uintptr_t>(&g_imxrt1062_ivt),
+                                          0,
+                                          0};
 
 }  // namespace bsp::imxrt1062::boot

@@ -26,7 +26,7 @@ struct BootData {
 
 struct ImageVectorTable {
   uint32_t header;
-  uintptr_t entry;      // Thumb address of the first code to run
+  uintptr_t entry;  // Thumb address of the first code to run
   uint32_t reserved1;
   uint32_t dcd;         // no device configuration data
   uintptr_t boot_data;  // &BootData

@@ -46,9 +46,11 @@ bool relock_arm_pll(uint32_t div_select, uint32_t max_polls) {
 bool set_dividers(const ClockProfile& p, uint32_t max_polls) {
   mmio::write(reg::kCcmCacrr, (p.arm_divider - 1) & reg::kCacrrArmPodfMask);
   if (!handshake_done(reg::kCdhiprArmPodfBusy, max_polls)) return false;
-  mmio::modify(reg::kCcmCbcdr, reg::kCbcdrAhbPodfMask, (p.ahb_divider - 1) << reg::kCbcdrAhbPodfShift);
+  mmio::modify(reg::kCcmCbcdr, reg::kCbcdrAhbPodfMask,
+               (p.ahb_divider - 1) << reg::kCbcdrAhbPodfShift);
   if (!handshake_done(reg::kCdhiprAhbPodfBusy, max_polls)) return false;
-  mmio::modify(reg::kCcmCbcdr, reg::kCbcdrIpgPodfMask, (p.ipg_divider - 1) << reg::kCbcdrIpgPodfShift);
+  mmio::modify(reg::kCcmCbcdr, reg::kCbcdrIpgPodfMask,
+               (p.ipg_divider - 1) << reg::kCbcdrIpgPodfShift);
   return true;
 }
 
@@ -77,12 +79,18 @@ Outcome set_profile(const ClockProfile& profile, const WaitLimits& limits) {
 
 const char* describe(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kAsAsked: return "";
-    case Outcome::kDcdcTimeout: return "DCDC voltage not confirmed: boot clock kept";
-    case Outcome::kParkTimeout: return "clock mux handshake timeout: boot clock kept";
-    case Outcome::kPllLockTimeout: return "ARM PLL lock timeout: core left on PERIPH_CLK2";
-    case Outcome::kDividerTimeout: return "divider handshake timeout: core left on PERIPH_CLK2";
-    case Outcome::kSwitchTimeout: return "switch back to the ARM PLL did not complete";
+    case Outcome::kAsAsked:
+      return "";
+    case Outcome::kDcdcTimeout:
+      return "DCDC voltage not confirmed: boot clock kept";
+    case Outcome::kParkTimeout:
+      return "clock mux handshake timeout: ARM PLL not relocked";
+    case Outcome::kPllLockTimeout:
+      return "ARM PLL lock timeout: core left on PERIPH_CLK2";
+    case Outcome::kDividerTimeout:
+      return "divider handshake timeout: core left on PERIPH_CLK2";
+    case Outcome::kSwitchTimeout:
+      return "switch back to the ARM PLL did not complete";
   }
   return "unknown clock outcome";
 }

@@ -15,11 +15,11 @@ namespace bsp::imxrt1062::arm_clock {
 
 enum class Outcome : uint8_t {
   kAsAsked,
-  kDcdcTimeout,       // voltage not confirmed: clock untouched
-  kParkTimeout,       // could not move to PERIPH_CLK2: clock untouched
-  kPllLockTimeout,    // ARM PLL did not lock: core left on PERIPH_CLK2
-  kDividerTimeout,    // ARM_PODF or AHB_PODF handshake did not finish: core left on PERIPH_CLK2
-  kSwitchTimeout,     // switch back to the ARM PLL did not finish
+  kDcdcTimeout,     // voltage not confirmed: clock untouched
+  kParkTimeout,     // the move to PERIPH_CLK2 did not complete: ARM PLL untouched
+  kPllLockTimeout,  // ARM PLL did not lock: core left on PERIPH_CLK2
+  kDividerTimeout,  // ARM_PODF or AHB_PODF handshake did not finish: core left on PERIPH_CLK2
+  kSwitchTimeout,   // switch back to the ARM PLL did not finish
 };
 
 struct WaitLimits {

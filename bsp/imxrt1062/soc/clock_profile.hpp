@@ -2,8 +2,8 @@
 // and the core voltage each one needs (facts B.5).
 //
 // ARM PLL out = 24 MHz * DIV_SELECT / 2 (valid DIV_SELECT 54..108, i.e. 648..1296 MHz); the core
-// (AHB) clock is that / ARM_PODF / AHB_PODF. IPG follows Teensy's rule ceil(f / 150 MHz), at most 4,
-// so the overclocks run IPG above its 150 MHz rating exactly as Teensy's overclock menu does.
+// (AHB) clock is that / ARM_PODF / AHB_PODF. IPG follows Teensy's rule ceil(f / 150 MHz), at most
+// 4, so the overclocks run IPG above its 150 MHz rating exactly as Teensy's overclock menu does.
 #pragma once
 
 #include <cstdint>
@@ -49,10 +49,13 @@ constexpr const ClockProfile* find_clock_profile(const char* name) {
   return nullptr;
 }
 
+constexpr bool is_clock_profile(const char* name) { return find_clock_profile(name) != nullptr; }
+
 constexpr bool profiles_are_valid() {
   for (const ClockProfile& p : kClockProfiles) {
     if (p.pll_div_select < 54 || p.pll_div_select > 108) return false;
-    if (p.arm_divider < 1 || p.arm_divider > 8 || p.ahb_divider < 1 || p.ahb_divider > 8) return false;
+    if (p.arm_divider < 1 || p.arm_divider > 8 || p.ahb_divider < 1 || p.ahb_divider > 8)
+      return false;
     if (p.ipg_divider < 1 || p.ipg_divider > 4) return false;
   }
   return true;

@@ -25,9 +25,12 @@ uint32_t arm_pll_hz() {
 
 uint32_t pre_periph_hz(uint32_t cbcmr) {
   switch (field(cbcmr, reg::kCbcmrPrePeriphClkSelMask, reg::kCbcmrPrePeriphClkSelShift)) {
-    case 0: return reg::kPll2Hz;
-    case 1: return pll2_pfd_hz(2);
-    case 2: return pll2_pfd_hz(0);
+    case 0:
+      return reg::kPll2Hz;
+    case 1:
+      return pll2_pfd_hz(2);
+    case 2:
+      return pll2_pfd_hz(0);
     default: {
       const uint32_t arm_podf = (mmio::read(reg::kCcmCacrr) & reg::kCacrrArmPodfMask) + 1;
       return arm_pll_hz() / arm_podf;
@@ -42,8 +45,8 @@ uint32_t periph_clk2_hz(uint32_t cbcmr, uint32_t cbcdr) {
   const uint32_t usb1 = mmio::read(reg::kPllUsb1);
   const bool usb1_bypassed = (usb1 & reg::kPllBypass) != 0;
   // 0 = USB1 PLL (480 MHz unless bypassed), 1 = oscillator, 2 = PLL2 bypass clock (the oscillator).
-  const uint32_t source = (sel == reg::kPeriphClk2Usb1Pll && !usb1_bypassed) ? reg::kPll3Hz
-                                                                             : reg::kOscHz;
+  const uint32_t source =
+      (sel == reg::kPeriphClk2Usb1Pll && !usb1_bypassed) ? reg::kPll3Hz : reg::kOscHz;
   return source / podf;
 }
 
@@ -52,8 +55,8 @@ uint32_t periph_clk2_hz(uint32_t cbcmr, uint32_t cbcdr) {
 uint32_t core_hz() {
   const uint32_t cbcdr = mmio::read(reg::kCcmCbcdr);
   const uint32_t cbcmr = mmio::read(reg::kCcmCbcmr);
-  const uint32_t periph = (cbcdr & reg::kCbcdrPeriphClkSel) ? periph_clk2_hz(cbcmr, cbcdr)
-                                                            : pre_periph_hz(cbcmr);
+  const uint32_t periph =
+      (cbcdr & reg::kCbcdrPeriphClkSel) ? periph_clk2_hz(cbcmr, cbcdr) : pre_periph_hz(cbcmr);
   return periph / (field(cbcdr, reg::kCbcdrAhbPodfMask, reg::kCbcdrAhbPodfShift) + 1);
 }
 

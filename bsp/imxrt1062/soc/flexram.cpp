@@ -14,8 +14,9 @@ Result configure(const BankPlan& plan) {
   mmio::write(reg::kGpr17, gpr17);
   uint32_t enable = reg::kGpr16FlexramBankCfgSel | reg::kGpr16InitDtcmEn;
   if (plan.itcm_banks > 0) enable |= reg::kGpr16InitItcmEn;
-  mmio::modify(reg::kGpr16, reg::kGpr16FlexramBankCfgSel | reg::kGpr16InitDtcmEn |
-                                reg::kGpr16InitItcmEn, enable);
+  mmio::modify(reg::kGpr16,
+               reg::kGpr16FlexramBankCfgSel | reg::kGpr16InitDtcmEn | reg::kGpr16InitItcmEn,
+               enable);
   mmio::modify(reg::kGpr14, reg::kGpr14SizeMask,
                (tcm_size_code(plan.dtcm_banks) << reg::kGpr14DtcmSzShift) |
                    (tcm_size_code(plan.itcm_banks) << reg::kGpr14ItcmSzShift));

@@ -16,11 +16,11 @@ struct Layout {
   uint32_t dtcm_banks;
   uint32_t vector_table;
   uint32_t stack_guard;
-  Span fast_code;      // ITCM
-  Span dtcm_used;      // everything the image keeps in DTCM
-  Span ocram_used;     // stack, large data, and the arena/weights when they went there
+  Span fast_code;   // ITCM
+  Span dtcm_used;   // everything the image keeps in DTCM
+  Span ocram_used;  // stack, large data, and the arena/weights when they went there
   Span arena;
-  Span weights;        // run address: DTCM, OCRAM or flash
+  Span weights;          // run address: DTCM, OCRAM or flash
   uint32_t flash_bytes;  // the image from 0x60000000
 };
 

@@ -1,7 +1,7 @@
 // Register addresses and bit fields of the i.MX RT1062 blocks the Strata BSP drives: CCM (clock
 // roots, dividers, gates), CCM_ANALOG (ARM and USB1 PLLs, PFDs), DCDC (core voltage), IOMUXC_GPR
 // (FlexRAM banks), IOMUXC (pads) and LPUART. One place for every number, each with its source in
-// /work/shared/reference/bsp-facts.md section B, so drivers name registers instead of repeating them.
+// the shared BSP facts sheet (bsp-facts.md) section B, so drivers name registers, not numbers.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +34,7 @@ inline constexpr uint32_t kCbcmrPrePeriphClkSelShift = 18;  // [19:18]
 inline constexpr uint32_t kCbcmrPrePeriphClkSelMask = 0x3u << 18;
 inline constexpr uint32_t kCbcmrPeriphClk2SelShift = 12;  // [13:12]
 inline constexpr uint32_t kCbcmrPeriphClk2SelMask = 0x3u << 12;
-// PRE_PERIPH_CLK_SEL values: 0 = PLL2 (528 MHz), 1 = PLL2 PFD2, 2 = PLL2 PFD0, 3 = ARM PLL / ARM_PODF.
+// PRE_PERIPH_CLK_SEL: 0 = PLL2 (528 MHz), 1 = PLL2 PFD2, 2 = PLL2 PFD0, 3 = ARM PLL / ARM_PODF.
 inline constexpr uint32_t kPrePeriphArmPll = 3;
 // PERIPH_CLK2_SEL values: 0 = PLL3 (USB1, 480 MHz), 1 = 24 MHz oscillator.
 inline constexpr uint32_t kPeriphClk2Usb1Pll = 0;
@@ -75,13 +75,13 @@ inline constexpr uint32_t kOscHz = 24000000;
 inline constexpr uint32_t kPll2Hz = 528000000;
 inline constexpr uint32_t kPll3Hz = 480000000;
 
-// --- DCDC (B.5): REG3.TRG [4:0] sets VDD_SOC = 800 mV + 25 mV * TRG; REG0.STS_DC_OK b31 ------------
+// --- DCDC (B.5): REG3.TRG [4:0] sets VDD_SOC = 800 mV + 25 mV * TRG; REG0.STS_DC_OK b31 ---
 inline constexpr uintptr_t kDcdcReg0 = 0x40080000;
 inline constexpr uintptr_t kDcdcReg3 = 0x4008000C;
 inline constexpr uint32_t kDcdcStsDcOk = 1u << 31;
 inline constexpr uint32_t kDcdcTrgMask = 0x1F;
 
-// --- IOMUXC_GPR (B.3): FlexRAM bank selection and TCM sizes ---------------------------------------
+// --- IOMUXC_GPR (B.3): FlexRAM bank selection and TCM sizes -------------------------------
 inline constexpr uintptr_t kGprBase = 0x400AC000;
 inline constexpr uintptr_t kGpr14 = kGprBase + 0x38;
 inline constexpr uintptr_t kGpr16 = kGprBase + 0x40;

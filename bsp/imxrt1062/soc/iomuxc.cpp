@@ -21,10 +21,11 @@ constexpr uint32_t kHys = 1u << 16;
 
 // TX: fast slew, medium drive (0xD9); RX: 22 kOhm pull-up so an unconnected pin idles high,
 // hysteresis (0x1F038). Both as Teensy's HardwareSerial sets them.
-const PadRoute kLpuart2TxPin14 = {reg::kMuxGpioAdB102,         2, reg::kPadGpioAdB102,
-                                  kSre | dse(3) | speed(3),    reg::kLpuart2TxSelectInput, 1};
-const PadRoute kLpuart2RxPin15 = {reg::kMuxGpioAdB103, 2, reg::kPadGpioAdB103,
-                                  dse(7) | kPke | kPue | pus(3) | kHys,
+const PadRoute kLpuart2TxPin14 = {reg::kMuxGpioAdB102,        2,
+                                  reg::kPadGpioAdB102,        kSre | dse(3) | speed(3),
+                                  reg::kLpuart2TxSelectInput, 1};
+const PadRoute kLpuart2RxPin15 = {reg::kMuxGpioAdB103,        2,
+                                  reg::kPadGpioAdB103,        dse(7) | kPke | kPue | pus(3) | kHys,
                                   reg::kLpuart2RxSelectInput, 1};
 
 void apply(const PadRoute& route) {

@@ -23,7 +23,8 @@ enum RegionNumber : uint32_t {
 // ITCM is writable while the boot code copies the fast code into it, read-only afterwards.
 cortex_m::mpu::Region itcm_region(bool writable);
 
-// Programs every region (ITCM writable) and enables the MPU; false if a region was rejected.
+// Disables the MPU, clears the regions Strata does not use, programs every region (ITCM writable)
+// and enables the MPU; false if a region was rejected.
 bool configure(uint32_t stack_guard);
 
 // After the copy: ITCM becomes read-only, so a stray write cannot corrupt the running code.

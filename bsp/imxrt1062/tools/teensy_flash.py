@@ -19,12 +19,13 @@ def main():
         return 2
     hex_file = sys.argv[1]
     if not os.path.isfile(hex_file):
-        print(f"teensy_flash: {hex_file} does not exist (build the firmware first)", file=sys.stderr)
+        print(f"teensy_flash: {hex_file} does not exist (build the firmware first)",
+              file=sys.stderr)
         return 1
     tool = shutil.which(TOOL)
     if not tool:
         print(f"teensy_flash: {TOOL} not found on PATH.\n"
-              f"  Install it with: sudo apt-get install teensy-loader-cli   (Debian/Ubuntu package)\n"
+              f"  Install it with: sudo apt-get install teensy-loader-cli  (Debian/Ubuntu)\n"
               f"  or build it from PJRC's teensy_loader_cli sources; on Linux also install PJRC's\n"
               f"  udev rules (00-teensy.rules) to flash without root.", file=sys.stderr)
         return 1

@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """Reads a linked i.MX RT1062 (Teensy 4.0) firmware ELF: sections with run (VMA) and load (LMA)
 addresses and contents, the symbol table (names demangled with arm-none-eabi-c++filt), and where
 each part of the image landed (ITCM / DTCM / OCRAM / flash). Used by placement_report.py and by the
@@ -160,12 +159,3 @@ def placement(image):
     banks = (image.symbol("__flexram_itcm_banks"), image.symbol("__flexram_dtcm_banks"))
     return parts, totals, banks
 
-
-def main():
-    image = Image(sys.argv[1])
-    parts, totals, banks = placement(image)
-    print(parts, totals, banks)
-
-
-if __name__ == "__main__":
-    main()

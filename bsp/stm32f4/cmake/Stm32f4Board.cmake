@@ -4,6 +4,7 @@
 #   STM32F4_FLASH_REGION   NAME=ORIGIN:SIZE of the flash, e.g. FLASH=0x08000000:1024K
 #   STM32F4_RAM_REGIONS    list of NAME=ORIGIN:SIZE RAM regions (the ELF check's memory map)
 #   STM32F4_PLACEMENT      list of SECTION=REGION rules the ELF check asserts
+#   STM32F4_STACK_ORIGIN   start of the RAM the stack begins (its guard must be exactly there)
 # Optional:
 #   STM32F4_OPENOCD_CONFIG OpenOCD board config; when set, the flash/debug targets exist
 #   STM32F4_QEMU_TESTS     a .cmake file defining stm32f4_board_qemu_tests(<target>) (virtual board)
@@ -34,6 +35,8 @@ function(_stm32f4_add_elf_checks target)
   endforeach()
   # The early boot hook runs before .data exists: the board data it reads must be constant, in flash.
   list(APPEND place --symbol bsp::stm32f4::kBoardConfig=FLASH)
+  # The stack starts its RAM region, so the MPU regions under it catch every overflow.
+  list(APPEND place --address __stack_guard=${STM32F4_STACK_ORIGIN})
   add_test(NAME ${STRATA_BOARD}.${target}.elf
            COMMAND ${STRATA_PYTHON} ${STM32F4_CHECK_ELF} ${args} ${place})
   set_tests_properties(${STRATA_BOARD}.${target}.elf PROPERTIES LABELS "elf;${STRATA_BOARD}")

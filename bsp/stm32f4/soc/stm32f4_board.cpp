@@ -8,12 +8,15 @@
 #include "clock_bringup.hpp"
 #include "clock_profile.hpp"
 #include "cortex_m/dwt.hpp"
+#include "cortex_m/mpu.hpp"
 #include "cortex_m/semihosting.hpp"
 #include "rcc.hpp"
 #include "stm32f4_registers.hpp"
 #include "strata_config.hpp"
 #include "tim2_counter.hpp"
 #include "usart.hpp"
+
+extern "C" uint32_t __stack_guard;  // linker script: the 32-byte guard below the stack
 
 namespace bsp::stm32f4 {
 namespace {
@@ -39,6 +42,15 @@ void start_console(uint32_t pclk_hz) {
 
 }  // namespace
 
+// The linker scripts put the stack at the start of its RAM, so nothing is mapped under its 32-byte
+// MPU guard. A no-access region over the 1 KB below the guard makes an overflow that jumps the
+// guard (a frame larger than 32 bytes) a MemManage fault too, not a BusFault. MPU region 6.
+void guard_below_stack() {
+  const uint32_t guard = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&__stack_guard));
+  cortex_m::mpu::configure(6, {guard - 1024, 10, cortex_m::mpu::Access::kNone,
+                               cortex_m::mpu::MemoryType::kNormalUncached, false});
+}
+
 const ClockResult& clock_result() { return g_clock; }
 const ClockPlan& clock_plan() { return *g_plan; }
 
@@ -61,8 +73,15 @@ extern "C" void bsp_early_init() {
 
 namespace bsp {
 
-// Clocks and console were brought up by the early boot hook.
-void board_init() { cycle_counter::start(); }
+// Clocks and console were brought up by the early boot hook. A stack overflow hits the MPU guard
+// regions below the stack: a MemManage report instead of silent corruption (MPU regions 6 and 7;
+// enable() also turns the MemManage, BusFault and UsageFault exceptions on).
+void board_init() {
+  stm32f4::guard_below_stack();
+  cortex_m::mpu::guard_stack(7);
+  cortex_m::mpu::enable();
+  cycle_counter::start();
+}
 
 const char* board_name() { return strata_config::kBoard; }
 

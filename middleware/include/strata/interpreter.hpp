@@ -26,7 +26,7 @@
 namespace strata {
 
 struct ArenaUsage {
-  uint32_t total_bytes = 0;       // what the arena must hold: persistent + max(activations, planner)
+  uint32_t total_bytes = 0;  // what the arena must hold: persistent + max(activations, planner)
   uint32_t persistent_bytes = 0;  // head: op call records, op data
   uint32_t activation_bytes = 0;  // tail: planned activations and scratch buffers
   // Max over op steps of the live planned buffers (aligned). Tensors that run in place share one
@@ -83,7 +83,7 @@ class Interpreter {
   static constexpr uint32_t kCachedIo = 4;
   void* input_cache_[kCachedIo] = {};
   void* output_cache_[kCachedIo] = {};
-  const void* io_ = nullptr;  // ArenaPtr<void> per graph input/output that no op references
+  const void* io_ = nullptr;        // ArenaPtr<void> per graph input/output that no op references
   const uint8_t* calls_ = nullptr;  // first OpCall record
   uint32_t num_calls_ = 0;
   bool prepared_ = false;

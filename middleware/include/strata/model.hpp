@@ -46,7 +46,7 @@ class Model {
   int32_t output_tensor(uint32_t i) const;  // tensor index of graph output i
 
   const tflite::Operator* op(uint32_t i) const;
-  int32_t op_code(uint32_t i) const;     // effective BuiltinOperator value
+  int32_t op_code(uint32_t i) const;  // effective BuiltinOperator value
   int32_t op_version(uint32_t i) const;
   const char* op_custom_code(uint32_t i) const;  // custom op name, or nullptr
   uint32_t op_num_inputs(uint32_t i) const;

@@ -1,7 +1,7 @@
 // Profiler: per-operator begin/end events from Interpreter::Invoke. An application subclasses it
 // (e.g. to accumulate a per-layer table) and passes it to the interpreter; there is no global state
-// and nothing in the interpreter is patched. The interpreter reads the caller's counter right before
-// and after each kernel, so the reported count covers the kernel alone. Ops that never run
+// and nothing in the interpreter is patched. The interpreter reads the caller's counter right
+// before and after each kernel, so the reported count covers the kernel alone. Ops that never run
 // (reshapes aliased to their input, constants folded at prepare) produce no events.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Status: the result of every fallible runtime call (model loading, prepare, kernel checks).
 // A Status carries a code and a human-readable message formatted in place, so no heap is needed and
-// a message can name the tensor or operator that is wrong. Invoke paths never create error statuses,
-// so the inline message buffer only costs stack at load/prepare time.
+// a message can name the tensor or operator that is wrong. Invoke paths never create error
+// statuses, so the inline message buffer only costs stack at load/prepare time.
 #pragma once
 
 #include <stddef.h>
@@ -12,11 +12,12 @@ namespace strata {
 enum class StatusCode : uint8_t {
   kOk = 0,
   kInvalidArgument,  // caller passed something unusable (null pointer, misaligned arena, bad index)
-  kMalformedModel,   // the .tflite bytes are not a valid model (failed verification or a consistency check)
-  kUnsupported,      // valid model, but it uses an op, version, type or feature the runtime lacks
-  kArenaTooSmall,    // the arena cannot hold the plan; the message says how many bytes are needed
-  kNotReady,         // call order violated (e.g. Invoke before Prepare)
-  kInternal,         // a runtime invariant broke (a bug)
+  kMalformedModel,  // the .tflite bytes are not a valid model (failed verification or a consistency
+                    // check)
+  kUnsupported,     // valid model, but it uses an op, version, type or feature the runtime lacks
+  kArenaTooSmall,   // the arena cannot hold the plan; the message says how many bytes are needed
+  kNotReady,        // call order violated (e.g. Invoke before Prepare)
+  kInternal,        // a runtime invariant broke (a bug)
 };
 
 // Short lowercase name of a code, e.g. "malformed model".
@@ -47,8 +48,8 @@ class Status {
 }  // namespace strata
 
 // Propagates a non-OK Status to the caller. Used in prepare-time code only.
-#define STRATA_RETURN_IF_ERROR(expr)             \
-  do {                                           \
-    ::strata::Status strata_status_ = (expr);    \
+#define STRATA_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::strata::Status strata_status_ = (expr);        \
     if (!strata_status_.ok()) return strata_status_; \
   } while (0)

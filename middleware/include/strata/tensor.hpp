@@ -1,5 +1,5 @@
-// TensorView: everything the runtime knows about one tensor, as seen by kernels at prepare time and by
-// applications for graph inputs/outputs. Shapes, names and quantization point into the model
+// TensorView: everything the runtime knows about one tensor, as seen by kernels at prepare time and
+// by applications for graph inputs/outputs. Shapes, names and quantization point into the model
 // flatbuffer (which usually lives in flash); `data` points into the model (constants) or the arena
 // (activations). A view is a few words on the stack: it owns nothing.
 #pragma once
@@ -32,21 +32,22 @@ uint32_t DataTypeSize(DataType type);
 const char* DataTypeName(DataType type);
 
 struct TensorView {
-  void* data = nullptr;            // null for an activation before allocation or an absent input
-  const int32_t* dims = nullptr;   // `rank` entries
+  void* data = nullptr;           // null for an activation before allocation or an absent input
+  const int32_t* dims = nullptr;  // `rank` entries
   const char* name = "";
-  const float* scales = nullptr;   // per-channel scales (`num_quant` entries), null if none
-  const uint8_t* zero_points = nullptr;  // int64 little-endian, maybe unaligned: use zero_point_at()
-  float scale = 0.0f;              // scales[0] (0 when not quantized)
-  int32_t zero_point = 0;          // zero_points[0]
-  int32_t index = -1;              // tensor index in the subgraph; -1: absent optional input
+  const float* scales = nullptr;  // per-channel scales (`num_quant` entries), null if none
+  const uint8_t* zero_points =
+      nullptr;             // int64 little-endian, maybe unaligned: use zero_point_at()
+  float scale = 0.0f;      // scales[0] (0 when not quantized)
+  int32_t zero_point = 0;  // zero_points[0]
+  int32_t index = -1;      // tensor index in the subgraph; -1: absent optional input
   int32_t rank = 0;
   uint32_t elements = 0;
   uint32_t bytes = 0;
-  uint32_t num_quant = 0;          // number of scale entries (0: not quantized)
+  uint32_t num_quant = 0;  // number of scale entries (0: not quantized)
   int32_t quantized_dimension = 0;
   DataType type = DataType::kFloat32;
-  bool is_constant = false;        // data comes from the model (or was computed once at prepare)
+  bool is_constant = false;  // data comes from the model (or was computed once at prepare)
 
   bool present() const { return index >= 0; }
   int32_t dim(int32_t i) const { return (i >= 0 && i < rank) ? dims[i] : 1; }

@@ -138,6 +138,25 @@ inline uint32_t pkhbt(uint32_t a, uint32_t b_shifted_left_16) {
 }
 inline uint32_t pkhtb(uint32_t a, uint32_t b) { return (a & 0xFFFF0000u) | (b >> 16); }
 
+// Byte-wise signed maximum of 4 int8 lanes: SSUB8 (sets the GE flags) then SEL, in one asm
+// statement so the flags dependency cannot be separated by the compiler.
+inline uint32_t max_s8x4(uint32_t a, uint32_t b) {
+#if STRATA_ARM_DSP
+  uint32_t t;
+  uint32_t r;
+  __asm__("ssub8 %0, %2, %3\n\tsel %1, %2, %3" : "=&r"(t), "=r"(r) : "r"(a), "r"(b) : "cc");
+  return r;
+#else
+  uint32_t r = 0;
+  for (int lane = 0; lane < 4; ++lane) {
+    const int32_t x = detail::byte_lane(a, lane);
+    const int32_t y = detail::byte_lane(b, lane);
+    r |= (static_cast<uint32_t>(x >= y ? x : y) & 0xFFu) << (8 * lane);
+  }
+  return r;
+#endif
+}
+
 // SSAT #bits: clamp to [-2^(bits-1), 2^(bits-1) - 1].
 template <int kBits>
 inline int32_t ssat(int32_t x) {

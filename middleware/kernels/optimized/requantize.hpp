@@ -12,7 +12,7 @@
 // SMLAL + ADDS/ADC + ASR on Armv7-M instead of the two separate roundings.
 //
 // Channels whose shift is >= 0 (multiplier >= 1), a zero multiplier, or a shift so large that the
-// folded constant would overflow take the reference function (`fast == false`).
+// folded constant would overflow take the reference function (fast_requant_ok() is false).
 #pragma once
 
 #include <cstdint>
@@ -24,40 +24,33 @@ namespace strata {
 namespace kernels {
 namespace optimized {
 
-// Everything needed to requantize one output channel.
+// The fast-path constants of one output channel (16 bytes, so a table of them is cheap scratch).
 struct ChannelRequant {
-  int64_t constant;    // 2^30 + 2^(30+r) + zp * 2^(31+r)   (fast path)
-  int32_t multiplier;  // Q0.31
-  int32_t shift;       // fast: r - 1 (applied to the high word); slow: the reference shift
-  int32_t zero_point;  // slow path only (the fast path folds it into `constant`)
-  bool fast;
+  int64_t constant;    // 2^30 + 2^(30+r) + zp * 2^(31+r)
+  int32_t multiplier;  // Q0.31, > 0
+  int32_t shift;       // r - 1, applied to the high word
 };
 
 // Largest right shift whose folded zero point cannot overflow the 64-bit accumulator.
 constexpr int32_t kMaxFastRightShift = 22;
 
+// Whether (multiplier, shift) can take the fast path.
+inline bool fast_requant_ok(int32_t multiplier, int32_t shift) {
+  return multiplier > 0 && shift <= -1 && shift >= -kMaxFastRightShift;
+}
+
+// Fast-path constants; only meaningful when fast_requant_ok(multiplier, shift).
 inline ChannelRequant make_channel_requant(int32_t multiplier, int32_t shift, int32_t zp) {
-  ChannelRequant c{};
-  c.multiplier = multiplier;
-  c.zero_point = zp;
   const int32_t r = -shift;
-  c.fast = multiplier > 0 && r >= 1 && r <= kMaxFastRightShift;
-  if (c.fast) {
-    c.constant = (INT64_C(1) << 30) + (INT64_C(1) << (30 + r)) +
-                 static_cast<int64_t>(zp) * (INT64_C(1) << (31 + r));
-    c.shift = r - 1;
-  } else {
-    c.shift = shift;
-  }
+  ChannelRequant c;
+  c.constant = (INT64_C(1) << 30) + (INT64_C(1) << (30 + r)) +
+               static_cast<int64_t>(zp) * (INT64_C(1) << (31 + r));
+  c.multiplier = multiplier;
+  c.shift = r - 1;
   return c;
 }
 
-inline ChannelRequant channel_requant(const ChannelQuant& q, int32_t channel, int32_t zp) {
-  const int32_t ch = q.per_channel ? channel : 0;
-  return make_channel_requant(q.multiplier[ch], q.shift[ch], zp);
-}
-
-// acc * multiplier * 2^shift + zero point (not yet clamped), fast path only.
+// acc * multiplier * 2^shift + zero point (not yet clamped).
 inline int32_t requantize_fast(int32_t acc, const ChannelRequant& c) {
   // -2^31 when acc < 0 (the [x < 0] correction, see the file comment), spelled as its two
   // 32-bit halves so that GCC emits AND + ADDS + ADC(ASR) rather than a 64-bit shift sequence.
@@ -68,9 +61,12 @@ inline int32_t requantize_fast(int32_t acc, const ChannelRequant& c) {
   return static_cast<int32_t>(total >> 32) >> c.shift;
 }
 
-inline int32_t requantize(int32_t acc, const ChannelRequant& c) {
-  if (c.fast) return requantize_fast(acc, c);
-  return multiply_by_quantized_multiplier(acc, c.multiplier, c.shift) + c.zero_point;
+// Same result for any (multiplier, shift): the fast path when it applies, else the reference.
+inline int32_t requantize_any(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp) {
+  if (fast_requant_ok(multiplier, shift)) {
+    return requantize_fast(acc, make_channel_requant(multiplier, shift, zp));
+  }
+  return multiply_by_quantized_multiplier(acc, multiplier, shift) + zp;
 }
 
 inline int32_t clamp_output(int32_t v, int32_t lo, int32_t hi) {
@@ -82,7 +78,7 @@ inline int32_t clamp_output(int32_t v, int32_t lo, int32_t hi) {
 inline bool all_channels_fast(const ChannelQuant& q, int32_t channels) {
   const int32_t n = q.per_channel ? channels : 1;
   for (int32_t c = 0; c < n; ++c) {
-    if (!make_channel_requant(q.multiplier[c], q.shift[c], 0).fast) return false;
+    if (!fast_requant_ok(q.multiplier[c], q.shift[c])) return false;
   }
   return true;
 }

@@ -55,7 +55,9 @@ inline uint64_t CallRecordBytes(uint32_t slots, uint32_t op_data) {
   return sizeof(OpCall) + uint64_t{sizeof(ArenaPtr<void>)} * slots + AlignUp(op_data);
 }
 
-inline ArenaPtr<void>* CallSlots(OpCall* call) { return reinterpret_cast<ArenaPtr<void>*>(call + 1); }
+inline ArenaPtr<void>* CallSlots(OpCall* call) {
+  return reinterpret_cast<ArenaPtr<void>*>(call + 1);
+}
 
 // Whether any operator reads or writes tensor t (graph inputs/outputs that no op references get
 // their own IO slot).

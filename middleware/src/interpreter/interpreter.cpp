@@ -87,7 +87,8 @@ void* Interpreter::FindTensorData(int32_t index, const void* io_slots, const uin
   uint32_t slot = 0;
   for (uint32_t k = 0; k < model_->num_inputs() + model_->num_outputs(); ++k) {
     const bool input = k < model_->num_inputs();
-    const int32_t t = input ? model_->input_tensor(k) : model_->output_tensor(k - model_->num_inputs());
+    const int32_t t =
+        input ? model_->input_tensor(k) : model_->output_tensor(k - model_->num_inputs());
     if (ReferencedByOp(*model_, t)) continue;
     if (t == index) return io[slot].ptr;
     ++slot;

@@ -6,7 +6,8 @@
 namespace strata {
 
 int32_t PrepareSession::Root(int32_t t) const {
-  // Aliases point at a non-alias tensor (ApplyRequirements resolves chains); the bound is defensive.
+  // Aliases point at a non-alias tensor (ApplyRequirements resolves chains); the bound is
+  // defensive.
   for (uint32_t hops = 0; t >= 0 && tensors_[t].alias() && hops < model_.num_tensors(); ++hops) {
     t = static_cast<int32_t>(tensors_[t].a);
   }
@@ -53,13 +54,14 @@ uint32_t PrepareSession::NumSlots(uint32_t op) const {
   return model_.op_num_inputs(op) + model_.op_num_outputs(op) + (ops_[op].scratch != 0 ? 1 : 0);
 }
 
-Status PrepareSession::Bind() {
-  bound_ = true;
+// Fills the IO slots, every record's pointer slots and the interpreter's IO cache.
+void PrepareSession::FillSlots() {
   ArenaPtr<void>* io = reinterpret_cast<ArenaPtr<void>*>(arena_);
   uint32_t io_slot = 0;
   for (uint32_t k = 0; k < model_.num_inputs() + model_.num_outputs(); ++k) {
     const bool input = k < model_.num_inputs();
-    const int32_t t = input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
+    const int32_t t =
+        input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
     if (ReferencedByOp(model_, t)) continue;
     io[io_slot].bits = 0;  // clears the upper half on 32-bit targets
     io[io_slot++].ptr = TensorData(t);
@@ -81,9 +83,18 @@ Status PrepareSession::Bind() {
     }
     p += call->stride_words * 8u;
   }
+  for (uint32_t k = 0; k < Interpreter::kCachedIo; ++k) {
+    in_.input_cache_[k] = k < model_.num_inputs() ? TensorData(model_.input_tensor(k)) : nullptr;
+    in_.output_cache_[k] = k < model_.num_outputs() ? TensorData(model_.output_tensor(k)) : nullptr;
+  }
+}
+
+Status PrepareSession::Bind() {
+  bound_ = true;
+  FillSlots();
   // Every pointer is in the records now: the planning tables on the op data block may die.
   memset(arena_ + records_end_, 0, op_data_bytes_);
-  p = arena_ + io_bytes_;
+  const uint8_t* p = arena_ + io_bytes_;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) {
     const OpCall* call = reinterpret_cast<const OpCall*>(p);
     p += call->stride_words * 8u;
@@ -100,16 +111,12 @@ Status PrepareSession::Bind() {
   // Variables start zeroed (they live among the activations, past the op data block).
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
     if (!model_.tensor_is_variable(static_cast<int32_t>(t))) continue;
-    void* data = in_.FindTensorData(static_cast<int32_t>(t), io, arena_ + io_bytes_);
+    void* data = in_.FindTensorData(static_cast<int32_t>(t), arena_, arena_ + io_bytes_);
     if (data != nullptr) memset(data, 0, model_.tensor_bytes(static_cast<int32_t>(t)));
   }
-  in_.io_ = io;
+  in_.io_ = arena_;
   in_.calls_ = arena_ + io_bytes_;
   in_.num_calls_ = model_.num_operators();
-  for (uint32_t k = 0; k < Interpreter::kCachedIo; ++k) {
-    in_.input_cache_[k] = k < model_.num_inputs() ? TensorData(model_.input_tensor(k)) : nullptr;
-    in_.output_cache_[k] = k < model_.num_outputs() ? TensorData(model_.output_tensor(k)) : nullptr;
-  }
   return Status::Ok();
 }
 

@@ -47,13 +47,17 @@ uint32_t PrepareSession::FillPlanBuffers(PlanBuffer* bufs, bool grouped) {
     if (!r.planned()) continue;
     const bool member = grouped && r.a != t;
     bufs[b++] = PlanBuffer{AlignUp(model_.tensor_bytes(static_cast<int32_t>(t))),
-                           member ? static_cast<uint32_t>(r.delta) : 0, 0, grouped ? r.a : t,
-                           r.first_use, r.last_use};
+                           member ? static_cast<uint32_t>(r.delta) : 0,
+                           0,
+                           grouped ? r.a : t,
+                           r.first_use,
+                           r.last_use};
   }
   for (uint32_t i = 0; i < model_.num_operators(); ++i) {
     if (ops_[i].scratch != 0) {
-      bufs[b++] = PlanBuffer{ops_[i].scratch, 0, 0, model_.num_tensors() + i,
-                             static_cast<uint16_t>(i), static_cast<uint16_t>(i)};
+      bufs[b++] = PlanBuffer{
+          ops_[i].scratch,         0, 0, model_.num_tensors() + i, static_cast<uint16_t>(i),
+          static_cast<uint16_t>(i)};
     }
   }
   return b;
@@ -87,27 +91,30 @@ void PrepareSession::AssignOpData() {
 }
 
 Status PrepareSession::Plan() {
-  // The tables move onto the op data block, which is written only after planning (to the arena
-  // start when the records did not fit and only sizes are being computed).
   if (!dry_) AssignOpData();
-  uint8_t* tables = arena_ + (dry_ ? 0 : records_end_);
-  memmove(tables, tensors_, tables_bytes_);
-  ops_ = reinterpret_cast<OpPlan*>(tables + (reinterpret_cast<uint8_t*>(ops_) -
-                                             reinterpret_cast<uint8_t*>(tensors_)));
-  tensors_ = reinterpret_cast<TensorPlan*>(tables);
   ComputeLifetimes();
   uint32_t n = 0;
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) n += tensors_[t].planned() ? 1 : 0;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) n += ops_[i].scratch != 0 ? 1 : 0;
   const uint32_t buffers_bytes = AlignUp(n * static_cast<uint32_t>(sizeof(PlanBuffer)));
-  const uint32_t temp_bytes = tables_bytes_ + buffers_bytes +
-                              AlignUp(PlannerWorkEntries(n) * static_cast<uint32_t>(sizeof(uint16_t)));
+  const uint32_t temp_bytes =
+      tables_bytes_ + buffers_bytes +
+      AlignUp(PlannerWorkEntries(n) * static_cast<uint32_t>(sizeof(uint16_t)));
   ArenaUsage& usage = in_.usage_;
   usage.planner_bytes = temp_bytes;
+  // The tables move onto the op data block, which is written only after planning. When the
+  // planning memory does not fit there the arena is too small anyway; planning from the arena
+  // start (over the records) still yields the exact size to report.
   const uint64_t temp_end = uint64_t{records_end_} + temp_bytes;
-  if ((tables - arena_) + static_cast<uint64_t>(temp_bytes) > arena_bytes_) {
+  if (temp_end > arena_bytes_) dry_ = true;
+  if (temp_bytes > arena_bytes_) {
     return TooSmall(temp_end > persistent_ ? temp_end : persistent_, false);
   }
+  uint8_t* tables = arena_ + (dry_ ? 0 : records_end_);
+  memmove(tables, tensors_, tables_bytes_);
+  ops_ = reinterpret_cast<OpPlan*>(
+      tables + (reinterpret_cast<uint8_t*>(ops_) - reinterpret_cast<uint8_t*>(tensors_)));
+  tensors_ = reinterpret_cast<TensorPlan*>(tables);
   PlanBuffer* bufs = reinterpret_cast<PlanBuffer*>(tables + tables_bytes_);
   uint16_t* work = reinterpret_cast<uint16_t*>(tables + tables_bytes_ + buffers_bytes);
   usage.tensor_lower_bound = PlanLowerBound(bufs, FillPlanBuffers(bufs, false), work);

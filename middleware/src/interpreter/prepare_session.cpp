@@ -23,12 +23,12 @@ Status PrepareSession::Run() {
 
 Status PrepareSession::TooSmall(uint64_t needed, bool exact) {
   in_.usage_.total_bytes = needed > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(needed);
-  return Status::Error(StatusCode::kArenaTooSmall,
-                       exact ? "arena too small: model needs %'u bytes, got %'u"
-                             : "arena too small: model needs at least %'u bytes, got %'u",
-                       static_cast<unsigned>(in_.usage_.total_bytes),
-                       static_cast<unsigned>(in_.arena_bytes_ > 0xFFFFFFFFu ? 0xFFFFFFFFu
-                                                                            : in_.arena_bytes_));
+  return Status::Error(
+      StatusCode::kArenaTooSmall,
+      exact ? "arena too small: model needs %'u bytes, got %'u"
+            : "arena too small: model needs at least %'u bytes, got %'u",
+      static_cast<unsigned>(in_.usage_.total_bytes),
+      static_cast<unsigned>(in_.arena_bytes_ > 0xFFFFFFFFu ? 0xFFFFFFFFu : in_.arena_bytes_));
 }
 
 Status PrepareSession::CheckArena() {
@@ -41,7 +41,8 @@ Status PrepareSession::CheckArena() {
   uint32_t io_slots = 0;
   for (uint32_t k = 0; k < model_.num_inputs() + model_.num_outputs(); ++k) {
     const bool input = k < model_.num_inputs();
-    const int32_t t = input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
+    const int32_t t =
+        input ? model_.input_tensor(k) : model_.output_tensor(k - model_.num_inputs());
     io_slots += ReferencedByOp(model_, t) ? 0 : 1;
   }
   io_bytes_ = static_cast<uint32_t>(sizeof(ArenaPtr<void>)) * io_slots;
@@ -136,8 +137,8 @@ Status PrepareSession::CheckOp(uint32_t i) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
   }
   STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
-  ops_[i] = OpPlan{scratch ? AlignUp(req.scratch_bytes) : 0, runs ? req.inplace_lead_bytes : -1, 0,
-                   0, 0, 0};
+  ops_[i] = OpPlan{
+      scratch ? AlignUp(req.scratch_bytes) : 0, runs ? req.inplace_lead_bytes : -1, 0, 0, 0, 0};
   const uint32_t record = static_cast<uint32_t>(sizeof(OpCall) + sizeof(ArenaPtr<void>) * slots);
   op_data_bytes_ += AlignUp(req.op_data_bytes);
   if (uint64_t{records_end_} + record + op_data_bytes_ > 0x7FFFFFF0u) {
@@ -165,7 +166,8 @@ Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequireme
         model_.tensor_is_variable(out.index)) {
       return OpError(ctx, StatusCode::kInternal, "kernel aliases output to an incompatible input");
     }
-    tensors_[out.index] = TensorPlan{static_cast<uint32_t>(Root(in.index)), 0, TensorPlan::kAlias, 0};
+    tensors_[out.index] =
+        TensorPlan{static_cast<uint32_t>(Root(in.index)), 0, TensorPlan::kAlias, 0};
     return Status::Ok();
   }
   if (req.output_is_constant) {

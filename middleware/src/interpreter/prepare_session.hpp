@@ -58,6 +58,7 @@ class PrepareSession {
   bool MergeGroups(int32_t in, int32_t out, int64_t lead);
   // prepare_bind.cpp
   Status Bind();
+  void FillSlots();
   void* TensorData(int32_t tensor) const;
   TensorView View(int32_t tensor) const;
   TensorView SlotView(int32_t tensor, const void* data) const;
@@ -73,11 +74,11 @@ class PrepareSession {
   OpPlan* ops_ = nullptr;
   uint32_t io_bytes_ = 0;
   uint32_t tables_bytes_ = 0;
-  uint32_t records_end_ = 0;   // IO slots + call records; the op data block starts here
+  uint32_t records_end_ = 0;  // IO slots + call records; the op data block starts here
   uint32_t op_data_bytes_ = 0;
-  uint32_t persistent_ = 0;    // records_end_ + op_data_bytes_
-  bool dry_ = false;    // records did not fit: only sizes are computed
-  bool bound_ = false;  // TensorPlan::a holds arena offsets and pointers are valid
+  uint32_t persistent_ = 0;  // records_end_ + op_data_bytes_
+  bool dry_ = false;         // records did not fit: only sizes are computed
+  bool bound_ = false;       // TensorPlan::a holds arena offsets and pointers are valid
 };
 
 }  // namespace strata

@@ -2,6 +2,7 @@
 #include "strata/model.hpp"
 
 #include "model/model_checks.hpp"
+#include "model/model_verifier.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
@@ -31,8 +32,7 @@ Status CheckContainer(const void* data, size_t size) {
                          "not a TensorFlow Lite model: file identifier is '%s', expected 'TFL3'",
                          shown);
   }
-  flatbuffers::Verifier verifier(static_cast<const uint8_t*>(data), size);
-  if (!tflite::VerifyModelBuffer(verifier)) {
+  if (!VerifyModelStructure(static_cast<const uint8_t*>(data), size)) {
     return Status::Error(StatusCode::kMalformedModel,
                          "flatbuffer verification failed: truncated or corrupt model (%zu bytes)",
                          size);

@@ -1,5 +1,6 @@
 // Model::Load's graph checks: subgraph inputs/outputs, operator codes, operator tensor indices.
 #include "model/model_checks.hpp"
+
 #include "strata/op_resolver.hpp"
 
 namespace strata {
@@ -12,7 +13,8 @@ bool HasConstantData(const tflite::Model* model, const tflite::Tensor* t) {
   return b->data() != nullptr && b->data()->size() > 0;
 }
 
-Status CheckGraphEnds(const tflite::Model* model, const tflite::SubGraph* sg, uint32_t num_tensors) {
+Status CheckGraphEnds(const tflite::Model* model, const tflite::SubGraph* sg,
+                      uint32_t num_tensors) {
   const flatbuffers::Vector<int32_t>* lists[2] = {sg->inputs(), sg->outputs()};
   for (int which = 0; which < 2; ++which) {
     const char* kind = which == 0 ? "input" : "output";
@@ -94,10 +96,11 @@ Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* sg) {
   for (uint32_t i = 0; i < num_ops; ++i) {
     const tflite::Operator* op = sg->operators()->Get(i);
     if (op->opcode_index() >= num_codes) {
-      return Status::Error(StatusCode::kMalformedModel,
-                           "operator %u: opcode index %u out of range (model has %u operator codes)",
-                           static_cast<unsigned>(i), static_cast<unsigned>(op->opcode_index()),
-                           static_cast<unsigned>(num_codes));
+      return Status::Error(
+          StatusCode::kMalformedModel,
+          "operator %u: opcode index %u out of range (model has %u operator codes)",
+          static_cast<unsigned>(i), static_cast<unsigned>(op->opcode_index()),
+          static_cast<unsigned>(num_codes));
     }
     const tflite::OperatorCode* code = model->operator_codes()->Get(op->opcode_index());
     const int32_t deprecated = code->deprecated_builtin_code();

@@ -25,8 +25,8 @@ Status CheckShape(int32_t i, const tflite::Tensor* t) {
                          name, tflite::EnumNameTensorType(t->type()));
   }
   if (t->sparsity() != nullptr) {
-    return Status::Error(StatusCode::kUnsupported, "tensor %d (%s): sparse tensors are not supported",
-                         i, name);
+    return Status::Error(StatusCode::kUnsupported,
+                         "tensor %d (%s): sparse tensors are not supported", i, name);
   }
   const int32_t rank = t->shape() ? static_cast<int32_t>(t->shape()->size()) : 0;
   if (rank > kMaxRank) {
@@ -64,7 +64,8 @@ Status CheckBuffer(const tflite::Model* model, int32_t i, const tflite::Tensor* 
   if (buffer->offset() > 1 || buffer->size() > 0) {
     return Status::Error(StatusCode::kUnsupported,
                          "tensor %d (%s): buffer %u is stored outside the flatbuffer (> 2 GiB "
-                         "model format)", i, name, static_cast<unsigned>(index));
+                         "model format)",
+                         i, name, static_cast<unsigned>(index));
   }
   const flatbuffers::Vector<uint8_t>* data = buffer->data();
   if (data == nullptr || data->size() == 0) return Status::Ok();  // activation
@@ -101,10 +102,9 @@ Status CheckZeroPoints(int32_t i, const tflite::Tensor* t) {
     int64_t v = 0;  // int64 vectors may be only 4-byte aligned in a flatbuffer
     memcpy(&v, zp->Data() + 8u * k, sizeof(v));
     if (v < lo || v > hi) {
-      return Status::Error(StatusCode::kMalformedModel,
-                           "tensor %d (%s): zero point %lld out of range for %s", i, TensorName(t),
-                           static_cast<long long>(v),
-                           DataTypeName(static_cast<DataType>(t->type())));
+      return Status::Error(
+          StatusCode::kMalformedModel, "tensor %d (%s): zero point %lld out of range for %s", i,
+          TensorName(t), static_cast<long long>(v), DataTypeName(static_cast<DataType>(t->type())));
     }
   }
   return Status::Ok();
@@ -124,8 +124,9 @@ Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
   }
   const uint32_t nzp = q->zero_point() ? q->zero_point()->size() : 0;
   if (nzp != n) {
-    return Status::Error(StatusCode::kMalformedModel, "tensor %d (%s): %u scales but %u zero points",
-                         i, name, static_cast<unsigned>(n), static_cast<unsigned>(nzp));
+    return Status::Error(StatusCode::kMalformedModel,
+                         "tensor %d (%s): %u scales but %u zero points", i, name,
+                         static_cast<unsigned>(n), static_cast<unsigned>(nzp));
   }
   if (n > 1) {
     const int32_t rank = t->shape() ? static_cast<int32_t>(t->shape()->size()) : 0;
@@ -147,8 +148,10 @@ Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
     const float s = q->scale()->Get(k);
     const bool finite = s == s && s <= FLT_MAX && s >= -FLT_MAX;
     if (!finite || s < 0.0f || (!constant && s == 0.0f)) {
-      return Status::Error(StatusCode::kMalformedModel, "tensor %d (%s): scale %u is %f", i, name,
-                           static_cast<unsigned>(k), static_cast<double>(s));
+      // No %f here: a float vararg would pull soft double code into the firmware.
+      return Status::Error(StatusCode::kMalformedModel,
+                           "tensor %d (%s): scale %u is not a positive finite number", i, name,
+                           static_cast<unsigned>(k));
     }
   }
   return CheckZeroPoints(i, t);
@@ -190,7 +193,8 @@ Status CheckTensors(const tflite::Model* model, const tflite::SubGraph* subgraph
     STRATA_RETURN_IF_ERROR(CheckShape(static_cast<int32_t>(i), t));
     STRATA_RETURN_IF_ERROR(CheckBuffer(model, static_cast<int32_t>(i), t));
     const uint32_t num_buffers = model->buffers() ? model->buffers()->size() : 0;
-    const tflite::Buffer* b = t->buffer() < num_buffers ? model->buffers()->Get(t->buffer()) : nullptr;
+    const tflite::Buffer* b =
+        t->buffer() < num_buffers ? model->buffers()->Get(t->buffer()) : nullptr;
     const bool constant = b && b->data() && b->data()->size() > 0;
     STRATA_RETURN_IF_ERROR(CheckQuantization(static_cast<int32_t>(i), t, constant));
   }

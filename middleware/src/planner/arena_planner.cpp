@@ -137,8 +137,10 @@ uint32_t Footprint(const Groups& g, uint16_t leader, uint32_t step) {
     if (pick == kEnd) return total;
     const PlanBuffer& b = g.b[pick];
     const uint32_t hi = b.delta + b.size;
-    if (b.delta >= end) total += b.size;
-    else if (hi > end) total += hi - end;
+    if (b.delta >= end)
+      total += b.size;
+    else if (hi > end)
+      total += hi - end;
     if (hi > end) end = hi;
     last_lo = b.delta;
     last_idx = pick;
@@ -211,7 +213,8 @@ PlanResult PlanArena(PlanBuffer* buffers, uint32_t n, uint16_t* work) {
   Search s{};
   s.g = &g;
   s.best_peak = result.bytes;
-  for (uint32_t k = 0; k < g.count; ++k) s.best_x[k] = g.b[g.order[k]].offset - g.b[g.order[k]].delta;
+  for (uint32_t k = 0; k < g.count; ++k)
+    s.best_x[k] = g.b[g.order[k]].offset - g.b[g.order[k]].delta;
   for (uint32_t i = 0; i < n; ++i) buffers[i].offset = kUnplaced;
   Explore(s, 0, 0);
   for (uint32_t k = 0; k < g.count; ++k) Place(g, g.order[k], s.best_x[k]);

@@ -41,6 +41,20 @@ void EmitPadded(Sink& out, const Spec& spec, const char* sign, const char* body,
   if (spec.left) out.Repeat(' ', pad);
 }
 
+// v /= base, returning the remainder, by long division over 16-bit chunks: 32-bit operations only
+// (a uint64_t division would pull libgcc's 64-bit divide into the firmware).
+unsigned DivMod(uint64_t* v, unsigned base) {
+  uint64_t q = 0;
+  uint32_t rem = 0;
+  for (int shift = 48; shift >= 0; shift -= 16) {
+    const uint32_t cur = (rem << 16) | static_cast<uint32_t>((*v >> shift) & 0xFFFFu);
+    q |= static_cast<uint64_t>(cur / base) << shift;
+    rem = cur % base;
+  }
+  *v = q;
+  return rem;
+}
+
 // Writes the digits of v in `base` into tmp (forward order); returns the length.
 int Digits(uint64_t v, unsigned base, bool upper, bool group, char* tmp) {
   char rev[32];
@@ -52,8 +66,7 @@ int Digits(uint64_t v, unsigned base, bool upper, bool group, char* tmp) {
       rev[n++] = ',';
       in_group = 0;
     }
-    rev[n++] = set[v % base];
-    v /= base;
+    rev[n++] = set[DivMod(&v, base)];
     ++in_group;
   } while (v != 0);
   for (int i = 0; i < n; ++i) tmp[i] = rev[n - 1 - i];
@@ -77,9 +90,10 @@ void EmitFloat(Sink& out, const Spec& spec, double value) {
   int precision = spec.precision < 0 ? 6 : (spec.precision > 9 ? 9 : spec.precision);
   uint32_t scale = 1;
   for (int i = 0; i < precision; ++i) scale *= 10;
-  uint64_t ipart = static_cast<uint64_t>(v);
-  float frac = v - static_cast<float>(ipart);
-  uint64_t fpart = static_cast<uint64_t>(frac * static_cast<float>(scale) + 0.5f);
+  // 32-bit conversions: a float -> uint64 cast would pull soft double code into the firmware.
+  uint64_t ipart = static_cast<uint32_t>(v);
+  const float frac = v - static_cast<float>(static_cast<uint32_t>(v));
+  uint32_t fpart = static_cast<uint32_t>(frac * static_cast<float>(scale) + 0.5f);
   if (fpart >= scale) {
     ++ipart;
     fpart -= scale;
@@ -99,10 +113,14 @@ void EmitFloat(Sink& out, const Spec& spec, double value) {
 // Parses flags, width, precision; returns the position after them.
 const char* ParseSpec(const char* p, Spec& spec, va_list& args) {
   for (;; ++p) {
-    if (*p == '0') spec.zero_pad = true;
-    else if (*p == '-') spec.left = true;
-    else if (*p == '\'') spec.group = true;
-    else break;
+    if (*p == '0')
+      spec.zero_pad = true;
+    else if (*p == '-')
+      spec.left = true;
+    else if (*p == '\'')
+      spec.group = true;
+    else
+      break;
   }
   if (*p == '*') {
     spec.width = va_arg(args, int);
@@ -143,19 +161,27 @@ const char* ParseLength(const char* p, int& length) {
 
 int64_t SignedArg(int length, va_list& args) {
   switch (length) {
-    case 1: return va_arg(args, long);
-    case 2: return va_arg(args, long long);
-    case 3: return static_cast<int64_t>(va_arg(args, ptrdiff_t));
-    default: return va_arg(args, int);
+    case 1:
+      return va_arg(args, long);
+    case 2:
+      return va_arg(args, long long);
+    case 3:
+      return static_cast<int64_t>(va_arg(args, ptrdiff_t));
+    default:
+      return va_arg(args, int);
   }
 }
 
 uint64_t UnsignedArg(int length, va_list& args) {
   switch (length) {
-    case 1: return va_arg(args, unsigned long);
-    case 2: return va_arg(args, unsigned long long);
-    case 3: return va_arg(args, size_t);
-    default: return va_arg(args, unsigned int);
+    case 1:
+      return va_arg(args, unsigned long);
+    case 2:
+      return va_arg(args, unsigned long long);
+    case 3:
+      return va_arg(args, size_t);
+    default:
+      return va_arg(args, unsigned int);
   }
 }
 
@@ -167,11 +193,14 @@ void EmitConversion(Sink& out, char conv, const Spec& spec, int length, va_list&
       uint64_t mag = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
       return EmitInteger(out, spec, v < 0, mag, 10, false);
     }
-    case 'u': return EmitInteger(out, spec, false, UnsignedArg(length, args), 10, false);
+    case 'u':
+      return EmitInteger(out, spec, false, UnsignedArg(length, args), 10, false);
     case 'x':
-    case 'X': return EmitInteger(out, spec, false, UnsignedArg(length, args), 16, conv == 'X');
+    case 'X':
+      return EmitInteger(out, spec, false, UnsignedArg(length, args), 16, conv == 'X');
     case 'f':
-    case 'F': return EmitFloat(out, spec, va_arg(args, double));
+    case 'F':
+      return EmitFloat(out, spec, va_arg(args, double));
     case 'c': {
       char c = static_cast<char>(va_arg(args, int));
       return EmitPadded(out, spec, "", &c, 1, false);

@@ -9,13 +9,20 @@ namespace strata {
 
 const char* StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidArgument: return "invalid argument";
-    case StatusCode::kMalformedModel: return "malformed model";
-    case StatusCode::kUnsupported: return "unsupported";
-    case StatusCode::kArenaTooSmall: return "arena too small";
-    case StatusCode::kNotReady: return "not ready";
-    case StatusCode::kInternal: return "internal error";
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid argument";
+    case StatusCode::kMalformedModel:
+      return "malformed model";
+    case StatusCode::kUnsupported:
+      return "unsupported";
+    case StatusCode::kArenaTooSmall:
+      return "arena too small";
+    case StatusCode::kNotReady:
+      return "not ready";
+    case StatusCode::kInternal:
+      return "internal error";
   }
   return "unknown";
 }

@@ -78,7 +78,8 @@ TEST_F(GeneratedModel, ArenaIsExactlyWhatPrepareNeeds) {
   EXPECT_LE(kInfo.arena.lower_bound, kInfo.arena.total_bytes);
 
   strata_models::ModelSession small(kInfo, Arena(), model::kArenaBytes - strata::kArenaAlignment);
-  EXPECT_EQ(small.Prepare().code(), strata::StatusCode::kArenaTooSmall) << small.Prepare().message();
+  EXPECT_EQ(small.Prepare().code(), strata::StatusCode::kArenaTooSmall)
+      << small.Prepare().message();
 }
 
 TEST_F(GeneratedModel, ResolverHoldsOnlyTheModelsOpsAndResolvesLikeTheBackend) {
@@ -111,7 +112,8 @@ TEST_F(GeneratedModel, MetadataMatchesTheInterpreter) {
   const strata::Interpreter& interp = session.interpreter();
   ASSERT_EQ(kInfo.num_inputs, interp.num_inputs());
   ASSERT_EQ(kInfo.num_outputs, interp.num_outputs());
-  for (uint32_t i = 0; i < kInfo.num_inputs; ++i) ExpectTensorInfo(kInfo.inputs[i], interp.input(i));
+  for (uint32_t i = 0; i < kInfo.num_inputs; ++i)
+    ExpectTensorInfo(kInfo.inputs[i], interp.input(i));
   for (uint32_t i = 0; i < kInfo.num_outputs; ++i) {
     ExpectTensorInfo(kInfo.outputs[i], interp.output(i));
   }

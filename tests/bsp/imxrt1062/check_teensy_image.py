@@ -8,7 +8,7 @@ the vector table (initial SP in RAM, Thumb reset vector); every section inside i
 FlexRAM split; the hot path (kernels, runtime) in ITCM, or in flash for the XIP variant; the arena
 and weights where the policy puts them; the copy table; the Intel HEX records (0x6000xxxx addresses,
 checksums, same bytes as the ELF); the image within the 1984 KB teensy_loader_cli writes.
-Each check_* function returns a list of error strings (tests/bsp/imxrt1062/test_check_teensy_image.py
+Each check_* function returns a list of error strings (test_check_teensy_image.py in this folder
 feeds them broken inputs to prove they fail).
 """
 import argparse
@@ -30,8 +30,13 @@ FLASH = ti.FLASH_BASE
 IVT_ADDRESS = FLASH + 0x1000
 FCFB_TAG = 0x42464346
 LUT_CMD_SDR, LUT_RADDR_SDR, LUT_READ_SDR, LUT_STOP = 0x01, 0x02, 0x09, 0x00
-HOT_ARCHIVES = re.compile(r"lib(strata_kernels_\w+|strata_runtime|strata_base|m)\.a\(")
+# Libraries of the inference hot path (ld/placement-itcm/imxrt1062_fast_code.ld).
+HOT_ARCHIVES = re.compile(r"lib(strata_kernels_\w+|strata_runtime|strata_base|strata_model_support"
+                          r"|m)\.a\(")
 HOT_SYMBOLS = ("strata::kernels::", "strata::Interpreter::")
+# Code that runs before ITCM holds anything: startup, the boot hook, and the libraries they may call.
+BOOT_CODE = re.compile(r"(strata_cortex_m|strata_imxrt1062|strata_board_teensy40)\.dir/"
+                       r"|lib(c|c_nano|gcc)\.a\(")
 
 
 def lut_instructions(words):
@@ -108,7 +113,8 @@ def check_ivt(words, boot_data_address, reset_entry):
     if dcd != 0 or csf != 0:
         errors.append("IVT: DCD/CSF pointers must be 0 (no DCD, unsigned image)")
     if boot_data != boot_data_address:
-        errors.append(f"IVT: boot_data 0x{boot_data:08x} != .boot_data at 0x{boot_data_address:08x}")
+        errors.append(f"IVT: boot_data 0x{boot_data:08x} != .boot_data at "
+                      f"0x{boot_data_address:08x}")
     if self_ptr != IVT_ADDRESS:
         errors.append(f"IVT: self 0x{self_ptr:08x}, expected 0x{IVT_ADDRESS:08x}")
     return errors
@@ -185,6 +191,17 @@ def check_hot_path(inputs, functions, placement):
         if name.startswith(HOT_SYMBOLS) and ti.region_of(address) != want:
             errors.append(f"function {name} at 0x{address:08x}: expected {want}")
     return errors, checked
+
+
+def check_boot_path(inputs):
+    """Startup, the board's boot hook and the C/gcc runtime must execute in place from flash: they
+    run before the fast code is copied into ITCM (only explicit .fast_code may go there)."""
+    errors = []
+    for section, address, size, origin in inputs:
+        if section.startswith(".text") and size and BOOT_CODE.search(origin) \
+                and ti.region_of(address) != "flash":
+            errors.append(f"{origin} {section} at 0x{address:08x}: boot-path code must be in flash")
+    return errors
 
 
 def fits(start, size, limit, align=16):
@@ -296,9 +313,9 @@ def check_image(image, hex_text, map_text, args):
     errors += check_flexram(fast_end, itcm_banks, dtcm_banks, region_end(image, "DTCM"))
 
     functions = [(s.demangled, s.value & ~1) for s in image.functions()]
-    hot_errors, checked = check_hot_path(link_map.input_sections(map_text), functions,
-                                         args.placement)
-    errors += hot_errors
+    inputs = link_map.input_sections(map_text)
+    hot_errors, checked = check_hot_path(inputs, functions, args.placement)
+    errors += hot_errors + check_boot_path(inputs)
     notes.append(f"{checked} hot-path code sections checked ({args.placement})")
 
     arena, weights = image.section(".arena"), image.section(".model_weights")

@@ -6,7 +6,7 @@ Checks, each printed as PASS/FAIL:
     8-byte aligned, and equals __stack_top; its reset vector is odd (Thumb) and is Reset_Handler;
   * every allocated section lies inside one region (run address), and every section loaded from
     flash has its load address inside flash; no two sections overlap;
-  * symbols: each --symbol NAME=REGION holds (e.g. board data the early boot hook reads is in flash);
+  * symbols: each --address NAME=ADDRESS and --symbol NAME=REGION holds (e.g. board data the early boot hook reads is in flash);
   * placement: each --place SECTION=REGION holds (e.g. the arena in CCM when the preset asks); a
     section the linker dropped (no inputs) is skipped;
   * size: the flash image and each RAM region's use fit (with --flash-limit, below that limit).
@@ -139,6 +139,8 @@ def main():
     p.add_argument("--place", action="append", default=[], help="SECTION=REGION (repeatable)")
     p.add_argument("--symbol", action="append", default=[],
                    help="SYMBOL=REGION: a (demangled) symbol that must live in REGION (repeatable)")
+    p.add_argument("--address", action="append", default=[],
+                   help="SYMBOL=ADDRESS: a symbol that must be exactly there (repeatable)")
     p.add_argument("--flash-limit", type=lambda v: int(v, 0), help="max flash bytes")
     p.add_argument("--report", action="store_true", help="print region use")
     args = p.parse_args()
@@ -162,6 +164,11 @@ def main():
         name, _, region = rule.rpartition("=")
         where = region_of(syms[name], 1, [flash] + rams) if name in syms else None
         c.check(where == region, f"symbol {name} in {region} (found {where})")
+    for rule in args.address:
+        name, _, address = rule.rpartition("=")
+        found = syms.get(name)
+        c.check(found == int(address, 0), f"symbol {name} at {address} (found "
+                + (f"0x{found:08x})" if found is not None else "nothing)"))
     use = usage(secs, flash, rams)
     limit = min(args.flash_limit or flash[2], flash[2])
     c.check(use[flash[0]] <= limit, f"flash image {use[flash[0]]} bytes <= {limit}")

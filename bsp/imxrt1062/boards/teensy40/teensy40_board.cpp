@@ -9,7 +9,6 @@
 #include "soc/imxrt1062_registers.hpp"
 #include "soc/iomuxc.hpp"
 #include "soc/lpuart.hpp"
-#include "soc/mpu_layout.hpp"
 #include "strata_config.hpp"
 #include "teensy40_boot_record.hpp"
 
@@ -37,12 +36,14 @@ void start_console() {
   iomuxc::apply(iomuxc::kLpuart2RxPin15);
   iomuxc::apply(iomuxc::kLpuart2TxPin14);
   lpuart::init(kConsole, ccm::kUartRootHz, kBaud);
+  teensy40::g_boot_record.console_ready = true;
 }
+
+bool console_ready() { return teensy40::g_boot_record.console_ready; }
 
 }  // namespace
 
 void board_init() {
-  imxrt1062::mpu_layout::protect_itcm();  // the fast code was copied before constructors
   start_console();
   cycle_counter::start();
 }
@@ -64,19 +65,20 @@ bool board_can_exit() { return false; }
 
 void board_exit(int) {
   // Let the last message leave the UART, then stop; the user resets the board.
-  (void)imxrt1062::lpuart::flush(kConsole, kTxPolls);
+  if (console_ready()) (void)imxrt1062::lpuart::flush(kConsole, kTxPolls);
   for (;;) __asm__ volatile("wfi");
 }
 
 namespace console {
 
 void write(const char* data, std::size_t length) {
+  if (!console_ready()) return;
   for (std::size_t i = 0; i < length; ++i) {
     (void)imxrt1062::lpuart::put(kConsole, static_cast<uint8_t>(data[i]), kTxPolls);
   }
 }
 
-int read_byte() { return imxrt1062::lpuart::get(kConsole); }
+int read_byte() { return console_ready() ? imxrt1062::lpuart::get(kConsole) : -1; }
 
 }  // namespace console
 

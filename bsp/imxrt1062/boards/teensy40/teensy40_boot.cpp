@@ -1,6 +1,7 @@
 // The Teensy 4.0 early boot hook (bsp_early_init), run by Reset_Handler from flash on the OCRAM
 // stack, before the fast code and data are copied: FlexRAM split, VTOR, MPU, caches, then the clock
-// profile. Only registers, the stack and BSP_NOINIT data are touched here.
+// profile. Only registers, the stack and BSP_NOINIT data are touched here. A first-priority
+// constructor finishes the boot once the copy is done.
 #include "bsp/boot_hooks.hpp"
 #include "cortex_m/barriers.hpp"
 #include "cortex_m/cache.hpp"
@@ -19,13 +20,15 @@ BSP_NOINIT BootRecord g_boot_record;
 
 namespace {
 
+static_assert(imxrt1062::is_clock_profile(strata_config::kClockProfile),
+              "STRATA_CLOCK_PROFILE names no i.MX RT1062 clock profile");
 constexpr const imxrt1062::ClockProfile* kProfile =
     imxrt1062::find_clock_profile(strata_config::kClockProfile);
-static_assert(kProfile != nullptr, "STRATA_CLOCK_PROFILE names no i.MX RT1062 clock profile");
 
 void early_init() {
   const imxrt1062::image::Layout layout = imxrt1062::image::layout();
   BootRecord& record = g_boot_record;
+  record.console_ready = false;
 
   // FlexRAM first: nothing may live in ITCM/DTCM before the banks are what the linker planned.
   const imxrt1062::flexram::Result flexram =
@@ -44,6 +47,15 @@ void early_init() {
   record.clock_outcome =
       imxrt1062::arm_clock::set_profile(*kProfile, imxrt1062::arm_clock::kDefaultLimits);
   record.core_hz = imxrt1062::clock_tree::core_hz();
+}
+
+// The first constructor runs right after Reset_Handler copied the fast code: the barriers make the
+// new ITCM contents visible to instruction fetch, then ITCM becomes read-only so a stray write
+// cannot corrupt running code.
+__attribute__((constructor(101))) void after_fast_code_copy() {
+  cortex_m::dsb();
+  cortex_m::isb();
+  imxrt1062::mpu_layout::protect_itcm();
 }
 
 }  // namespace

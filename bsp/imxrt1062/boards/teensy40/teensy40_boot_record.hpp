@@ -14,6 +14,9 @@ struct BootRecord {
   bool flexram_applied;  // GPR17 read back as written
   uint32_t gpr17;
   bool mpu_configured;
+  // False until board_init started the UART: a fault report before that must not touch the
+  // clock-gated LPUART (an access to a gated peripheral faults again).
+  bool console_ready;
 };
 
 extern BootRecord g_boot_record;

@@ -32,8 +32,8 @@ constexpr imxrt1062::boot::FlexspiNorConfig make_flash_config() {
                                    lut_instr(LutOp::kRaddrSdr, LutPads::k4, 24));
   c.mem.lookup_table[1] = lut_word(lut_instr(LutOp::kMode8Sdr, LutPads::k4, 0xFF),
                                    lut_instr(LutOp::kDummySdr, LutPads::k4, 4));
-  c.mem.lookup_table[2] = lut_word(lut_instr(LutOp::kReadSdr, LutPads::k4, 1),
-                                   lut_instr(LutOp::kStop, LutPads::k1, 0));
+  c.mem.lookup_table[2] =
+      lut_word(lut_instr(LutOp::kReadSdr, LutPads::k4, 1), lut_instr(LutOp::kStop, LutPads::k1, 0));
   c.page_size = 256;
   c.sector_size = 4096;
   c.ipcmd_serial_clk_freq = 1;  // 30 MHz for erase/program commands

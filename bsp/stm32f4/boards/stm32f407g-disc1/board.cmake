@@ -12,16 +12,19 @@ if(STRATA_STM32F407_CCM STREQUAL "none")
   set(STRATA_BOARD_LINKER_SCRIPT ${ld}/stm32f407.ld)
   set(arena_region SRAM)
   set(stack_region SRAM)
+  set(STM32F4_STACK_ORIGIN 0x20000000)
   set(STRATA_BOARD_ARENA_BYTES 110592)  # 128 KB SRAM - 16 KB stack - 4 KB .data/.bss
 elseif(STRATA_STM32F407_CCM STREQUAL "arena")
   set(STRATA_BOARD_LINKER_SCRIPT ${ld}/stm32f407_ccm_arena.ld)
   set(arena_region CCM)
   set(stack_region SRAM)
+  set(STM32F4_STACK_ORIGIN 0x20000000)
   set(STRATA_BOARD_ARENA_BYTES 65536)  # the whole CCM
 elseif(STRATA_STM32F407_CCM STREQUAL "stack")
   set(STRATA_BOARD_LINKER_SCRIPT ${ld}/stm32f407_ccm_stack.ld)
   set(arena_region SRAM)
   set(stack_region CCM)
+  set(STM32F4_STACK_ORIGIN 0x10000000)
   set(STRATA_BOARD_ARENA_BYTES 126976)  # 128 KB SRAM - 4 KB .data/.bss
 else()
   message(FATAL_ERROR "Unknown STRATA_STM32F407_CCM='${STRATA_STM32F407_CCM}'. "

@@ -28,8 +28,8 @@ struct TensorInfo {
 };
 
 struct ArenaFigures {
-  uint32_t total_bytes;       // what Interpreter::Prepare needs (the firmware reserves exactly this)
-  uint32_t lower_bound;       // persistent + the largest sum of simultaneously live activations
+  uint32_t total_bytes;  // what Interpreter::Prepare needs (the firmware reserves exactly this)
+  uint32_t lower_bound;  // persistent + the largest sum of simultaneously live activations
   uint32_t persistent_bytes;  // head: tensor table, op records, op data
   uint32_t activation_bytes;  // tail: planned activations and scratch
   uint32_t scratch_bytes;     // largest per-op scratch buffer

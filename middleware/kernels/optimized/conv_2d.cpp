@@ -1,0 +1,119 @@
+#include "optimized/conv_2d.hpp"
+
+#include "common/conv_op.hpp"
+#include "common/hybrid_quantize.hpp"
+#include "optimized/conv_plan.hpp"
+#include "optimized/conv_sinks.hpp"
+#include "optimized/registry.hpp"
+
+namespace strata {
+namespace kernels {
+namespace optimized {
+
+uint32_t conv_2d_int8_scratch_bytes(const Dims4& in, const Dims4& filter, const Dims4& out) {
+  const Int8ConvPlan plan = make_conv_plan(ConvParams{}, in, filter, out, 0);
+  return align8u(requant_table_bytes(out.c)) + conv_engine_scratch_bytes(plan);
+}
+
+uint32_t conv_2d_hybrid_scratch_bytes(const Dims4& in, const Dims4& filter, const Dims4& out) {
+  const Int8ConvPlan plan = make_conv_plan(ConvParams{}, in, filter, out, 0);
+  const uint32_t batch = static_cast<uint32_t>(in.h * in.w * in.c);
+  return align8u(batch) + conv_engine_scratch_bytes(plan);
+}
+
+void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
+                  const Dims4& filter, const int8_t* weights, const int32_t* bias, const Dims4& out,
+                  int8_t* output, void* scratch) {
+  auto* table = static_cast<ChannelRequant*>(scratch);
+  void* engine_scratch = static_cast<uint8_t*>(scratch) + align8u(requant_table_bytes(out.c));
+  Int8Sink sink(p, q, bias, out.c, output, out.c, table);
+  run_int8_conv(make_conv_plan(p, in, filter, out, p.input_offset), input, weights,
+                engine_scratch, sink);
+}
+
+void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
+                    const float* input, const Dims4& filter, const int8_t* weights,
+                    const float* bias, const Dims4& out, float* output, void* scratch) {
+  const int32_t batch_size = in.h * in.w * in.c;
+  int8_t* quantized = static_cast<int8_t*>(scratch);
+  void* engine_scratch = quantized + align8u(static_cast<uint32_t>(batch_size));
+  const Dims4 one_batch = {1, in.h, in.w, in.c};
+  for (int32_t b = 0; b < in.n; ++b) {
+    const float* src = input + b * batch_size;
+    // The whole batch is quantized before any output is written, so in-place use stays safe.
+    const DynamicQuant dq = hw.asymmetric_inputs ? quantize_asymmetric(src, batch_size, quantized)
+                                                 : quantize_symmetric(src, batch_size, quantized);
+    HybridSink sink(p, hw, dq.scale, bias, output + b * out.h * out.w * out.c, out.c);
+    run_int8_conv(make_conv_plan(p, one_batch, filter, out, -dq.zero_point), quantized, weights,
+                  engine_scratch, sink);
+  }
+}
+
+namespace {
+
+void invoke_float32(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  conv_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
+                  static_cast<const float*>(call.input(1)),
+                  static_cast<const float*>(call.input(2)), d.output,
+                  static_cast<float*>(call.output(0)), call.scratch());
+}
+
+void invoke_int8(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  conv_2d_int8(d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)),
+               d.filter, static_cast<const int8_t*>(call.input(1)),
+               static_cast<const int32_t*>(call.input(2)), d.output,
+               static_cast<int8_t*>(call.output(0)), call.scratch());
+}
+
+void invoke_hybrid(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  conv_2d_hybrid(d.params, conv_hybrid_weights(d), d.input,
+                 static_cast<const float*>(call.input(0)), d.filter,
+                 static_cast<const int8_t*>(call.input(1)),
+                 static_cast<const float*>(call.input(2)), d.output,
+                 static_cast<float*>(call.output(0)), call.scratch());
+}
+
+// Common validation and op data, then this backend's scratch for the variant check() picked.
+Status check_with(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns) {
+  STRATA_RETURN_IF_ERROR(conv_check(ctx, req, fns, ConvKind::kConv2D));
+  const Dims4 in = dims4_of(ctx.input(0));
+  const Dims4 filter = dims4_of(ctx.input(1));
+  const Dims4 out = dims4_of(ctx.output(0));
+  if (req->invoke == invoke_int8) {
+    req->scratch_bytes = conv_2d_int8_scratch_bytes(in, filter, out);
+  } else if (req->invoke == invoke_hybrid) {
+    req->scratch_bytes = conv_2d_hybrid_scratch_bytes(in, filter, out);
+  } else {
+    req->scratch_bytes = conv_2d_float32_scratch_bytes(in, filter, out);
+  }
+  return Status::Ok();
+}
+
+Status check(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid});
+}
+
+Status check_int8(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr});
+}
+
+Status check_float32(const OpContext& ctx, OpRequirements* req) {
+  return check_with(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr});
+}
+
+Status prepare(const OpContext& ctx, void* op_data) {
+  return conv_prepare(ctx, op_data, ConvKind::kConv2D);
+}
+
+}  // namespace
+
+extern const Kernel kConv2D = {check, prepare};
+extern const Kernel kConv2DInt8 = {check_int8, prepare};
+extern const Kernel kConv2DFloat32 = {check_float32, prepare};
+
+}  // namespace optimized
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,50 @@
+// The float32 register block shared by the optimized float convolutions and fully-connected
+// layers: C output channels x N pixels of accumulators live in FPU registers (16 of the 32
+// single-precision registers for 4 x 4), and each step loads C weights and N activations once and
+// issues C*N fused multiply-adds (VFMA.F32 with -mfpu=fpv5/fpv4). No per-element calls.
+//
+// Activation layout: the N windows interleaved element by element, x[i * N + j] = window j[i];
+// weights: C rows of `k` floats, `row_stride` apart.
+#pragma once
+
+#include <cstdint>
+
+namespace strata {
+namespace kernels {
+namespace optimized {
+
+inline float fmadd(float a, float b, float acc) { return __builtin_fmaf(a, b, acc); }
+
+template <int C, int N>
+inline void float_block(const float* w, int32_t row_stride, int32_t k, const float* x,
+                        float (&acc)[C][N]) {
+  float a[C][N];
+#pragma GCC unroll 4
+  for (int c = 0; c < C; ++c) {
+#pragma GCC unroll 4
+    for (int j = 0; j < N; ++j) a[c][j] = 0.0f;
+  }
+  const float* wr[C];
+#pragma GCC unroll 4
+  for (int c = 0; c < C; ++c) wr[c] = w + c * row_stride;
+  for (int32_t i = 0; i < k; ++i, x += N) {
+    float xv[N];
+#pragma GCC unroll 4
+    for (int j = 0; j < N; ++j) xv[j] = x[j];
+#pragma GCC unroll 4
+    for (int c = 0; c < C; ++c) {
+      const float wv = wr[c][i];
+#pragma GCC unroll 4
+      for (int j = 0; j < N; ++j) a[c][j] = fmadd(wv, xv[j], a[c][j]);
+    }
+  }
+#pragma GCC unroll 4
+  for (int c = 0; c < C; ++c) {
+#pragma GCC unroll 4
+    for (int j = 0; j < N; ++j) acc[c][j] = a[c][j];
+  }
+}
+
+}  // namespace optimized
+}  // namespace kernels
+}  // namespace strata

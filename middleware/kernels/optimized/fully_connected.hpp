@@ -1,0 +1,34 @@
+// Optimized FULLY_CONNECTED compute functions (float32, int8, hybrid) on plain buffers: the
+// reference semantics and signatures (reference/fully_connected.hpp) plus a scratch buffer.
+//
+// int8 and hybrid widen each input row to int16 once (plus the input offset) and run the weight
+// rows against it with SMLAD (fc_dot.hpp): word-aligned rows 16 weights per load, others four rows
+// at a time. Requantization constants are computed once per layer for per-tensor weights.
+// float32 runs four rows at a time with fused multiply-adds.
+#pragma once
+
+#include <cstdint>
+
+#include "common/fully_connected_op.hpp"
+
+namespace strata {
+namespace kernels {
+namespace optimized {
+
+uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p);
+uint32_t fully_connected_hybrid_scratch_bytes(const FullyConnectedParams& p);
+
+void fully_connected_float32(const FullyConnectedParams& p, const float* input,
+                             const float* weights, const float* bias, float* output);
+
+void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
+                          const int8_t* weights, const int32_t* bias, int8_t* output,
+                          void* scratch);
+
+void fully_connected_hybrid(const FullyConnectedParams& p, const HybridWeights& hw,
+                            const float* input, const int8_t* weights, const float* bias,
+                            float* output, void* scratch);
+
+}  // namespace optimized
+}  // namespace kernels
+}  // namespace strata

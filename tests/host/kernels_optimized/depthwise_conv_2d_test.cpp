@@ -1,0 +1,126 @@
+// Optimized DEPTHWISE_CONV_2D against the reference on random shapes: every path (planar with
+// the 3x3 stride 1 / stride 2 loops and the generic loop; depth multiplier > 1 as a grouped or,
+// with one input channel, plain convolution), int8 bit-exact also in place, float32 and hybrid
+// within the conformance tolerance.
+#include "optimized/depthwise_conv_2d.hpp"
+
+#include <gtest/gtest.h>
+
+#include "inplace.hpp"
+#include "random_cases.hpp"
+#include "reference/depthwise_conv_2d.hpp"
+
+namespace strata {
+namespace kernels {
+namespace {
+
+using strata_test::ConvCase;
+using strata_test::ConvShapeLimits;
+using strata_test::Scratch;
+
+std::vector<int8_t> reference_int8(const ConvCase& c) {
+  std::vector<int8_t> out(static_cast<size_t>(flat_size(c.out)), 0x5A);
+  reference::depthwise_conv_2d_int8(c.p, c.quant(), c.in, c.input.data(), c.filter,
+                                    c.weights.data(), c.bias_ptr(), c.out, out.data());
+  return out;
+}
+
+uint32_t int8_scratch(const ConvCase& c) {
+  return optimized::depthwise_conv_2d_int8_scratch_bytes(c.p, c.in, c.filter, c.out);
+}
+
+void expect_int8_cases(uint32_t seed, int count, const ConvShapeLimits& lim, bool inplace) {
+  std::mt19937 rng(seed);
+  for (int i = 0; i < count; ++i) {
+    const ConvCase c = strata_test::random_conv_case(&rng, true, lim);
+    const std::vector<int8_t> want = reference_int8(c);
+    Scratch s(int8_scratch(c));
+    std::vector<int8_t> got;
+    if (inplace) {
+      strata_test::InplaceBuffer<int8_t> buf(c, 1);
+      optimized::depthwise_conv_2d_int8(c.p, c.quant(), c.in, buf.input(c.input), c.filter,
+                                        c.weights.data(), c.bias_ptr(), c.out, buf.output(),
+                                        s.data());
+      got = buf.result(want.size());
+    } else {
+      got.assign(want.size(), 0x33);
+      optimized::depthwise_conv_2d_int8(c.p, c.quant(), c.in, c.input.data(), c.filter,
+                                        c.weights.data(), c.bias_ptr(), c.out, got.data(),
+                                        s.data());
+    }
+    ASSERT_EQ(strata_test::first_difference(got, want), -1)
+        << "case " << i << (inplace ? " (in place): " : ": ") << c.describe();
+  }
+}
+
+TEST(OptimizedDepthwise, Int8RandomShapesBitExact) { expect_int8_cases(11, 3000, {}, false); }
+
+TEST(OptimizedDepthwise, Int8ThreeByThreeStrideOneBitExact) {
+  ConvShapeLimits lim;
+  lim.force_kernel = 3;
+  lim.force_stride = 1;
+  lim.force_multiplier = 1;
+  lim.max_in_c = 24;
+  expect_int8_cases(12, 800, lim, false);
+}
+
+TEST(OptimizedDepthwise, Int8ThreeByThreeStrideTwoBitExact) {
+  ConvShapeLimits lim;
+  lim.force_kernel = 3;
+  lim.force_stride = 2;
+  lim.force_multiplier = 1;
+  lim.max_in_c = 24;
+  expect_int8_cases(13, 800, lim, false);
+}
+
+TEST(OptimizedDepthwise, Int8SingleInputChannelMultiplierBitExact) {
+  ConvShapeLimits lim;
+  lim.force_in_c = 1;
+  lim.max_kernel = 6;
+  lim.max_hw = 16;
+  for (int m : {2, 3, 8, 5}) {
+    lim.force_multiplier = m;
+    expect_int8_cases(140 + m, 200, lim, false);
+  }
+}
+
+TEST(OptimizedDepthwise, Int8InPlaceAtTightestOverlap) { expect_int8_cases(15, 1000, {}, true); }
+
+TEST(OptimizedDepthwise, Float32RandomShapesWithinTolerance) {
+  std::mt19937 rng(16);
+  for (int i = 0; i < 1500; ++i) {
+    const ConvCase c = strata_test::random_conv_case(&rng, true);
+    std::vector<float> want(static_cast<size_t>(flat_size(c.out)), -7.0f);
+    std::vector<float> got(want.size(), 7.0f);
+    reference::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
+                                         c.weights_f.data(), c.bias_f_ptr(), c.out, want.data());
+    optimized::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
+                                         c.weights_f.data(), c.bias_f_ptr(), c.out, got.data());
+    ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
+        << "case " << i << ": " << c.describe();
+  }
+}
+
+TEST(OptimizedDepthwise, HybridRandomShapesWithinTolerance) {
+  std::mt19937 rng(17);
+  for (int i = 0; i < 1000; ++i) {
+    const ConvCase c = strata_test::random_conv_case(&rng, true);
+    const HybridWeights hw = {c.filter_scales.data(), c.per_channel, (i & 1) != 0};
+    std::vector<float> want(static_cast<size_t>(flat_size(c.out)), -7.0f);
+    std::vector<float> got(want.size(), 7.0f);
+    std::vector<int8_t> ref_scratch(static_cast<size_t>(c.in.h * c.in.w * c.in.c));
+    reference::depthwise_conv_2d_hybrid(c.pf, hw, c.in, c.input_f.data(), c.filter,
+                                        c.weights.data(), c.bias_f_ptr(), c.out, want.data(),
+                                        ref_scratch.data());
+    Scratch s(optimized::depthwise_conv_2d_hybrid_scratch_bytes(c.pf, c.in, c.filter, c.out));
+    optimized::depthwise_conv_2d_hybrid(c.pf, hw, c.in, c.input_f.data(), c.filter,
+                                        c.weights.data(), c.bias_f_ptr(), c.out, got.data(),
+                                        s.data());
+    ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
+        << "case " << i << ": " << c.describe();
+  }
+}
+
+}  // namespace
+}  // namespace kernels
+}  // namespace strata

@@ -1,0 +1,212 @@
+// The optimized kernels through the kernel API, as the interpreter runs them: check() (the scratch
+// size it requests), prepare(), invoke() through an OpCall, on random operators built with the
+// flatbuffers builder. The scratch is exactly what check() asked for, followed by guard bytes that
+// must survive, and the outputs must equal the reference kernel's (int8 bit-exact, float close).
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "common/conv_op.hpp"
+#include "optimized/registry.hpp"
+#include "random_cases.hpp"
+#include "reference/registry.hpp"
+#include "tflite_generated.h"
+
+namespace strata {
+namespace kernels {
+namespace {
+
+using strata_test::uniform;
+using strata_test::uniform_f;
+
+// Owns what a TensorView points to.
+struct Tensor {
+  std::vector<int32_t> dims;
+  std::vector<float> scales;
+  std::vector<int64_t> zps;
+  std::vector<uint64_t> storage;  // 8-byte aligned like the arena
+  TensorView view;
+
+  Tensor(DataType type, std::vector<int32_t> d, std::vector<float> s, std::vector<int64_t> z,
+         int32_t index)
+      : dims(std::move(d)), scales(std::move(s)), zps(std::move(z)) {
+    uint32_t n = 1;
+    for (int32_t x : dims) n *= static_cast<uint32_t>(x);
+    storage.assign(n * DataTypeSize(type) / 8 + 2, 0);
+    view.data = storage.data();
+    view.dims = dims.data();
+    view.scales = scales.empty() ? nullptr : scales.data();
+    view.zero_points = zps.empty() ? nullptr : reinterpret_cast<const uint8_t*>(zps.data());
+    view.scale = scales.empty() ? 0.0f : scales[0];
+    view.zero_point = zps.empty() ? 0 : static_cast<int32_t>(zps[0]);
+    view.index = index;
+    view.rank = static_cast<int32_t>(dims.size());
+    view.elements = n;
+    view.bytes = n * DataTypeSize(type);
+    view.num_quant = static_cast<uint32_t>(scales.size());
+    view.type = type;
+  }
+  void fill_random(std::mt19937* rng) {
+    auto* b = reinterpret_cast<uint8_t*>(storage.data());
+    if (view.type == DataType::kFloat32) {
+      auto* f = reinterpret_cast<float*>(b);
+      for (uint32_t i = 0; i < view.elements; ++i) f[i] = uniform_f(rng, -1.0f, 1.0f);
+    } else if (view.type == DataType::kInt32) {
+      auto* v = reinterpret_cast<int32_t*>(b);
+      for (uint32_t i = 0; i < view.elements; ++i) v[i] = uniform(rng, -20000, 20000);
+    } else {
+      for (uint32_t i = 0; i < view.bytes; ++i) b[i] = static_cast<uint8_t>(uniform(rng, 0, 255));
+      if (view.is_constant) {  // symmetric int8 weights: no -128
+        for (uint32_t i = 0; i < view.bytes; ++i) b[i] = b[i] == 0x80 ? 0x81 : b[i];
+      }
+    }
+  }
+};
+
+// Runs one kernel through the API; returns the output bytes, and whether the guard survived.
+std::vector<uint8_t> run(const Kernel& k, const OpContext& ctx, const std::vector<Tensor*>& ins,
+                         Tensor* out, bool* guard_ok) {
+  OpRequirements req;
+  const Status s = k.check(ctx, &req);
+  EXPECT_TRUE(s.ok()) << s.message();
+  if (!s.ok()) return {};
+  std::vector<uint64_t> op_data(req.op_data_bytes / 8 + 1, 0);
+  EXPECT_TRUE(k.prepare == nullptr || k.prepare(ctx, op_data.data()).ok());
+  constexpr uint32_t kGuard = 64;
+  std::vector<uint8_t> scratch(req.scratch_bytes + kGuard + 8, 0xA5);
+  auto* base = reinterpret_cast<uint8_t*>((reinterpret_cast<uintptr_t>(scratch.data()) + 7) & ~uintptr_t{7});
+  std::memset(base + req.scratch_bytes, 0x5C, kGuard);
+  std::memset(out->storage.data(), 0x33, out->view.bytes);
+  // OpCall record: header, input/output/scratch slots, op data.
+  const uint32_t slots = static_cast<uint32_t>(ins.size()) + 1 + (req.scratch_bytes ? 1 : 0);
+  std::vector<uint64_t> rec(2 + slots + op_data.size(), 0);
+  auto* call = reinterpret_cast<OpCall*>(rec.data());
+  call->invoke.fn = req.invoke;
+  call->num_inputs = static_cast<uint8_t>(ins.size());
+  call->num_outputs_flags = static_cast<uint8_t>(1 | (req.scratch_bytes ? OpCall::kHasScratch : 0));
+  call->data_offset = static_cast<uint32_t>(16 + 8 * slots);
+  auto* ptr = reinterpret_cast<ArenaPtr<void>*>(call + 1);
+  for (size_t i = 0; i < ins.size(); ++i) ptr[i].ptr = ins[i] ? ins[i]->view.data : nullptr;
+  ptr[ins.size()].ptr = out->view.data;
+  if (req.scratch_bytes) ptr[ins.size() + 1].ptr = base;
+  std::memcpy(ptr + slots, op_data.data(), op_data.size() * 8);
+  req.invoke(*call);
+  *guard_ok = true;
+  for (uint32_t i = 0; i < kGuard; ++i) *guard_ok &= base[req.scratch_bytes + i] == 0x5C;
+  const auto* o = reinterpret_cast<const uint8_t*>(out->storage.data());
+  return std::vector<uint8_t>(o, o + out->view.bytes);
+}
+
+enum class Kind { kInt8, kFloat32, kHybrid };
+
+bool close_bytes(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b, Kind kind) {
+  if (kind == Kind::kInt8 || a.size() != b.size()) return a == b;
+  std::vector<float> fa(a.size() / 4), fb(b.size() / 4);
+  std::memcpy(fa.data(), a.data(), a.size());
+  std::memcpy(fb.data(), b.data(), b.size());
+  return strata_test::first_float_mismatch(fa, fb) == -1;
+}
+
+// One random CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED through both backends.
+void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
+  const bool conv = code != tflite::BuiltinOperator_FULLY_CONNECTED;
+  const bool dw = code == tflite::BuiltinOperator_DEPTHWISE_CONV_2D;
+  const strata_test::ConvCase c = strata_test::random_conv_case(rng, dw);
+  const DataType act_t = kind == Kind::kInt8 ? DataType::kInt8 : DataType::kFloat32;
+  const DataType w_t = kind == Kind::kFloat32 ? DataType::kFloat32 : DataType::kInt8;
+  const bool q_in = kind == Kind::kInt8;
+  const bool q_w = kind != Kind::kFloat32;
+  const int32_t channels = c.out.c;
+  std::vector<float> w_scales = q_w ? c.filter_scales : std::vector<float>{};
+  std::vector<int64_t> w_zps(w_scales.size(), 0);
+  flatbuffers::FlatBufferBuilder fbb;
+  const auto act = static_cast<tflite::ActivationFunctionType>(uniform(rng, 0, 1));
+  const auto pad = uniform(rng, 0, 1) ? tflite::Padding_SAME : tflite::Padding_VALID;
+  std::vector<int32_t> in_dims = {c.in.n, c.in.h, c.in.w, c.in.c};
+  std::vector<int32_t> w_dims = {c.filter.n, c.filter.h, c.filter.w, c.filter.c};
+  std::vector<int32_t> out_dims;
+  if (conv) {
+    // Recompute the geometry for the drawn padding (the case's own may differ).
+    ConvGeometry g{pad == tflite::Padding_SAME ? Padding::kSame : Padding::kValid,
+                   c.p.stride_h, c.p.stride_w, c.p.dilation_h, c.p.dilation_w, c.in.h, c.in.w,
+                   c.filter.h, c.filter.w, c.p.depth_multiplier};
+    ConvParams p{};
+    int32_t oh = 0, ow = 0;
+    if (!compute_conv_geometry(g, &p, &oh, &ow) || oh <= 0 || ow <= 0) return;
+    out_dims = {c.in.n, oh, ow, channels};
+    if (dw) {
+      auto o = tflite::CreateDepthwiseConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h,
+                                                    c.p.depth_multiplier, act, c.p.dilation_w,
+                                                    c.p.dilation_h);
+      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0,
+                                        tflite::BuiltinOptions_DepthwiseConv2DOptions, o.Union()));
+    } else {
+      auto o = tflite::CreateConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h, act,
+                                           c.p.dilation_w, c.p.dilation_h);
+      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions,
+                                        o.Union()));
+    }
+  } else {
+    const int32_t depth = c.in.h * c.in.w * c.in.c;
+    in_dims = {c.in.n, depth};
+    w_dims = {channels, depth};
+    out_dims = {c.in.n, channels};
+    if (w_scales.size() > 1) w_scales.resize(1), w_zps.resize(1);  // per-tensor (the usual)
+    auto o = tflite::CreateFullyConnectedOptions(fbb, act, tflite::FullyConnectedOptionsWeightsFormat_DEFAULT, false,
+                                                 kind == Kind::kHybrid && (index & 1));
+    fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_FullyConnectedOptions,
+                                      o.Union()));
+  }
+  const auto* op = flatbuffers::GetRoot<tflite::Operator>(fbb.GetBufferPointer());
+  Tensor in(act_t, in_dims, q_in ? std::vector<float>{0.05f} : std::vector<float>{},
+            q_in ? std::vector<int64_t>{c.input_zp} : std::vector<int64_t>{}, 0);
+  Tensor w(w_t, w_dims, w_scales, w_zps, 1);
+  w.view.is_constant = true;
+  const DataType b_t = kind == Kind::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+  Tensor bias(b_t, {channels}, {}, {}, 2);
+  bias.view.is_constant = true;
+  const float out_scale = 0.05f * c.filter_scales[0] * uniform_f(rng, 20.0f, 200.0f);
+  Tensor out(act_t, out_dims, q_in ? std::vector<float>{out_scale} : std::vector<float>{},
+             q_in ? std::vector<int64_t>{c.output_zp} : std::vector<int64_t>{}, 3);
+  in.fill_random(rng);
+  w.fill_random(rng);
+  bias.fill_random(rng);
+  std::vector<TensorView> ins = {in.view, w.view, bias.view};
+  std::vector<TensorView> outs = {out.view};
+  OpContext ctx;
+  ctx.builtin_code = code;
+  ctx.op = op;
+  ctx.inputs = ins.data();
+  ctx.outputs = outs.data();
+  ctx.num_inputs = 3;
+  ctx.num_outputs = 1;
+  const Kernel* ref = reference::registry().Find(code, 1);
+  const Kernel* opt = optimized::registry().Find(code, 1);
+  ASSERT_NE(opt, ref);
+  bool ref_guard = true;
+  bool opt_guard = true;
+  const auto want = run(*ref, ctx, {&in, &w, &bias}, &out, &ref_guard);
+  const auto got = run(*opt, ctx, {&in, &w, &bias}, &out, &opt_guard);
+  EXPECT_TRUE(opt_guard) << "op " << code << " case " << index << " wrote past its scratch: "
+                         << c.describe();
+  EXPECT_TRUE(close_bytes(got, want, kind)) << "op " << code << " case " << index << ": "
+                                            << c.describe();
+}
+
+TEST(OptimizedKernelApi, ScratchFromCheckIsEnoughAndResultsMatch) {
+  std::mt19937 rng(77);
+  const int32_t codes[] = {tflite::BuiltinOperator_CONV_2D,
+                           tflite::BuiltinOperator_DEPTHWISE_CONV_2D,
+                           tflite::BuiltinOperator_FULLY_CONNECTED};
+  for (int32_t code : codes) {
+    for (Kind kind : {Kind::kInt8, Kind::kFloat32, Kind::kHybrid}) {
+      for (int i = 0; i < 150; ++i) check_random_op(&rng, code, kind, i);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kernels
+}  // namespace strata
