@@ -3,7 +3,8 @@
 # strata_add_firmware(<target> SOURCES <src>... [LIBS <lib>...])
 #   Produces <target>.elf with its map file, <target>.bin, <target>.hex and a size report printed after
 #   every build. The board's object libraries (global property STRATA_BSP_OBJECT_LIBS, filled by
-#   strata_add_bsp_library) and its linker script (STRATA_BOARD_LINKER_SCRIPT) are linked in. When the
+#   strata_add_bsp_library) and its linker script (STRATA_BOARD_LINKER_SCRIPT, INCLUDE search path: its
+#   folder, STRATA_BOARD_LINKER_DIRS and bsp/cortex_m/ld) are linked in. When the
 #   board defines strata_board_firmware_hook(<target>), it is called (flash/debug targets and checks).
 #   On virtual boards (STRATA_BOARD_QEMU_MACHINE) a `run-<target>` target starts it under QEMU.
 # strata_add_bsp_library(<name> <src>...)
@@ -28,11 +29,14 @@ function(strata_add_firmware target)
   endforeach()
   target_link_libraries(${target} PRIVATE ${F_LIBS} strata_config)
   get_filename_component(script_dir ${STRATA_BOARD_LINKER_SCRIPT} DIRECTORY)
+  foreach(dir IN LISTS STRATA_BOARD_LINKER_DIRS)
+    target_link_options(${target} PRIVATE -L${dir})
+  endforeach()
   target_link_options(${target} PRIVATE
     -T${STRATA_BOARD_LINKER_SCRIPT} -L${script_dir} -L${STRATA_ROOT}/bsp/cortex_m/ld
     -Wl,-Map=$<TARGET_FILE_DIR:${target}>/${target}.map -Wl,--print-memory-usage)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${STRATA_BOARD_LINKER_SCRIPT}
-               ${STRATA_ROOT}/bsp/cortex_m/ld/sections.ld ${script_dir}/fast_code_inputs.ld)
+               ${STRATA_ROOT}/bsp/cortex_m/ld/sections.ld)
   set(out $<TARGET_FILE_DIR:${target}>/${target})
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_OBJCOPY} -O binary $<TARGET_FILE:${target}> ${out}.bin

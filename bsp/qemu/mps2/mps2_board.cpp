@@ -13,11 +13,14 @@ namespace {
 
 constexpr uint32_t kBoardClockHz = 25000000;  // MPS2 SYSCLK as QEMU models it
 
+extern "C" const uint8_t __mps2_psram_origin[];  // linker script: PSRAM differs by image
+
 const MemoryRegion kRegions[] = {
     {"SSRAM1 (code)", 0x00000000, 4u << 20},
     {"SSRAM2/3 (data)", 0x20000000, 4u << 20},
-    {"PSRAM", 0x21000000, 16u << 20},
+    {"PSRAM", 0, 16u << 20},  // start filled in from the linker script
 };
+MemoryRegion g_regions[3];
 
 }  // namespace
 
@@ -34,7 +37,9 @@ const char* board_name() { return strata_config::kBoard; }
 ClockInfo clock_info() { return {kBoardClockHz, strata_config::kClockProfile, ""}; }
 
 std::size_t memory_regions(const MemoryRegion** regions) {
-  *regions = kRegions;
+  for (int i = 0; i < 3; ++i) g_regions[i] = kRegions[i];
+  g_regions[2].start = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(__mps2_psram_origin));
+  *regions = g_regions;
   return sizeof(kRegions) / sizeof(kRegions[0]);
 }
 

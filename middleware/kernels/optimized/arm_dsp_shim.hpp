@@ -131,12 +131,27 @@ inline int32_t smlatt(uint32_t x, uint32_t y, int32_t acc) {
 #endif
 }
 
-// PKHBT: bottom half of a, top half from b << shift. PKHTB: top half of a, bottom from b >> 16.
-// Plain expressions: GCC turns both into the single PKH instruction on Armv7E-M.
-inline uint32_t pkhbt(uint32_t a, uint32_t b_shifted_left_16) {
-  return (a & 0xFFFFu) | (b_shifted_left_16 & 0xFFFF0000u);
+// PKHBT a, b, LSL #16: bottom half of a, top half = bottom half of b.
+// PKHTB a, b, ASR #16: top half of a, bottom half = top half of b.
+// (GCC emits UXTH + ORR for the plain expressions, hence the assembly.)
+inline uint32_t pkhbt(uint32_t a, uint32_t b) {
+#if STRATA_ARM_DSP
+  uint32_t r;
+  __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+#else
+  return (a & 0xFFFFu) | (b << 16);
+#endif
 }
-inline uint32_t pkhtb(uint32_t a, uint32_t b) { return (a & 0xFFFF0000u) | (b >> 16); }
+inline uint32_t pkhtb(uint32_t a, uint32_t b) {
+#if STRATA_ARM_DSP
+  uint32_t r;
+  __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+#else
+  return (a & 0xFFFF0000u) | (b >> 16);
+#endif
+}
 
 // Byte-wise signed maximum of 4 int8 lanes: SSUB8 (sets the GE flags) then SEL, in one asm
 // statement so the flags dependency cannot be separated by the compiler.

@@ -5,6 +5,7 @@
 #include "optimized/conv_plan.hpp"
 #include "optimized/conv_sinks.hpp"
 #include "optimized/depthwise_outputs.hpp"
+#include "optimized/depthwise_channels.hpp"
 #include "optimized/depthwise_planar.hpp"
 #include "optimized/depthwise_single.hpp"
 #include "optimized/registry.hpp"
@@ -14,6 +15,9 @@ namespace strata {
 namespace kernels {
 namespace optimized {
 namespace {
+
+// Output pixels below which the channel-group path is preferred at stride 1.
+constexpr int32_t kChannelsPathMaxPixels = 400;
 
 // Depth multiplier > 1 as a grouped convolution: the filter [1][kh][kw][C*M] as [C*M][kh][kw][1].
 struct GroupedDepthwise {
@@ -75,12 +79,21 @@ void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input,
   }
 }
 
+// The NHWC channel-group path beats the planar one where the per-channel plane copy dominates:
+// stride 2 (four input pixels copied per output) and small outputs (set-up per channel).
+bool prefer_channels_path(const ConvParams& p, const Dims4& in, const Dims4& out) {
+  return channels_path_applies(p, in) &&
+         (p.stride_h > 1 || p.stride_w > 1 || out.h * out.w < kChannelsPathMaxPixels);
+}
+
 }  // namespace
 
 uint32_t depthwise_conv_2d_int8_scratch_bytes(const ConvParams& p, const Dims4& in,
                                               const Dims4& filter, const Dims4& out) {
   if (p.depth_multiplier == 1) {
-    return planar_scratch_bytes(make_planar_plan(p, in, filter, out, 0));
+    const uint32_t planar = planar_scratch_bytes(make_planar_plan(p, in, filter, out, 0));
+    const uint32_t channels = channels_scratch_bytes(in, filter);
+    return prefer_channels_path(p, in, out) && channels > planar ? channels : planar;
   }
   if (single_channel_applies(in, filter)) {
     return single_channel_scratch_bytes(filter) + requant_table_bytes(out.c);
@@ -102,6 +115,10 @@ void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Di
                             const int8_t* input, const Dims4& filter, const int8_t* weights,
                             const int32_t* bias, const Dims4& out, int8_t* output, void* scratch) {
   if (p.depth_multiplier == 1) {
+    if (prefer_channels_path(p, in, out) &&
+        depthwise_channels_int8(p, q, in, input, filter, weights, bias, out, output, scratch)) {
+      return;
+    }
     const PlanarPlan plan = make_planar_plan(p, in, filter, out, p.input_offset);
     const Int8PlanarOutputs outs(p, q, bias, output, out);
     run_planar(plan, in.n, input, weights, out.h * out.w * out.c, scratch, outs);

@@ -53,10 +53,12 @@ inline float clamp_f(float v, float lo, float hi) { return v < lo ? lo : (v > hi
 
 }  // namespace
 
-uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p) {
+uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool per_channel) {
   const uint32_t units = static_cast<uint32_t>(p.units);
+  if (p.accum_depth <= 8) return 0;                                          // no widening
   if (p.accum_depth > kFcChunk) return vector_bytes(kFcChunk) + units * 4u;  // chunks + sums
-  return vector_bytes(p.accum_depth) + units * sizeof(ChannelRequant);       // vector + table
+  const uint32_t table = static_cast<uint32_t>(sizeof(ChannelRequant)) * (per_channel ? units : 1u);
+  return vector_bytes(p.accum_depth) + table;
 }
 
 uint32_t fully_connected_hybrid_scratch_bytes(const FullyConnectedParams& p) {
@@ -241,7 +243,9 @@ Status check_with(const OpContext& ctx, OpRequirements* req, const FullyConnecte
   FullyConnectedParams p{};
   p.units = ctx.input(1).dims[0];  // weights [units, depth], validated 2-D by the common check
   p.accum_depth = ctx.input(1).dims[1];
-  if (req->invoke == invoke_int8) req->scratch_bytes = fully_connected_int8_scratch_bytes(p);
+  if (req->invoke == invoke_int8) {
+    req->scratch_bytes = fully_connected_int8_scratch_bytes(p, ctx.input(1).num_quant > 1);
+  }
   if (req->invoke == invoke_hybrid) req->scratch_bytes = fully_connected_hybrid_scratch_bytes(p);
   return Status::Ok();
 }

@@ -15,7 +15,8 @@ namespace strata {
 namespace kernels {
 namespace optimized {
 
-uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p);
+// per_channel: one requantization per unit (the assembly loop then needs a table of them).
+uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool per_channel);
 uint32_t fully_connected_hybrid_scratch_bytes(const FullyConnectedParams& p);
 
 void fully_connected_float32(const FullyConnectedParams& p, const float* input,

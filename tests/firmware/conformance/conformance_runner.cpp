@@ -1,8 +1,8 @@
 // Conformance runner firmware: runs one conformance case on the virtual board.
 //
 // tools/conformance_fw.py packs the case (model and inputs) into `strata_case.bin` in QEMU's working
-// directory; this firmware reads it over semihosting, prepares and invokes the model with the reference
-// kernels, writes each output to `output<k>.bin` and prints one `@conformance` line with the arena figures
+// directory; this firmware reads it over semihosting, prepares and invokes the model with the kernels
+// backend it is linked with (backend_<name>.cpp), writes each output to `output<k>.bin` and prints one `@conformance` line with the arena figures
 // and the instructions of one Invoke. The host script compares the outputs with the expected ones.
 #include <cstdint>
 #include <cstring>
@@ -14,7 +14,7 @@
 #include "strata/format.hpp"
 #include "strata/interpreter.hpp"
 #include "strata/model.hpp"
-#include "reference/registry.hpp"
+#include "backend.hpp"
 #include "test_console.hpp"
 
 namespace {
@@ -84,7 +84,7 @@ int main() {
   strata::Model model;
   strata::Status status = strata::Model::Load(g_blob + word(4), word(8), &model);
   if (!status.ok()) fail("model: ", status);
-  static strata::Interpreter interpreter(model, strata::kernels::reference::registry(), g_arena,
+  static strata::Interpreter interpreter(model, conformance_backend(), g_arena,
                                          sizeof(g_arena));
   status = interpreter.Prepare();
   if (!status.ok()) fail("prepare: ", status);

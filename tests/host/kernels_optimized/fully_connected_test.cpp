@@ -20,7 +20,7 @@ void expect_int8(const FcCase& c, const int8_t* weights, int i) {
   std::vector<int8_t> got(want.size(), 0x33);
   reference::fully_connected_int8(c.p, c.quant(), c.input.data(), weights, c.bias_ptr(),
                                   want.data());
-  Scratch s(optimized::fully_connected_int8_scratch_bytes(c.p));
+  Scratch s(optimized::fully_connected_int8_scratch_bytes(c.p, c.multiplier.size() > 1));
   optimized::fully_connected_int8(c.p, c.quant(), c.input.data(), weights, c.bias_ptr(),
                                   got.data(), s.data());
   ASSERT_EQ(strata_test::first_difference(got, want), -1) << "case " << i << ": " << c.describe();

@@ -78,6 +78,8 @@ TEST(DspShim, UnpackAndMultiplyAccumulateFollowTheArmDefinitions) {
   EXPECT_EQ(dsp::qadd(INT32_MAX, 1), INT32_MAX);
   EXPECT_EQ(dsp::max_s8x4(0x80017FFEu, 0x7F02807Fu), 0x7F027F7Fu);
   EXPECT_EQ(dsp::ror(0x12345678u, 8), 0x78123456u);
+  EXPECT_EQ(dsp::pkhbt(0x11112222u, 0x33334444u), 0x44442222u);
+  EXPECT_EQ(dsp::pkhtb(0x11112222u, 0x33334444u), 0x11113333u);
 }
 
 }  // namespace

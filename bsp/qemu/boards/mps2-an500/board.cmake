@@ -3,7 +3,8 @@
 set(STRATA_BOARD_CPU cortex-m7f-sp)
 set(STRATA_BOARD_CLOCK_PROFILES 25mhz)
 set(STRATA_BOARD_QEMU_MACHINE mps2-an500)
-set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/qemu/mps2/mps2.ld)
+set(STRATA_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2-an500.ld)
+set(STRATA_BOARD_LINKER_DIRS ${STRATA_ROOT}/bsp/qemu/mps2)
 # Sizes the build checks a model against (bytes): the arena region (SSRAM2/3, shared with .data, .bss and
 # the stack) and the image region (SSRAM1).
 set(STRATA_BOARD_ARENA_BYTES 4063232)

@@ -1,0 +1,2 @@
+"""Pieces of tools/bench: running firmware on the virtual boards, parsing `@` records, reading map
+files, and writing BENCHMARKS.md and its charts."""

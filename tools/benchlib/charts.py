@@ -1,0 +1,71 @@
+"""PNG charts for BENCHMARKS.md (Debian's python3-matplotlib, no display needed)."""
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def backend_comparison(results, path):
+    """Total instructions per model x kernels, one group of bars per model, one chart per board."""
+    boards = list(results)
+    fig, axes = plt.subplots(1, len(boards), figsize=(6 * len(boards), 4.5), squeeze=False)
+    for ax, board in zip(axes[0], boards):
+        models = sorted({m for m, _ in results[board]})
+        kernels = sorted({k for _, k in results[board]})
+        width = 0.8 / max(1, len(kernels))
+        for j, k in enumerate(kernels):
+            values = [int(results[board][(m, k)]["runs"][0]["total"]["count"]) / 1e6
+                      if (m, k) in results[board] else 0 for m in models]
+            bars = ax.bar([i + j * width for i in range(len(models))], values, width, label=k)
+            ax.bar_label(bars, fmt="%.1f", fontsize=7)
+        ax.set_xticks([i + width * (len(kernels) - 1) / 2 for i in range(len(models))])
+        ax.set_xticklabels(models, rotation=20, ha="right")
+        ax.set_ylabel("million instructions per inference")
+        ax.set_title(board)
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def per_layer_stacked(results, board, path):
+    """One stacked bar per model x kernels: the share of each layer in the total."""
+    entries = sorted(results[board].items())
+    fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(entries)), 5))
+    labels = []
+    op_colors = {}
+    palette = plt.get_cmap("tab10")
+    for x, ((model, kernels), r) in enumerate(entries):
+        bottom = 0.0
+        for layer in r["runs"][0]["layers"]:
+            value = int(layer["count"]) / 1e6
+            op = layer["op"]
+            if op not in op_colors:
+                op_colors[op] = palette(len(op_colors) % 10)
+            ax.bar(x, value, bottom=bottom, color=op_colors[op], edgecolor="white", linewidth=0.5)
+            bottom += value
+        labels.append(f"{model}\n{kernels}")
+    ax.set_xticks(range(len(entries)))
+    ax.set_xticklabels(labels, fontsize=8)
+    ax.set_ylabel("million instructions")
+    ax.set_title(f"Per-layer instructions on {board} (stacked by layer, colour = op)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in op_colors.values()]
+    ax.legend(handles, list(op_colors), fontsize=8, loc="upper right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write_all(results, out_dir, rel_dir):
+    os.makedirs(out_dir, exist_ok=True)
+    charts = []
+    path = os.path.join(out_dir, "backends.png")
+    backend_comparison(results, path)
+    charts.append(("instructions per inference by backend", f"{rel_dir}/backends.png"))
+    for board in results:
+        path = os.path.join(out_dir, f"layers-{board}.png")
+        per_layer_stacked(results, board, path)
+        charts.append((f"per-layer instructions on {board}", f"{rel_dir}/layers-{board}.png"))
+    return charts

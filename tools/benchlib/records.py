@@ -1,0 +1,38 @@
+"""Parses the firmware's machine-readable console lines: `@<record> key=value key=value ...`."""
+import re
+
+RECORD_RE = re.compile(r"^@(\w+) (.*)$")
+FIELD_RE = re.compile(r"(\w+)=(\S*)")
+
+
+def parse(text):
+    """Returns a list of (record name, {field: value}) in output order."""
+    records = []
+    for line in text.splitlines():
+        m = RECORD_RE.match(line.strip())
+        if m:
+            records.append((m.group(1), dict(FIELD_RE.findall(m.group(2)))))
+    return records
+
+
+def first(records, name):
+    for rec, fields in records:
+        if rec == name:
+            return fields
+    return None
+
+
+def every(records, name):
+    return [fields for rec, fields in records if rec == name]
+
+
+def runs(records):
+    """Splits @layer/@total records into one list per inference (each ends with @total)."""
+    result, layers = [], []
+    for rec, fields in records:
+        if rec == "layer":
+            layers.append(fields)
+        elif rec == "total":
+            result.append({"layers": layers, "total": fields})
+            layers = []
+    return result
