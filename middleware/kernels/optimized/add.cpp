@@ -30,9 +30,9 @@ void add_with_tables(const ArithmeticParams& p, int32_t count, const int8_t* a, 
   const bool full = p.act_min == -128 && p.act_max == 127;
   for (int32_t i = 0; i < count; ++i) {
     const int32_t sum = t1[a[i]] + t2[b[i]];
-    const int32_t v = kFast ? requantize_fast(sum, r)
-                            : requantize_any(sum, p.output_multiplier, p.output_shift,
-                                             p.output_offset);
+    const int32_t v =
+        kFast ? requantize_fast(sum, r)
+              : requantize_any(sum, p.output_multiplier, p.output_shift, p.output_offset);
     out[i] = static_cast<int8_t>(full ? dsp::ssat<8>(v) : clamp_output(v, p.act_min, p.act_max));
   }
 }

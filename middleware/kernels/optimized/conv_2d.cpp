@@ -27,8 +27,8 @@ void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, c
   auto* table = static_cast<ChannelRequant*>(scratch);
   void* engine_scratch = static_cast<uint8_t*>(scratch) + align8u(requant_table_bytes(out.c));
   Int8Sink sink(p, q, bias, out.c, output, out.c, table);
-  run_int8_conv(make_conv_plan(p, in, filter, out, p.input_offset), input, weights,
-                engine_scratch, sink);
+  run_int8_conv(make_conv_plan(p, in, filter, out, p.input_offset), input, weights, engine_scratch,
+                sink);
 }
 
 void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
@@ -69,11 +69,10 @@ void invoke_int8(const OpCall& call) {
 
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  conv_2d_hybrid(d.params, conv_hybrid_weights(d), d.input,
-                 static_cast<const float*>(call.input(0)), d.filter,
-                 static_cast<const int8_t*>(call.input(1)),
-                 static_cast<const float*>(call.input(2)), d.output,
-                 static_cast<float*>(call.output(0)), call.scratch());
+  conv_2d_hybrid(
+      d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<float*>(call.output(0)), call.scratch());
 }
 
 // Common validation and op data, then this backend's scratch for the variant check() picked.

@@ -1,6 +1,7 @@
 // Output stages of the int8 convolution engine (conv_engine.hpp): what happens to the int32
 // accumulators of one output channel for a block of pixels.
-//   Int8Sink    starts the accumulators at the int32 bias and requantizes to int8 (the fast per-channel constants are
+//   Int8Sink    starts the accumulators at the int32 bias and requantizes to int8 (the fast
+//   per-channel constants are
 //               precomputed once per invoke into scratch; layers with a channel outside the fast
 //               path's range use the reference requantization for every output).
 //   HybridSink  scales to float with filter scale x dynamic input scale, adds the float bias.
@@ -11,6 +12,7 @@
 #include "common/conv_params.hpp"
 #include "optimized/arm_dsp_shim.hpp"
 #include "optimized/conv_block4_arm.hpp"
+#include "optimized/int8_dot.hpp"
 #include "optimized/requantize.hpp"
 #include "reference/conv_2d.hpp"
 
@@ -31,6 +33,7 @@ class Int8Sink {
         act_min_(p.act_min),
         act_max_(p.act_max),
         full_range_(p.act_min == -128 && p.act_max == 127),
+        last_channel_(channels),
         table_(nullptr) {
     if (all_channels_fast(q, channels)) {
       for (int32_t c = 0; c < channels; ++c) {
@@ -46,13 +49,27 @@ class Int8Sink {
   bool block4(const int8_t* weights, int32_t k, int32_t oc_begin, int32_t oc_end,
               const uint32_t* block, int32_t pixel) const {
 #if STRATA_ARM_DSP
-    if (table_ == nullptr || !full_range_ || bias_ == nullptr || (k & 3) != 0 || k == 0) {
-      return false;
-    }
-    const Block4Args args = {weights + oc_begin * k, block,       bias_ + oc_begin,
-                             table_ + oc_begin,      out_ + pixel * out_c_ + oc_begin,
-                             out_c_,                 oc_end - oc_begin, k / 4};
+    if (table_ == nullptr || !full_range_ || bias_ == nullptr || k == 0) return false;
+    // With a ragged window the last group of a row overreads into the next row (harmless, see
+    // conv_block4_arm.hpp) but not past the last row: that channel goes through C++.
+    const int32_t asm_end = (k & 3) != 0 && oc_end == last_channel_ ? oc_end - 1 : oc_end;
+    if (asm_end <= oc_begin) return false;
+    const Block4Args args = {weights + oc_begin * k,
+                             block,
+                             bias_ + oc_begin,
+                             table_ + oc_begin,
+                             out_ + pixel * out_c_ + oc_begin,
+                             out_c_,
+                             asm_end - oc_begin,
+                             (k + 3) / 4,
+                             k,
+                             k - 4 * ((k + 3) / 4)};
     conv_block4_fast(args);
+    if (asm_end == oc_end) return true;
+    int32_t acc[4];
+    for (int j = 0; j < 4; ++j) acc[j] = initial(asm_end);
+    dot_block<4>(weights + asm_end * k, k, block, acc);
+    put<4>(asm_end, acc, pixel);
     return true;
 #else
     (void)weights, (void)k, (void)oc_begin, (void)oc_end, (void)block, (void)pixel;
@@ -109,6 +126,7 @@ class Int8Sink {
   int32_t act_min_;
   int32_t act_max_;
   bool full_range_;
+  int32_t last_channel_;  // one past the last output channel (the weights' last row)
   const ChannelRequant* table_;
 };
 

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "optimized/arm_dsp_shim.hpp"
+#include "optimized/depthwise_pixel_arm.hpp"
 #include "optimized/int8_dot.hpp"
 
 namespace strata {
@@ -17,19 +18,33 @@ inline uint32_t pack16(int32_t lo, int32_t hi) {
   return (static_cast<uint32_t>(lo) & 0xFFFFu) | (static_cast<uint32_t>(hi) << 16);
 }
 
-// wp[pair * C + c] = (w[2 pair][c], w[2 pair + 1][c]); an odd last tap pairs with 0.
-void pack_weights(const Dims4& filter, const int8_t* w, uint32_t* wp) {
+// Per group of 4 channels, per tap, two words matching SXTB16 of the 4 input bytes:
+// (w[c], w[c+2]) and (w[c+1], w[c+3]); a group's taps are consecutive (one walk per group).
+void expand_weights(const Dims4& filter, const int8_t* w, uint32_t* we) {
   const int32_t taps = filter.h * filter.w;
   const int32_t c_count = filter.c;
-  for (int32_t t = 0; t < taps; t += 2) {
-    for (int32_t c = 0; c < c_count; ++c) {
-      *wp++ = pack16(w[t * c_count + c], t + 1 < taps ? w[(t + 1) * c_count + c] : 0);
+  for (int32_t c = 0; c < c_count; c += 4) {
+    for (int32_t t = 0; t < taps; ++t) {
+      const int8_t* wt = w + t * c_count + c;
+      *we++ = pack16(wt[0], wt[2]);
+      *we++ = pack16(wt[1], wt[3]);
     }
   }
 }
 
-// Tap pointers of output pixel (oy, ox), in pairs; taps outside the input (and the odd tap's
-// partner) point at the zero-point row.
+// The input offset folded into the bias: sum_t w (x_t + off) = sum_t w x_t + off * sum_t w, with
+// padded taps reading the zero point (x = -off), so the loop needs no offset and no bounds.
+void fold_bias(const Dims4& filter, const int8_t* w, const int32_t* bias, int32_t offset,
+               int32_t* folded) {
+  const int32_t taps = filter.h * filter.w;
+  for (int32_t c = 0; c < filter.c; ++c) {
+    int32_t sum = 0;
+    for (int32_t t = 0; t < taps; ++t) sum += w[t * filter.c + c];
+    folded[c] = bias[c] + offset * sum;
+  }
+}
+
+// Tap pointers of output pixel (oy, ox); taps outside the input point at the zero-point row.
 void window_taps(const ConvParams& p, const Dims4& in, const int8_t* batch, const Dims4& filter,
                  int32_t oy, int32_t ox, const int8_t* zero_row, const int8_t** taps) {
   const int32_t y0 = oy * p.stride_h - p.pad_h;
@@ -42,46 +57,40 @@ void window_taps(const ConvParams& p, const Dims4& in, const int8_t* batch, cons
       *taps++ = row_in && ix >= 0 && ix < in.w ? batch + (iy * in.w + ix) * in.c : zero_row;
     }
   }
-  *taps = zero_row;
-}
-
-// Four channels of one pixel. Returns the 4 accumulators (bias included) in acc.
-inline void channel_group(const int8_t* const* taps, int32_t pairs, int32_t c, int32_t c_count,
-                          uint32_t off2, const uint32_t* wp, int32_t* acc) {
-  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  const uint32_t* w = wp + c;
-  for (int32_t i = 0; i < pairs; ++i, taps += 2, w += c_count) {
-    const uint32_t l0 = load_u32(taps[0] + c);
-    const uint32_t l1 = load_u32(taps[1] + c);
-    // Even lanes (channels c, c+2) of both taps, re-paired per channel, then odd lanes.
-    const uint32_t e0 = dsp::sxtab16(off2, l0);
-    const uint32_t e1 = dsp::sxtab16(off2, l1);
-    a0 = dsp::smlad(dsp::pkhbt(e0, e1), w[0], a0);
-    a2 = dsp::smlad(dsp::pkhtb(e1, e0), w[2], a2);
-    const uint32_t o0 = dsp::sxtab16_ror8(off2, l0);
-    const uint32_t o1 = dsp::sxtab16_ror8(off2, l1);
-    a1 = dsp::smlad(dsp::pkhbt(o0, o1), w[1], a1);
-    a3 = dsp::smlad(dsp::pkhtb(o1, o0), w[3], a3);
-  }
-  acc[0] = a0;
-  acc[1] = a1;
-  acc[2] = a2;
-  acc[3] = a3;
-}
-
-inline void requantize4(const int32_t* acc, const ChannelRequant* r, int8_t* out) {
-#pragma GCC unroll 4
-  for (int k = 0; k < 4; ++k) {
-    out[k] = static_cast<int8_t>(dsp::ssat<8>(requantize_fast(acc[k], r[k])));
-  }
 }
 
 }  // namespace
 
+#if !STRATA_ARM_DSP
+// Portable form of the per-pixel loop depthwise_pixel_arm.cpp implements in assembly.
+void dw_pixel_groups(const DwPixelArgs& a) {
+  const int32_t groups = a.channels / 4;
+  for (int32_t g = 0; g < groups; ++g) {
+    int32_t acc[4];
+    std::memcpy(acc, a.bias + 4 * g, sizeof acc);
+    const uint32_t* w = a.weights + 2 * g * a.taps;
+    for (int32_t t = 0; t < a.taps; ++t, w += 2) {
+      const uint32_t x = load_u32(a.tap_ptrs[t] + 4 * g);
+      const uint32_t e = dsp::sxtb16(x);
+      const uint32_t o = dsp::sxtb16_ror8(x);
+      acc[0] = dsp::smlabb(e, w[0], acc[0]);
+      acc[2] = dsp::smlatt(e, w[0], acc[2]);
+      acc[1] = dsp::smlabb(o, w[1], acc[1]);
+      acc[3] = dsp::smlatt(o, w[1], acc[3]);
+    }
+    for (int k = 0; k < 4; ++k) {
+      a.out[4 * g + k] =
+          static_cast<int8_t>(dsp::ssat<8>(requantize_fast(acc[k], a.table[4 * g + k])));
+    }
+  }
+}
+#endif
+
 uint32_t channels_scratch_bytes(const Dims4& in, const Dims4& filter) {
   const uint32_t c = static_cast<uint32_t>(in.c);
-  const uint32_t pairs = static_cast<uint32_t>((filter.h * filter.w + 1) / 2);
-  return pairs * c * 4u + c * static_cast<uint32_t>(sizeof(ChannelRequant)) + ((c + 7u) & ~7u);
+  const uint32_t taps = static_cast<uint32_t>(filter.h * filter.w);
+  return taps * c * 2u + c * static_cast<uint32_t>(sizeof(ChannelRequant)) + c * 4u +
+         ((c + 7u) & ~7u);
 }
 
 bool depthwise_channels_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
@@ -93,29 +102,26 @@ bool depthwise_channels_int8(const ConvParams& p, const ChannelQuant& q, const D
       p.act_max != 127 || !all_channels_fast(q, c_count)) {
     return false;
   }
-  const int32_t pairs = (taps + 1) / 2;
-  auto* wp = static_cast<uint32_t*>(scratch);
-  auto* table = reinterpret_cast<ChannelRequant*>(wp + pairs * c_count);
-  auto* zero_row = reinterpret_cast<int8_t*>(table + c_count);
-  pack_weights(filter, weights, wp);
+  // Scratch: table (8-byte aligned first), expanded weights, folded bias, zero-point row.
+  auto* table = static_cast<ChannelRequant*>(scratch);
+  auto* we = reinterpret_cast<uint32_t*>(table + c_count);
+  auto* folded = reinterpret_cast<int32_t*>(we + taps * c_count / 2);
+  auto* zero_row = reinterpret_cast<int8_t*>(folded + c_count);
   for (int32_t c = 0; c < c_count; ++c) {
     const int32_t ch = q.per_channel ? c : 0;
     table[c] = make_channel_requant(q.multiplier[ch], q.shift[ch], p.output_offset);
   }
+  expand_weights(filter, weights, we);
+  fold_bias(filter, weights, bias, p.input_offset, folded);
   std::memset(zero_row, static_cast<int8_t>(-p.input_offset), static_cast<size_t>(c_count));
-  const uint32_t off2 = (static_cast<uint32_t>(p.input_offset) & 0xFFFFu) * 0x10001u;
-  const int8_t* tap_ptrs[kMaxTaps + 1];
+  const int8_t* tap_ptrs[kMaxTaps];
+  DwPixelArgs args = {tap_ptrs, taps, we, folded, table, output, c_count, 0};
   for (int32_t b = 0; b < out.n; ++b) {
     const int8_t* batch = input + b * in.h * in.w * c_count;
     for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox, output += c_count) {
+      for (int32_t ox = 0; ox < out.w; ++ox, args.out += c_count) {
         window_taps(p, in, batch, filter, oy, ox, zero_row, tap_ptrs);
-        for (int32_t c = 0; c < c_count; c += 4) {
-          int32_t acc[4];
-          std::memcpy(acc, bias + c, sizeof acc);
-          channel_group(tap_ptrs, pairs, c, c_count, off2, wp, acc);
-          requantize4(acc, table + c, output + c);
-        }
+        dw_pixel_groups(args);
       }
     }
   }

@@ -4,8 +4,8 @@
 #include "common/hybrid_quantize.hpp"
 #include "optimized/conv_plan.hpp"
 #include "optimized/conv_sinks.hpp"
-#include "optimized/depthwise_outputs.hpp"
 #include "optimized/depthwise_channels.hpp"
+#include "optimized/depthwise_outputs.hpp"
 #include "optimized/depthwise_planar.hpp"
 #include "optimized/depthwise_single.hpp"
 #include "optimized/registry.hpp"
@@ -17,7 +17,7 @@ namespace optimized {
 namespace {
 
 // Output pixels below which the channel-group path is preferred at stride 1.
-constexpr int32_t kChannelsPathMaxPixels = 400;
+constexpr int32_t kChannelsPathMaxPixels = 64;
 
 // Depth multiplier > 1 as a grouped convolution: the filter [1][kh][kw][C*M] as [C*M][kh][kw][1].
 struct GroupedDepthwise {
@@ -52,8 +52,8 @@ uint32_t grouped_scratch(const Dims4& in, const Dims4& filter, const Dims4& out,
 // The planar path over every batch and channel; make_out(c, batch_output) gives the channel's
 // output functor and its initial accumulator (the int32 bias, or 0).
 template <class MakeOut>
-void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input,
-                const int8_t* weights, int32_t out_batch_elems, void* scratch, MakeOut make_out) {
+void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input, const int8_t* weights,
+                int32_t out_batch_elems, void* scratch, MakeOut make_out) {
   int16_t* plane0 = static_cast<int16_t*>(scratch);
   int16_t* plane1 = plane0 + plane_elems(plan);
   int16_t* w = plane1 + plane_elems(plan);
@@ -79,11 +79,14 @@ void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input,
   }
 }
 
-// The NHWC channel-group path beats the planar one where the per-channel plane copy dominates:
-// stride 2 (four input pixels copied per output) and small outputs (set-up per channel).
+// The NHWC channel-group path beats the planar one where the planar path's per-channel work
+// dominates (measured on the Cortex-M7 board): small outputs (per-channel set-up) and stride 2
+// with many channels (four input pixels copied per output); with few channels its per-pixel
+// window set-up costs more.
 bool prefer_channels_path(const ConvParams& p, const Dims4& in, const Dims4& out) {
+  const bool strided = p.stride_h > 1 || p.stride_w > 1;
   return channels_path_applies(p, in) &&
-         (p.stride_h > 1 || p.stride_w > 1 || out.h * out.w < kChannelsPathMaxPixels);
+         (out.h * out.w < kChannelsPathMaxPixels || (strided && in.c >= 32));
 }
 
 }  // namespace
@@ -200,20 +203,18 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  depthwise_conv_2d_int8(d.params, conv_channel_quant(d), d.input,
-                         static_cast<const int8_t*>(call.input(0)), d.filter,
-                         static_cast<const int8_t*>(call.input(1)),
-                         static_cast<const int32_t*>(call.input(2)), d.output,
-                         static_cast<int8_t*>(call.output(0)), call.scratch());
+  depthwise_conv_2d_int8(
+      d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      d.output, static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  depthwise_conv_2d_hybrid(d.params, conv_hybrid_weights(d), d.input,
-                           static_cast<const float*>(call.input(0)), d.filter,
-                           static_cast<const int8_t*>(call.input(1)),
-                           static_cast<const float*>(call.input(2)), d.output,
-                           static_cast<float*>(call.output(0)), call.scratch());
+  depthwise_conv_2d_hybrid(
+      d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<float*>(call.output(0)), call.scratch());
 }
 
 // Common validation and op data, then this backend's scratch. The plane size depends on strides

@@ -46,7 +46,8 @@ void channel_block(const ConvParams& p, const Dims4& in, const float* batch, con
       const float* w = weights + (ky * filter.w + kx) * filter.c + oc;
 #pragma GCC unroll 8
       for (int j = 0; j < B; ++j) {
-        const float xv = M == Map::kSame ? x[oc + j] : (M == Map::kSingleInput ? x[0] : x[(oc + j) / dm]);
+        const float xv =
+            M == Map::kSame ? x[oc + j] : (M == Map::kSingleInput ? x[0] : x[(oc + j) / dm]);
         acc[j] = fmadd(w[j], xv, acc[j]);
       }
     }
@@ -66,7 +67,8 @@ void pixel(const ConvParams& p, const Dims4& in, const float* batch, const Dims4
     if (n == 8) {
       channel_block<8, M>(p, in, batch, filter, weights, win, oc, acc);
     } else {
-      for (int32_t j = 0; j < n; ++j) channel_block<1, M>(p, in, batch, filter, weights, win, oc + j, acc + j);
+      for (int32_t j = 0; j < n; ++j)
+        channel_block<1, M>(p, in, batch, filter, weights, win, oc + j, acc + j);
     }
     for (int32_t j = 0; j < n; ++j) {
       float v = acc[j] + (bias != nullptr ? bias[oc + j] : 0.0f);

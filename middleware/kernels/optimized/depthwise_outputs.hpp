@@ -78,8 +78,8 @@ struct AnyInt8Out : ChannelWriter<int8_t> {
 
 class Int8PlanarOutputs {
  public:
-  Int8PlanarOutputs(const ConvParams& p, const ChannelQuant& q, const int32_t* bias,
-                    int8_t* output, const Dims4& out)
+  Int8PlanarOutputs(const ConvParams& p, const ChannelQuant& q, const int32_t* bias, int8_t* output,
+                    const Dims4& out)
       : p_(p),
         q_(q),
         bias_(bias),
@@ -104,11 +104,11 @@ class Int8PlanarOutputs {
                                        -128, 127},
                      acc);
     } else {
-      planar_channel(plan, plane, w, bias,
-                     FastInt8Out<false>{wr, plan.out_w,
-                                        make_channel_requant(m, s, p_.output_offset), p_.act_min,
-                                        p_.act_max},
-                     acc);
+      planar_channel(
+          plan, plane, w, bias,
+          FastInt8Out<false>{wr, plan.out_w, make_channel_requant(m, s, p_.output_offset),
+                             p_.act_min, p_.act_max},
+          acc);
     }
   }
 
@@ -130,8 +130,7 @@ class Int8PlanarOutputs {
 struct HybridOut : ChannelWriter<float> {
   int32_t out_w;
   float scale, bias_f, lo, hi;
-  void put_rows(const int32_t* acc, int32_t acc_stride, int32_t rows, int32_t oy,
-                int32_t) const {
+  void put_rows(const int32_t* acc, int32_t acc_stride, int32_t rows, int32_t oy, int32_t) const {
     walk_rows(*this, out_w, acc, acc_stride, rows, oy, [&](int32_t a, float* dst) {
       const float v = static_cast<float>(a) * scale + bias_f;  // the reference's expression
       *dst = v < lo ? lo : (v > hi ? hi : v);
@@ -154,10 +153,11 @@ class HybridPlanarOutputs {
   void operator()(int32_t c, int32_t batch_offset, const PlanarPlan& plan, const int16_t* plane,
                   const int16_t* w, int32_t* acc) const {
     const ChannelWriter<float> wr = writer(output_ + batch_offset + c, plan);
-    planar_channel(plan, plane, w, 0,
-                   HybridOut{wr, plan.out_w, hw_.filter_scales[hw_.per_channel ? c : 0] * input_scale_,
-                             bias_ != nullptr ? bias_[c] : 0.0f, p_.act_min_f, p_.act_max_f},
-                   acc);
+    planar_channel(
+        plan, plane, w, 0,
+        HybridOut{wr, plan.out_w, hw_.filter_scales[hw_.per_channel ? c : 0] * input_scale_,
+                  bias_ != nullptr ? bias_[c] : 0.0f, p_.act_min_f, p_.act_max_f},
+        acc);
   }
 
  private:

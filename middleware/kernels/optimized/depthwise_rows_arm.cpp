@@ -30,8 +30,8 @@ static_assert(sizeof(Taps3x3) == 20, "the loop loads the taps as 5 words");
 // [sp+4] accumulator row, [sp+8] accumulator row bytes, [sp+12] rows left, [sp+16] pairs.
 void rows_3x3_s1(const Taps3x3& t, const int16_t* r0, int32_t pw, int32_t rows, int32_t pairs,
                  int32_t* acc, int32_t acc_stride) {
-  RowsArgs args = {r0, pw * 2, acc, acc_stride * 4, rows, pairs,
-                   {t.w01[0], t.w01[1], t.w01[2], t.w2a, t.w2b}};
+  RowsArgs args = {
+      r0, pw * 2, acc, acc_stride * 4, rows, pairs, {t.w01[0], t.w01[1], t.w01[2], t.w2a, t.w2b}};
   register RowsArgs* a asm("r0") = &args;
   __asm__ volatile(
       "add lr, r0, #24\n\t"
@@ -83,8 +83,7 @@ void rows_3x3_s1(const Taps3x3& t, const int16_t* r0, int32_t pw, int32_t rows, 
       "add sp, sp, #20\n\t"
       : "+r"(a)
       :
-      : "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r11", "r12", "lr", "cc",
-        "memory");
+      : "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r11", "r12", "lr", "cc", "memory");
 }
 
 }  // namespace optimized

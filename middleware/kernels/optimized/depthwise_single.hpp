@@ -97,14 +97,22 @@ void single_channel_run(const ConvParams& p, const Dims4& in, const int8_t* inpu
                         const Dims4& filter, const Dims4& out, int32_t offset, const uint32_t* wp,
                         Emit& emit) {
   switch ((filter.h * filter.w + 1) / 2) {
-    case 1: return single_channel_pixels<1>(p, in, input, filter, out, offset, wp, emit);
-    case 2: return single_channel_pixels<2>(p, in, input, filter, out, offset, wp, emit);
-    case 3: return single_channel_pixels<3>(p, in, input, filter, out, offset, wp, emit);
-    case 4: return single_channel_pixels<4>(p, in, input, filter, out, offset, wp, emit);
-    case 5: return single_channel_pixels<5>(p, in, input, filter, out, offset, wp, emit);
-    case 6: return single_channel_pixels<6>(p, in, input, filter, out, offset, wp, emit);
-    case 7: return single_channel_pixels<7>(p, in, input, filter, out, offset, wp, emit);
-    default: return single_channel_pixels<8>(p, in, input, filter, out, offset, wp, emit);
+    case 1:
+      return single_channel_pixels<1>(p, in, input, filter, out, offset, wp, emit);
+    case 2:
+      return single_channel_pixels<2>(p, in, input, filter, out, offset, wp, emit);
+    case 3:
+      return single_channel_pixels<3>(p, in, input, filter, out, offset, wp, emit);
+    case 4:
+      return single_channel_pixels<4>(p, in, input, filter, out, offset, wp, emit);
+    case 5:
+      return single_channel_pixels<5>(p, in, input, filter, out, offset, wp, emit);
+    case 6:
+      return single_channel_pixels<6>(p, in, input, filter, out, offset, wp, emit);
+    case 7:
+      return single_channel_pixels<7>(p, in, input, filter, out, offset, wp, emit);
+    default:
+      return single_channel_pixels<8>(p, in, input, filter, out, offset, wp, emit);
   }
 }
 
@@ -119,14 +127,22 @@ namespace optimized {
 template <class... Args>
 void single_channel_int8_fast_run(int32_t pairs, Args&&... args) {
   switch (pairs) {
-    case 1: return single_channel_int8_fast<1>(args...);
-    case 2: return single_channel_int8_fast<2>(args...);
-    case 3: return single_channel_int8_fast<3>(args...);
-    case 4: return single_channel_int8_fast<4>(args...);
-    case 5: return single_channel_int8_fast<5>(args...);
-    case 6: return single_channel_int8_fast<6>(args...);
-    case 7: return single_channel_int8_fast<7>(args...);
-    default: return single_channel_int8_fast<8>(args...);
+    case 1:
+      return single_channel_int8_fast<1>(args...);
+    case 2:
+      return single_channel_int8_fast<2>(args...);
+    case 3:
+      return single_channel_int8_fast<3>(args...);
+    case 4:
+      return single_channel_int8_fast<4>(args...);
+    case 5:
+      return single_channel_int8_fast<5>(args...);
+    case 6:
+      return single_channel_int8_fast<6>(args...);
+    case 7:
+      return single_channel_int8_fast<7>(args...);
+    default:
+      return single_channel_int8_fast<8>(args...);
   }
 }
 

@@ -68,17 +68,21 @@ inline int32_t fc_row_aligned(const int8_t* w, int32_t blocks16, const uint32_t*
   register uint32_t a2 asm("r11");
   register uint32_t a3 asm("r12");
   register uint32_t t asm("lr");
-#define STRATA_FC_WORD(W, A, B)                     \
-  "sxtb16 %[t], %[" W "], ror #8\n\t"               \
-  "sxtb16 %[" W "], %[" W "]\n\t"                    \
-  "smlad %[c], %[" W "], %[" A "], %[c]\n\t"         \
+#define STRATA_FC_WORD(W, A, B) \
+  "sxtb16 %[t], %[" W           \
+  "], ror #8\n\t"               \
+  "sxtb16 %[" W "], %[" W       \
+  "]\n\t"                       \
+  "smlad %[c], %[" W "], %[" A  \
+  "], %[c]\n\t"                 \
   "smlad %[c], %[t], %[" B "], %[c]\n\t"
-#define STRATA_FC_BLOCK16                               \
-  "ldmia %[wp]!, {%[w0], %[w1], %[w2], %[w3]}\n\t"    \
-  "ldmia %[xp]!, {%[a0], %[a1], %[a2], %[a3]}\n\t"    \
-  STRATA_FC_WORD("w0", "a0", "a1") STRATA_FC_WORD("w1", "a2", "a3") \
-  "ldmia %[xp]!, {%[a0], %[a1], %[a2], %[a3]}\n\t"    \
-  STRATA_FC_WORD("w2", "a0", "a1") STRATA_FC_WORD("w3", "a2", "a3")
+#define STRATA_FC_BLOCK16                                                                         \
+  "ldmia %[wp]!, {%[w0], %[w1], %[w2], %[w3]}\n\t"                                                \
+  "ldmia %[xp]!, {%[a0], %[a1], %[a2], %[a3]}\n\t" STRATA_FC_WORD("w0", "a0", "a1")               \
+      STRATA_FC_WORD(                                                                             \
+          "w1", "a2",                                                                             \
+          "a3") "ldmia %[xp]!, {%[a0], %[a1], %[a2], %[a3]}\n\t" STRATA_FC_WORD("w2", "a0", "a1") \
+          STRATA_FC_WORD("w3", "a2", "a3")
   __asm__ volatile(
       "cmp %[n], #2\n\t"
       "blt 2f\n\t"
@@ -88,8 +92,7 @@ inline int32_t fc_row_aligned(const int8_t* w, int32_t blocks16, const uint32_t*
       "bge 1b\n\t"
       "2:\n\t"
       "cmp %[n], #1\n\t"
-      "blt 3f\n\t" STRATA_FC_BLOCK16
-      "3:\n\t"
+      "blt 3f\n\t" STRATA_FC_BLOCK16 "3:\n\t"
       : [c] "+r"(c), [wp] "+r"(wp), [xp] "+r"(xp), [n] "+r"(n), [w0] "=&r"(w0), [w1] "=&r"(w1),
         [w2] "=&r"(w2), [w3] "=&r"(w3), [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2),
         [a3] "=&r"(a3), [t] "=&r"(t)

@@ -11,16 +11,19 @@ static_assert(sizeof(FcUnitsArgs) == 32, "the loop copies the arguments as 8 wor
 // Registers: r0 accumulator; r1 weight pointer (runs through all rows); r2 activation pointer;
 // r3 block counter; r4,r5,r6,r8 weight words; r9-r12 activation words; lr unpacked weights.
 // Frame: [sp] = FcUnitsArgs (bias, table, out and units are advanced in place).
-#define STRATA_FC_WORD(W, A, B)            \
-  "sxtb16 lr, " W ", ror #8\n\t"           \
-  "sxtb16 " W ", " W "\n\t"                \
-  "smlad r0, " W ", " A ", r0\n\t"         \
+#define STRATA_FC_WORD(W, A, B) \
+  "sxtb16 lr, " W               \
+  ", ror #8\n\t"                \
+  "sxtb16 " W ", " W            \
+  "\n\t"                        \
+  "smlad r0, " W ", " A         \
+  ", r0\n\t"                    \
   "smlad r0, lr, " B ", r0\n\t"
-#define STRATA_FC_BLOCK16                                                             \
-  "ldmia r1!, {r4, r5, r6, r8}\n\t"                                                   \
-  "ldmia r2!, {r9, r10, r11, r12}\n\t" STRATA_FC_WORD("r4", "r9", "r10")              \
-      STRATA_FC_WORD("r5", "r11", "r12") "ldmia r2!, {r9, r10, r11, r12}\n\t"         \
-          STRATA_FC_WORD("r6", "r9", "r10") STRATA_FC_WORD("r8", "r11", "r12")
+#define STRATA_FC_BLOCK16                                                                        \
+  "ldmia r1!, {r4, r5, r6, r8}\n\t"                                                              \
+  "ldmia r2!, {r9, r10, r11, r12}\n\t" STRATA_FC_WORD("r4", "r9", "r10") STRATA_FC_WORD(         \
+      "r5", "r11", "r12") "ldmia r2!, {r9, r10, r11, r12}\n\t" STRATA_FC_WORD("r6", "r9", "r10") \
+      STRATA_FC_WORD("r8", "r11", "r12")
 
 void fc_units_fast(const FcUnitsArgs& args) {
   register const FcUnitsArgs* a asm("r0") = &args;
@@ -63,8 +66,7 @@ void fc_units_fast(const FcUnitsArgs& args) {
       "add sp, sp, #32\n\t"
       : "+r"(a)
       :
-      : "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r11", "r12", "lr", "cc",
-        "memory");
+      : "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r11", "r12", "lr", "cc", "memory");
 }
 
 #undef STRATA_FC_BLOCK16

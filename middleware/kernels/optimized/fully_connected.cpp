@@ -14,6 +14,12 @@ namespace {
 
 uint32_t vector_bytes(int32_t depth) { return static_cast<uint32_t>((depth + 3) / 4) * 8u; }
 
+// Small layers take the no-scratch loops of fc_int8_tiny (their fixed cost is lower than the
+// general path's; per unit the general path's assembly wins from a few units of depth > 8).
+inline bool fc_small_layer(const FullyConnectedParams& p) {
+  return p.accum_depth <= 8 || (p.accum_depth <= 16 && p.units <= 4);
+}
+
 // Longest input row widened at once (bounds the scratch of wide layers: micro_speech's 4000).
 constexpr int32_t kFcChunk = 512;
 
@@ -55,7 +61,7 @@ inline float clamp_f(float v, float lo, float hi) { return v < lo ? lo : (v > hi
 
 uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool per_channel) {
   const uint32_t units = static_cast<uint32_t>(p.units);
-  if (p.accum_depth <= 8) return 0;                                          // no widening
+  if (fc_small_layer(p)) return 0;                                           // on the stack
   if (p.accum_depth > kFcChunk) return vector_bytes(kFcChunk) + units * 4u;  // chunks + sums
   const uint32_t table = static_cast<uint32_t>(sizeof(ChannelRequant)) * (per_channel ? units : 1u);
   return vector_bytes(p.accum_depth) + table;
@@ -85,15 +91,92 @@ struct FcRequant {
   }
 };
 
-// Depth at most 8: no widening pass; plain multiply-accumulates (hello_world-sized layers).
-void fc_int8_tiny(const FullyConnectedParams& p, const int8_t* x, const int8_t* w,
-                  const int32_t* bias, const FcRequant& rq, int8_t* out) {
-  int32_t xo[8];
-  for (int32_t d = 0; d < p.accum_depth; ++d) xo[d] = x[d] + p.input_offset;
+// Depth at most 8 (hello_world-sized layers): no widening pass, the depth a template constant
+// (fully unrolled multiply-accumulates), kept out of line with the requantization constants as
+// scalars so the whole loop stays in registers.
+template <int D>
+__attribute__((noinline)) void fc_int8_tiny_fast(const FullyConnectedParams& p, const int8_t* x,
+                                                 const int8_t* w, const int32_t* bias,
+                                                 ChannelRequant r, int8_t* out) {
+  int32_t xo[D];
+#pragma GCC unroll 8
+  for (int d = 0; d < D; ++d) xo[d] = x[d] + p.input_offset;
+  const int32_t lo = p.act_min;
+  const int32_t hi = p.act_max;
+  const int32_t units = p.units;
+  for (int32_t u = 0; u < units; ++u, w += D) {
+    int32_t acc = bias != nullptr ? bias[u] : 0;
+#pragma GCC unroll 8
+    for (int d = 0; d < D; ++d) acc += w[d] * xo[d];
+    out[u] = static_cast<int8_t>(clamp_output(requantize_fast(acc, r), lo, hi));
+  }
+}
+
+using TinyFc = void (*)(const FullyConnectedParams&, const int8_t*, const int8_t*, const int32_t*,
+                        ChannelRequant, int8_t*);
+constexpr TinyFc kTinyFc[8] = {fc_int8_tiny_fast<1>, fc_int8_tiny_fast<2>, fc_int8_tiny_fast<3>,
+                               fc_int8_tiny_fast<4>, fc_int8_tiny_fast<5>, fc_int8_tiny_fast<6>,
+                               fc_int8_tiny_fast<7>, fc_int8_tiny_fast<8>};
+
+// Depth 9..16: the row widened once into registers (G groups of 4), SMLAD over it; no scratch,
+// no table. The last group reads its weights byte by byte when the depth is ragged.
+template <int G>
+__attribute__((noinline)) void fc_int8_small_fast(const FullyConnectedParams& p, const int8_t* x,
+                                                  const int8_t* w, const int32_t* bias,
+                                                  ChannelRequant r, int8_t* out) {
+  const int32_t depth = p.accum_depth;
+  const int32_t tail = depth - 4 * (G - 1);  // 1..4 weights in the last group
+  uint32_t xv[2 * G];
+  expand_vector(x, depth, p.input_offset, xv);
+  const int32_t lo = p.act_min;
+  const int32_t hi = p.act_max;
+  for (int32_t u = 0; u < p.units; ++u, w += depth) {
+    int32_t acc = bias != nullptr ? bias[u] : 0;
+#pragma GCC unroll 4
+    for (int g = 0; g < G; ++g) {
+      const uint32_t wv =
+          g + 1 < G || tail == 4 ? load_u32(w + 4 * g) : load_tail_weights(w + 4 * g, tail);
+      acc = dsp::smlad(dsp::sxtb16(wv), xv[2 * g], acc);
+      acc = dsp::smlad(dsp::sxtb16_ror8(wv), xv[2 * g + 1], acc);
+    }
+    out[u] = static_cast<int8_t>(clamp_output(requantize_fast(acc, r), lo, hi));
+  }
+}
+
+void fc_int8_tiny(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* x,
+                  const int8_t* w, const int32_t* bias, int8_t* out) {
+  if (p.accum_depth > 8 && !q.per_channel && fast_requant_ok(q.multiplier[0], q.shift[0])) {
+    const ChannelRequant r = make_channel_requant(q.multiplier[0], q.shift[0], p.output_offset);
+    if (p.accum_depth <= 12) {
+      fc_int8_small_fast<3>(p, x, w, bias, r, out);
+    } else {
+      fc_int8_small_fast<4>(p, x, w, bias, r, out);
+    }
+    return;
+  }
+  if (p.accum_depth > 8) {  // slow requantization: widen through the general path's helpers
+    uint32_t xv[8];
+    expand_vector(x, p.accum_depth, p.input_offset, xv);
+    for (int32_t u = 0; u < p.units; ++u, w += p.accum_depth) {
+      int32_t acc[1] = {bias != nullptr ? bias[u] : 0};
+      fc_rows<1>(w, p.accum_depth, p.accum_depth, xv, acc);
+      const int32_t ch = q.per_channel ? u : 0;
+      const int32_t v = requantize_any(acc[0], q.multiplier[ch], q.shift[ch], p.output_offset);
+      out[u] = static_cast<int8_t>(clamp_output(v, p.act_min, p.act_max));
+    }
+    return;
+  }
+  if (!q.per_channel && fast_requant_ok(q.multiplier[0], q.shift[0])) {
+    kTinyFc[p.accum_depth - 1](
+        p, x, w, bias, make_channel_requant(q.multiplier[0], q.shift[0], p.output_offset), out);
+    return;
+  }
   for (int32_t u = 0; u < p.units; ++u, w += p.accum_depth) {
     int32_t acc = bias != nullptr ? bias[u] : 0;
-    for (int32_t d = 0; d < p.accum_depth; ++d) acc += w[d] * xo[d];
-    out[u] = rq(u, acc);
+    for (int32_t d = 0; d < p.accum_depth; ++d) acc += w[d] * (x[d] + p.input_offset);
+    const int32_t ch = q.per_channel ? u : 0;
+    const int32_t v = requantize_any(acc, q.multiplier[ch], q.shift[ch], p.output_offset);
+    out[u] = static_cast<int8_t>(clamp_output(v, p.act_min, p.act_max));
   }
 }
 
@@ -123,9 +206,9 @@ bool fc_int8_asm(const FullyConnectedParams& p, const ChannelQuant& q, const int
   for (int32_t c = 0; c < n; ++c) {
     table[c] = make_channel_requant(q.multiplier[c], q.shift[c], p.output_offset);
   }
-  const FcUnitsArgs args = {w,     vec, p.accum_depth / 16,
-                            bias,  table, q.per_channel ? int32_t{sizeof(ChannelRequant)} : 0,
-                            out,   p.units};
+  const FcUnitsArgs args = {w,    vec,    p.accum_depth / 16,
+                            bias, table,  q.per_channel ? int32_t{sizeof(ChannelRequant)} : 0,
+                            out,  p.units};
   fc_units_fast(args);
   return true;
 #else
@@ -139,23 +222,26 @@ bool fc_int8_asm(const FullyConnectedParams& p, const ChannelQuant& q, const int
 void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
                           const int8_t* weights, const int32_t* bias, int8_t* output,
                           void* scratch) {
+  if (fc_small_layer(p)) {
+    for (int32_t b = 0; b < p.batches; ++b) {
+      fc_int8_tiny(p, q, input + b * p.accum_depth, weights, bias, output + b * p.units);
+    }
+    return;
+  }
   FcRequant rq{q, p.output_offset, p.act_min, p.act_max, false, ChannelRequant{}};
   // Per-tensor weights (the usual case): one set of requantization constants for the layer.
   rq.shared_fast = !q.per_channel && fast_requant_ok(q.multiplier[0], q.shift[0]);
-  if (rq.shared_fast) rq.shared = make_channel_requant(q.multiplier[0], q.shift[0], p.output_offset);
+  if (rq.shared_fast)
+    rq.shared = make_channel_requant(q.multiplier[0], q.shift[0], p.output_offset);
   auto* vec = static_cast<uint32_t*>(scratch);
   for (int32_t b = 0; b < p.batches; ++b) {
     // Each row is read whole (widened) before any of its outputs is written: in-place safe.
     const int8_t* x = input + b * p.accum_depth;
     int8_t* out = output + b * p.units;
-    if (p.accum_depth <= 8) {
-      fc_int8_tiny(p, x, weights, bias, rq, out);
-      continue;
-    }
     if (p.accum_depth > kFcChunk) {
-      fc_int8_chunked(p, x, weights, bias, rq, out, vec,
-                      reinterpret_cast<int32_t*>(reinterpret_cast<uint8_t*>(vec) +
-                                                 vector_bytes(kFcChunk)));
+      fc_int8_chunked(
+          p, x, weights, bias, rq, out, vec,
+          reinterpret_cast<int32_t*>(reinterpret_cast<uint8_t*>(vec) + vector_bytes(kFcChunk)));
       continue;
     }
     expand_vector(x, p.accum_depth, p.input_offset, vec);
@@ -199,8 +285,8 @@ void fully_connected_float32(const FullyConnectedParams& p, const float* input,
     for (; u + 4 <= p.units; u += 4) {
       float_block<4, 1>(weights + u * d, d, d, x, acc4);
       for (int r = 0; r < 4; ++r) {
-        out[u + r] = clamp_f(acc4[r][0] + (bias != nullptr ? bias[u + r] : 0.0f), p.act_min_f,
-                             p.act_max_f);
+        out[u + r] =
+            clamp_f(acc4[r][0] + (bias != nullptr ? bias[u + r] : 0.0f), p.act_min_f, p.act_max_f);
       }
     }
     for (; u < p.units; ++u) {
@@ -222,20 +308,18 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_int8(d.params, fully_connected_channel_quant(d),
-                       static_cast<const int8_t*>(call.input(0)),
-                       static_cast<const int8_t*>(call.input(1)),
-                       static_cast<const int32_t*>(call.input(2)),
-                       static_cast<int8_t*>(call.output(0)), call.scratch());
+  fully_connected_int8(
+      d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
 void invoke_hybrid(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_hybrid(d.params, fully_connected_hybrid_weights(d),
-                         static_cast<const float*>(call.input(0)),
-                         static_cast<const int8_t*>(call.input(1)),
-                         static_cast<const float*>(call.input(2)),
-                         static_cast<float*>(call.output(0)), call.scratch());
+  fully_connected_hybrid(
+      d.params, fully_connected_hybrid_weights(d), static_cast<const float*>(call.input(0)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)),
+      static_cast<float*>(call.output(0)), call.scratch());
 }
 
 Status check_with(const OpContext& ctx, OpRequirements* req, const FullyConnectedInvokers& fns) {

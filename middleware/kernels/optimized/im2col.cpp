@@ -8,21 +8,6 @@ namespace strata {
 namespace kernels {
 namespace optimized {
 
-void copy_bytes(int8_t* dst, const int8_t* src, int32_t n) {
-  for (; n >= 4; n -= 4, dst += 4, src += 4) {
-    uint32_t w;
-    std::memcpy(&w, src, 4);  // unaligned LDR/STR on Armv7-M
-    std::memcpy(dst, &w, 4);
-  }
-  for (; n > 0; --n) *dst++ = *src++;
-}
-
-void fill_bytes(int8_t* dst, int8_t value, int32_t n) {
-  const uint32_t w = (static_cast<uint32_t>(value) & 0xFFu) * 0x01010101u;
-  for (; n >= 4; n -= 4, dst += 4) std::memcpy(dst, &w, 4);
-  for (; n > 0; --n) *dst++ = value;
-}
-
 namespace {
 
 // One filter row (ky) of the window whose input row iy is inside the input.
@@ -56,6 +41,16 @@ void gather_window(const WindowGeometry8& g, int32_t oy, int32_t ox, int8_t* dst
   const int32_t y0 = oy * g.stride_h - g.pad_h;
   const int32_t x0 = ox * g.stride_w - g.pad_w;
   const int32_t row_bytes = g.kw * g.ch_count;
+  const bool interior = y0 >= 0 && y0 + (g.kh - 1) * g.dilation_h < g.in_h && x0 >= 0 &&
+                        x0 + g.kw <= g.in_w && g.dilation_w == 1 && g.ch_count == g.in_c;
+  if (interior) {  // every window row is one run of input bytes
+    const int8_t* src = g.input + (y0 * g.in_w + x0) * g.in_c;
+    const int32_t step = g.dilation_h * g.in_w * g.in_c;
+    for (int32_t ky = 0; ky < g.kh; ++ky, dst += row_bytes, src += step) {
+      copy_bytes(dst, src, row_bytes);
+    }
+    return;
+  }
   for (int32_t ky = 0; ky < g.kh; ++ky, dst += row_bytes) {
     const int32_t iy = y0 + ky * g.dilation_h;
     if (iy < 0 || iy >= g.in_h) {
@@ -89,8 +84,8 @@ void gather_expand(const WindowGeometry8& g, int32_t oy, int32_t ox, int32_t off
   const int32_t row_groups = row_bytes / 4;
   const int32_t stride = 2 * n;
   // One contiguous run of input bytes per window row when the taps are adjacent and in range.
-  const bool contiguous = g.dilation_w == 1 && g.ch_count == g.in_c && x0 >= 0 &&
-                          x0 + g.kw <= g.in_w;
+  const bool contiguous =
+      g.dilation_w == 1 && g.ch_count == g.in_c && x0 >= 0 && x0 + g.kw <= g.in_w;
   uint32_t* dst = block + 2 * j;
   for (int32_t ky = 0; ky < g.kh; ++ky, dst += row_groups * stride) {
     const int32_t iy = y0 + ky * g.dilation_h;

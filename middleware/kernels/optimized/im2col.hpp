@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 namespace strata {
 namespace kernels {
@@ -49,10 +50,22 @@ void gather_expand(const WindowGeometry8& g, int32_t oy, int32_t ox, int32_t off
 
 inline bool can_gather_expand(const WindowGeometry8& g) { return (g.kw * g.ch_count) % 4 == 0; }
 
-// Byte copy and fill used by the gatherers (word-wide where possible; no libc call overhead for
-// the short runs a window row is made of).
-void copy_bytes(int8_t* dst, const int8_t* src, int32_t n);
-void fill_bytes(int8_t* dst, int8_t value, int32_t n);
+// Byte copy and fill used by the gatherers (word-wide, inline: no call overhead for the short
+// runs a window row is made of).
+inline void copy_bytes(int8_t* dst, const int8_t* src, int32_t n) {
+  for (; n >= 4; n -= 4, dst += 4, src += 4) {
+    uint32_t w;
+    std::memcpy(&w, src, 4);  // unaligned LDR/STR on Armv7-M
+    std::memcpy(dst, &w, 4);
+  }
+  for (; n > 0; --n) *dst++ = *src++;
+}
+
+inline void fill_bytes(int8_t* dst, int8_t value, int32_t n) {
+  const uint32_t w = (static_cast<uint32_t>(value) & 0xFFu) * 0x01010101u;
+  for (; n >= 4; n -= 4, dst += 4) std::memcpy(dst, &w, 4);
+  for (; n > 0; --n) *dst++ = value;
+}
 
 }  // namespace optimized
 }  // namespace kernels

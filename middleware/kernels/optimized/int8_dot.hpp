@@ -97,19 +97,19 @@ inline void dot_pairs4(const int8_t*& w, const uint32_t*& block, int32_t pairs, 
   register uint32_t a3 asm("r8");
   register uint32_t wl asm("r12");
   register uint32_t wh asm("lr");
-#define STRATA_DOT4_GROUP                              \
-  "ldr %[wl], [%[wp]], #4\n\t"                        \
-  "ldmia %[ap]!, {%[a0], %[a1], %[a2], %[a3]}\n\t"    \
-  "sxtb16 %[wh], %[wl], ror #8\n\t"                   \
-  "sxtb16 %[wl], %[wl]\n\t"                           \
-  "smlad %[c0], %[wl], %[a0], %[c0]\n\t"              \
-  "smlad %[c0], %[wh], %[a1], %[c0]\n\t"              \
-  "smlad %[c1], %[wl], %[a2], %[c1]\n\t"              \
-  "smlad %[c1], %[wh], %[a3], %[c1]\n\t"              \
-  "ldmia %[ap]!, {%[a0], %[a1], %[a2], %[a3]}\n\t"    \
-  "smlad %[c2], %[wl], %[a0], %[c2]\n\t"              \
-  "smlad %[c2], %[wh], %[a1], %[c2]\n\t"              \
-  "smlad %[c3], %[wl], %[a2], %[c3]\n\t"              \
+#define STRATA_DOT4_GROUP                          \
+  "ldr %[wl], [%[wp]], #4\n\t"                     \
+  "ldmia %[ap]!, {%[a0], %[a1], %[a2], %[a3]}\n\t" \
+  "sxtb16 %[wh], %[wl], ror #8\n\t"                \
+  "sxtb16 %[wl], %[wl]\n\t"                        \
+  "smlad %[c0], %[wl], %[a0], %[c0]\n\t"           \
+  "smlad %[c0], %[wh], %[a1], %[c0]\n\t"           \
+  "smlad %[c1], %[wl], %[a2], %[c1]\n\t"           \
+  "smlad %[c1], %[wh], %[a3], %[c1]\n\t"           \
+  "ldmia %[ap]!, {%[a0], %[a1], %[a2], %[a3]}\n\t" \
+  "smlad %[c2], %[wl], %[a0], %[c2]\n\t"           \
+  "smlad %[c2], %[wh], %[a1], %[c2]\n\t"           \
+  "smlad %[c3], %[wl], %[a2], %[c3]\n\t"           \
   "smlad %[c3], %[wh], %[a3], %[c3]\n\t"
   __asm__ volatile("1:\n\t" STRATA_DOT4_GROUP STRATA_DOT4_GROUP
                    "subs %[n], %[n], #1\n\t"

@@ -79,7 +79,8 @@ void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
         }
         for (; c < in.c; ++c) {
           const int32_t m = max1(batch, in, w, c);
-          output[c] = static_cast<int8_t>(m < p.act_min ? p.act_min : (m > p.act_max ? p.act_max : m));
+          output[c] =
+              static_cast<int8_t>(m < p.act_min ? p.act_min : (m > p.act_max ? p.act_max : m));
         }
       }
     }

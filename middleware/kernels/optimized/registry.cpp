@@ -15,7 +15,7 @@ const OpRegistration kEntries[] = {
     {tflite::BuiltinOperator_AVERAGE_POOL_2D, 1, 3, &kAveragePool2D},
     {tflite::BuiltinOperator_CONV_2D, 1, 5, &kConv2D},
     {tflite::BuiltinOperator_DEPTHWISE_CONV_2D, 1, 6, &kDepthwiseConv2D},
-    {tflite::BuiltinOperator_FULLY_CONNECTED, 1, 9, &kFullyConnected},
+    {tflite::BuiltinOperator_FULLY_CONNECTED, 1, 12, &kFullyConnected},
     {tflite::BuiltinOperator_MAX_POOL_2D, 1, 3, &kMaxPool2D},
 };
 
@@ -38,8 +38,7 @@ const OpRegistration kFallbacks[] = {
 };
 
 const OpResolver kFallbackRegistry(kFallbacks, sizeof(kFallbacks) / sizeof(kFallbacks[0]));
-const OpResolver kRegistry(kEntries, sizeof(kEntries) / sizeof(kEntries[0]),
-                            &kFallbackRegistry);
+const OpResolver kRegistry(kEntries, sizeof(kEntries) / sizeof(kEntries[0]), &kFallbackRegistry);
 
 }  // namespace
 

@@ -41,10 +41,13 @@ inline bool fast_requant_ok(int32_t multiplier, int32_t shift) {
 
 // Fast-path constants; only meaningful when fast_requant_ok(multiplier, shift).
 inline ChannelRequant make_channel_requant(int32_t multiplier, int32_t shift, int32_t zp) {
+  // The constant's two words with 32-bit operations (64-bit variable shifts are library calls or
+  // long sequences on Armv7-M): 2^(30+r) and zp * 2^(31+r) only reach the low word when r == 1.
   const int32_t r = -shift;
+  const uint32_t lo = (1u << 30) | (r == 1 ? 0x80000000u : 0u);
+  const uint32_t hi = (r >= 2 ? (1u << (r - 2)) : 0u) + static_cast<uint32_t>(zp) * (1u << (r - 1));
   ChannelRequant c;
-  c.constant = (INT64_C(1) << 30) + (INT64_C(1) << (30 + r)) +
-               static_cast<int64_t>(zp) * (INT64_C(1) << (31 + r));
+  c.constant = static_cast<int64_t>((static_cast<uint64_t>(hi) << 32) | lo);
   c.multiplier = multiplier;
   c.shift = r - 1;
   return c;

@@ -16,7 +16,7 @@ const OpRegistration kEntries[] = {
     {tflite::BuiltinOperator_CONV_2D, 1, 5, &kConv2D},
     {tflite::BuiltinOperator_DEPTHWISE_CONV_2D, 1, 6, &kDepthwiseConv2D},
     {tflite::BuiltinOperator_DEQUANTIZE, 1, 4, &kDequantize},
-    {tflite::BuiltinOperator_FULLY_CONNECTED, 1, 9, &kFullyConnected},
+    {tflite::BuiltinOperator_FULLY_CONNECTED, 1, 12, &kFullyConnected},
     {tflite::BuiltinOperator_LOGISTIC, 1, 3, &kLogistic},
     {tflite::BuiltinOperator_MAX_POOL_2D, 1, 3, &kMaxPool2D},
     {tflite::BuiltinOperator_MEAN, 1, 3, &kMean},

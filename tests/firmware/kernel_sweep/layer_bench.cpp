@@ -12,9 +12,9 @@
 
 namespace {
 
-using sweep::g_out;
 using strata::kernels::ConvGeometry;
 using strata::kernels::Dims4;
+using sweep::g_out;
 namespace opt = strata::kernels::optimized;
 
 constexpr int32_t kMaxIn = 20000;
@@ -38,7 +38,8 @@ struct Layer {
 void report(const char* name, uint64_t macs, uint64_t instructions) {
   char text[160];
   strata::Format(text, sizeof(text), "@layer %s macs=%llu instructions=%llu per_mac=%.2f\r\n", name,
-                 static_cast<unsigned long long>(macs), static_cast<unsigned long long>(instructions),
+                 static_cast<unsigned long long>(macs),
+                 static_cast<unsigned long long>(instructions),
                  static_cast<double>(instructions) / static_cast<double>(macs));
   test_console::print(text);
 }
@@ -59,8 +60,8 @@ void run_conv(const Layer& l) {
   strata::kernels::compute_conv_geometry(g, &p, &oh, &ow);
   strata::kernels::compute_conv_quant(strata::kernels::FusedActivation::kRelu, -128, 0.05f, -128,
                                       &p);
-  const Dims4 filter = l.depthwise ? Dims4{1, l.kh, l.kw, l.in.c * l.out_c}
-                                   : Dims4{l.out_c, l.kh, l.kw, l.in.c};
+  const Dims4 filter =
+      l.depthwise ? Dims4{1, l.kh, l.kw, l.in.c * l.out_c} : Dims4{l.out_c, l.kh, l.kw, l.in.c};
   const int32_t channels = l.depthwise ? filter.c : filter.n;
   const Dims4 out = {1, oh, ow, channels};
   float scales[512];

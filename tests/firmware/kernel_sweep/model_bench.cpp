@@ -32,17 +32,16 @@ constexpr uint32_t kMagic = 0x31464353;  // "SCF1"
 constexpr size_t kBlobBytes = 2u << 20;
 constexpr size_t kArenaBytes = 1536u << 10;
 
-// Ordinary RAM: BSP_LARGE_DATA (PSRAM at 0x21000000 in bsp/qemu/mps2/mps2.ld) reads as zero on
-// QEMU's mps2-an500, whose PSRAM is at 0x60000000.
+// Ordinary RAM, big enough for every conformance model (ad01 fp32 is the largest, about 1 MB).
 alignas(16) uint8_t g_blob[kBlobBytes];
 BSP_ARENA uint8_t g_arena[kArenaBytes];
 
 // Prints up to 191 characters formatted by strata::Format.
-#define BENCH_PRINT(...)                        \
-  do {                                          \
-    char text_[192];                            \
+#define BENCH_PRINT(...)                               \
+  do {                                                 \
+    char text_[192];                                   \
     strata::Format(text_, sizeof(text_), __VA_ARGS__); \
-    test_console::print(text_);                 \
+    test_console::print(text_);                        \
   } while (0)
 
 [[noreturn]] void fail(const char* what, const strata::Status& status) {
@@ -132,12 +131,12 @@ int main() {
   copy_inputs(interpreter);
   const uint64_t second = timed_invoke(&interpreter);
   const strata::ArenaUsage& usage = interpreter.arena_usage();
-  BENCH_PRINT("@conformance invoke_instructions=%llu arena_bytes=%llu lower_bound=%llu "
-              "repeat_instructions=%llu kernels=%s\r\n",
-              static_cast<unsigned long long>(first),
-              static_cast<unsigned long long>(usage.total_bytes),
-              static_cast<unsigned long long>(usage.lower_bound),
-              static_cast<unsigned long long>(second), kBackend);
+  BENCH_PRINT(
+      "@conformance invoke_instructions=%llu arena_bytes=%llu lower_bound=%llu "
+      "repeat_instructions=%llu kernels=%s\r\n",
+      static_cast<unsigned long long>(first), static_cast<unsigned long long>(usage.total_bytes),
+      static_cast<unsigned long long>(usage.lower_bound), static_cast<unsigned long long>(second),
+      kBackend);
   OpPrinter printer;
   interpreter.set_profiler(&printer);
   copy_inputs(interpreter);

@@ -1,6 +1,5 @@
 #include "sweep_case.hpp"
 
-#include "bsp/memory.hpp"
 #include "common/activation.hpp"
 #include "common/padding.hpp"
 
@@ -54,8 +53,9 @@ void fill_quant(Rng* rng, int32_t channels, int32_t scales, int32_t k, float* ou
 }
 
 bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path) {
-  c->in = {rng->range(1, kMaxBatches), rng->range(1, kMaxHw), rng->range(1, kMaxHw),
-           assembly_path ? 4 * rng->range(1, kMaxInC / 4) : rng->range(1, kMaxInC)};
+  c->in = {
+      rng->range(1, kMaxBatches), rng->range(1, kMaxHw), rng->range(1, kMaxHw),
+      assembly_path && rng->range(0, 1) ? 4 * rng->range(1, kMaxInC / 4) : rng->range(1, kMaxInC)};
   ConvGeometry g{};
   g.padding = rng->range(0, 1) ? Padding::kSame : Padding::kValid;
   g.filter_h = rng->range(1, kMaxKernel);
@@ -75,7 +75,8 @@ bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path) {
   } else {
     int32_t groups = 1;
     if (c->in.c > 1 && rng->range(0, 7) == 0) {
-      do groups = rng->range(2, c->in.c); while (c->in.c % groups != 0);
+      do groups = rng->range(2, c->in.c);
+      while (c->in.c % groups != 0);
     }
     const int32_t per_group = rng->range(1, (kMaxOutC + groups - 1) / groups);
     c->filter = {groups * per_group, g.filter_h, g.filter_w, c->in.c / groups};
@@ -101,8 +102,7 @@ ConvCase make_conv_case(Rng* rng, bool depthwise, bool assembly_path) {
     const int32_t k = c.filter.h * c.filter.w * (depthwise ? 1 : c.filter.c);
     float in_scale = 0.0f;
     float out_scale = 0.0f;
-    fill_quant(rng, c.out.c, c.per_channel ? c.out.c : 1, k, &out_scale, &in_scale,
-               assembly_path);
+    fill_quant(rng, c.out.c, c.per_channel ? c.out.c : 1, k, &out_scale, &in_scale, assembly_path);
     if (!strata::kernels::compute_conv_quant(act, rng->range(-128, 127), out_scale,
                                              rng->range(-128, 127), &c.p)) {
       continue;
@@ -124,8 +124,7 @@ FcCase make_fc_case(Rng* rng, bool assembly_path) {
     c.channels = rng->range(0, 2) == 0 ? c.p.units : 1;
     float in_scale = 0.0f;
     float out_scale = 0.0f;
-    fill_quant(rng, c.channels, c.channels, c.p.accum_depth, &out_scale, &in_scale,
-               assembly_path);
+    fill_quant(rng, c.channels, c.channels, c.p.accum_depth, &out_scale, &in_scale, assembly_path);
     ConvParams cp{};
     const FusedActivation act = assembly_path ? FusedActivation::kNone : activation(rng);
     if (!strata::kernels::compute_conv_quant(act, rng->range(-128, 127), out_scale,
@@ -154,8 +153,8 @@ PoolCase make_pool_case(Rng* rng, bool int8) {
     int32_t oh = 0;
     int32_t ow = 0;
     if (!strata::kernels::compute_pool_geometry(pad, rng->range(1, 3), rng->range(1, 3),
-                                                rng->range(1, 5), rng->range(1, 5), c.in.h,
-                                                c.in.w, &c.p, &oh, &ow) ||
+                                                rng->range(1, 5), rng->range(1, 5), c.in.h, c.in.w,
+                                                &c.p, &oh, &ow) ||
         oh <= 0 || ow <= 0 ||
         !strata::kernels::compute_pool_activation(activation(rng), int8, rng->real(0.01f, 0.1f),
                                                   rng->range(-128, 127), &c.p)) {

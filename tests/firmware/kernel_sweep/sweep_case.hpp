@@ -1,7 +1,7 @@
 // Random operator cases for the on-target kernel sweep (no heap: every case lives in static
 // buffers sized for the sweep's shape limits). The parameters come from the shared kernels/common
-// code, as in the interpreter; values from a small xorshift generator seeded per sweep, so a failing
-// case is reproducible from the printed seed and index.
+// code, as in the interpreter; values from a small xorshift generator seeded per sweep, so a
+// failing case is reproducible from the printed seed and index.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +31,9 @@ class Rng {
   int32_t range(int32_t lo, int32_t hi) {  // inclusive
     return lo + static_cast<int32_t>(next() % static_cast<uint32_t>(hi - lo + 1));
   }
-  float real(float lo, float hi) { return lo + (hi - lo) * static_cast<float>(next() >> 8) / 16777216.0f; }
+  float real(float lo, float hi) {
+    return lo + (hi - lo) * static_cast<float>(next() >> 8) / 16777216.0f;
+  }
 
  private:
   uint32_t s_;
@@ -45,14 +47,13 @@ constexpr int32_t kMaxKernel = 5;
 constexpr int32_t kMaxBatches = 2;
 constexpr int32_t kMaxMultiplier = 4;
 constexpr int32_t kMaxInput = kMaxBatches * kMaxHw * kMaxHw * kMaxInC;
-constexpr int32_t kMaxChannels = kMaxInC * kMaxMultiplier > kMaxOutC ? kMaxInC * kMaxMultiplier
-                                                                      : kMaxOutC;
+constexpr int32_t kMaxChannels =
+    kMaxInC * kMaxMultiplier > kMaxOutC ? kMaxInC* kMaxMultiplier : kMaxOutC;
 constexpr int32_t kMaxFcDepth = 1200;
 constexpr int32_t kMaxFcUnits = 24;
 constexpr int32_t kMaxConvWeights = kMaxOutC * kMaxKernel * kMaxKernel * kMaxInC;
-constexpr int32_t kMaxWeights = kMaxConvWeights > kMaxFcDepth * kMaxFcUnits
-                                    ? kMaxConvWeights
-                                    : kMaxFcDepth * kMaxFcUnits;
+constexpr int32_t kMaxWeights =
+    kMaxConvWeights > kMaxFcDepth* kMaxFcUnits ? kMaxConvWeights : kMaxFcDepth* kMaxFcUnits;
 constexpr int32_t kMaxOutput = kMaxBatches * kMaxHw * kMaxHw * kMaxChannels;
 
 struct ConvCase {

@@ -24,7 +24,6 @@ bool buffers_are_memory() {
   return true;
 }
 
-
 bool report_failure(const char* what, int32_t index, const char* reason, const Dims4& in,
                     const Dims4& out) {
   test_console::print(what);

@@ -15,9 +15,16 @@ namespace ref = strata::kernels::reference;
 namespace opt = strata::kernels::optimized;
 
 uint32_t inplace_lead(const ConvCase& c) {
-  const strata::WindowGeometry g = {c.in.n,      c.in.h,      c.in.w,      c.out.h,
-                                    c.out.w,     c.p.stride_h, c.p.stride_w, c.p.pad_h,
-                                    c.p.pad_w,   static_cast<uint32_t>(c.in.c),
+  const strata::WindowGeometry g = {c.in.n,
+                                    c.in.h,
+                                    c.in.w,
+                                    c.out.h,
+                                    c.out.w,
+                                    c.p.stride_h,
+                                    c.p.stride_w,
+                                    c.p.pad_h,
+                                    c.p.pad_w,
+                                    static_cast<uint32_t>(c.in.c),
                                     static_cast<uint32_t>(c.out.c)};
   return strata::WindowInplaceLead(g);
 }
@@ -59,8 +66,9 @@ void run_int8(const ConvCase& c, bool optimized, bool inplace) {
 }
 
 uint32_t scratch_needed(const ConvCase& c) {
-  const uint32_t i8 = c.depthwise ? opt::depthwise_conv_2d_int8_scratch_bytes(c.p, c.in, c.filter, c.out)
-                                  : opt::conv_2d_int8_scratch_bytes(c.in, c.filter, c.out);
+  const uint32_t i8 = c.depthwise
+                          ? opt::depthwise_conv_2d_int8_scratch_bytes(c.p, c.in, c.filter, c.out)
+                          : opt::conv_2d_int8_scratch_bytes(c.in, c.filter, c.out);
   const uint32_t hy = c.depthwise
                           ? opt::depthwise_conv_2d_hybrid_scratch_bytes(c.pf, c.in, c.filter, c.out)
                           : opt::conv_2d_hybrid_scratch_bytes(c.in, c.filter, c.out);
@@ -75,9 +83,11 @@ void run_float(const ConvCase& c, bool optimized) {
   float* out = optimized ? g_out.opt_f : g_out.ref_f;
   if (c.depthwise) {
     if (optimized) {
-      opt::depthwise_conv_2d_float32(c.pf, c.in, b.input_f, c.filter, b.weights_f, bias, c.out, out);
+      opt::depthwise_conv_2d_float32(c.pf, c.in, b.input_f, c.filter, b.weights_f, bias, c.out,
+                                     out);
     } else {
-      ref::depthwise_conv_2d_float32(c.pf, c.in, b.input_f, c.filter, b.weights_f, bias, c.out, out);
+      ref::depthwise_conv_2d_float32(c.pf, c.in, b.input_f, c.filter, b.weights_f, bias, c.out,
+                                     out);
     }
   } else if (optimized) {
     opt::conv_2d_float32(c.pf, c.in, b.input_f, c.filter, b.weights_f, bias, c.out, out,
@@ -111,11 +121,13 @@ void run_hybrid(const ConvCase& c, bool optimized, bool asymmetric) {
 
 bool check_case(const char* what, const ConvCase& c, int32_t i) {
   const int32_t n = flat_size(c.out);
-  if (scratch_needed(c) > kScratchBytes) return report_failure(what, i, "scratch too large", c.in, c.out);
+  if (scratch_needed(c) > kScratchBytes)
+    return report_failure(what, i, "scratch too large", c.in, c.out);
   run_int8(c, false, false);
   run_int8(c, true, (i & 1) != 0);
   if (!same_bytes(g_out.opt, g_out.ref, n)) {
-    return report_failure(what, i, (i & 1) ? "int8 differs (in place)" : "int8 differs", c.in, c.out);
+    return report_failure(what, i, (i & 1) ? "int8 differs (in place)" : "int8 differs", c.in,
+                          c.out);
   }
   run_float(c, false);
   run_float(c, true);

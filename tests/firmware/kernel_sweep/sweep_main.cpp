@@ -31,7 +31,8 @@ bool check_fully_connected(uint32_t seed, int32_t count) {
     garble(g_out.scratch, kScratchBytes);
     opt::fully_connected_int8(c.p, c.quant(), b.input, w, c.has_bias ? b.bias : nullptr, g_out.opt,
                               g_out.scratch);
-    if (!same_bytes(g_out.opt, g_out.ref, n)) return report_failure("fc", i, "int8 differs", shape, shape);
+    if (!same_bytes(g_out.opt, g_out.ref, n))
+      return report_failure("fc", i, "int8 differs", shape, shape);
     ref::fully_connected_float32(c.pf, b.input_f, b.weights_f, c.has_bias ? b.bias_f : nullptr,
                                  g_out.ref_f);
     opt::fully_connected_float32(c.pf, b.input_f, b.weights_f, c.has_bias ? b.bias_f : nullptr,
@@ -83,7 +84,8 @@ bool check_add(uint32_t seed, int32_t count) {
     ref::add_int8(p, nullptr, n, g_case.input, b_in, g_out.ref);
     opt::add_int8(p, nullptr, n, g_case.input, b_in, g_out.opt, g_out.scratch);
     const Dims4 shape = {1, 1, 1, n};
-    if (!same_bytes(g_out.opt, g_out.ref, n)) return report_failure("add", i, "int8 differs", shape, shape);
+    if (!same_bytes(g_out.opt, g_out.ref, n))
+      return report_failure("add", i, "int8 differs", shape, shape);
   }
   return true;
 }

@@ -33,7 +33,8 @@ TEST(OptimizedAdd, Int8BitExactAcrossSizes) {
   std::mt19937 rng(41);
   for (int i = 0; i < 600; ++i) {
     const ArithmeticParams p = random_add_params(&rng);
-    const int32_t count = uniform(&rng, 0, 2) == 0 ? uniform(&rng, 1, 600) : uniform(&rng, 500, 3000);
+    const int32_t count =
+        uniform(&rng, 0, 2) == 0 ? uniform(&rng, 1, 600) : uniform(&rng, 500, 3000);
     std::vector<int8_t> a(count), b(count);
     for (int32_t k = 0; k < count; ++k) {
       a[k] = static_cast<int8_t>(uniform(&rng, -128, 127));

@@ -92,10 +92,10 @@ TEST(OptimizedDepthwise, Float32RandomShapesWithinTolerance) {
     const ConvCase c = strata_test::random_conv_case(&rng, true);
     std::vector<float> want(static_cast<size_t>(flat_size(c.out)), -7.0f);
     std::vector<float> got(want.size(), 7.0f);
-    reference::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
-                                         c.weights_f.data(), c.bias_f_ptr(), c.out, want.data());
-    optimized::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
-                                         c.weights_f.data(), c.bias_f_ptr(), c.out, got.data());
+    reference::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter, c.weights_f.data(),
+                                         c.bias_f_ptr(), c.out, want.data());
+    optimized::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter, c.weights_f.data(),
+                                         c.bias_f_ptr(), c.out, got.data());
     ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
         << "case " << i << ": " << c.describe();
   }

@@ -21,8 +21,8 @@ void expect_int8(const FcCase& c, const int8_t* weights, int i) {
   reference::fully_connected_int8(c.p, c.quant(), c.input.data(), weights, c.bias_ptr(),
                                   want.data());
   Scratch s(optimized::fully_connected_int8_scratch_bytes(c.p, c.multiplier.size() > 1));
-  optimized::fully_connected_int8(c.p, c.quant(), c.input.data(), weights, c.bias_ptr(),
-                                  got.data(), s.data());
+  optimized::fully_connected_int8(c.p, c.quant(), c.input.data(), weights, c.bias_ptr(), got.data(),
+                                  s.data());
   ASSERT_EQ(strata_test::first_difference(got, want), -1) << "case " << i << ": " << c.describe();
 }
 
@@ -61,10 +61,10 @@ TEST(OptimizedFullyConnected, Float32RandomShapesWithinTolerance) {
     const FcCase c = strata_test::random_fc_case(&rng);
     std::vector<float> want(static_cast<size_t>(c.pf.batches * c.pf.units), -7.0f);
     std::vector<float> got(want.size(), 7.0f);
-    reference::fully_connected_float32(c.pf, c.input_f.data(), c.weights_f.data(),
-                                       c.bias_f_ptr(), want.data());
-    optimized::fully_connected_float32(c.pf, c.input_f.data(), c.weights_f.data(),
-                                       c.bias_f_ptr(), got.data());
+    reference::fully_connected_float32(c.pf, c.input_f.data(), c.weights_f.data(), c.bias_f_ptr(),
+                                       want.data());
+    optimized::fully_connected_float32(c.pf, c.input_f.data(), c.weights_f.data(), c.bias_f_ptr(),
+                                       got.data());
     ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
         << "case " << i << ": " << c.describe();
   }
@@ -78,11 +78,11 @@ TEST(OptimizedFullyConnected, HybridRandomShapesWithinTolerance) {
     std::vector<float> want(static_cast<size_t>(c.pf.batches * c.pf.units), -7.0f);
     std::vector<float> got(want.size(), 7.0f);
     std::vector<int8_t> ref_scratch(static_cast<size_t>(c.pf.accum_depth));
-    reference::fully_connected_hybrid(c.pf, hw, c.input_f.data(), c.weights.data(),
-                                      c.bias_f_ptr(), want.data(), ref_scratch.data());
+    reference::fully_connected_hybrid(c.pf, hw, c.input_f.data(), c.weights.data(), c.bias_f_ptr(),
+                                      want.data(), ref_scratch.data());
     Scratch s(optimized::fully_connected_hybrid_scratch_bytes(c.pf));
-    optimized::fully_connected_hybrid(c.pf, hw, c.input_f.data(), c.weights.data(),
-                                      c.bias_f_ptr(), got.data(), s.data());
+    optimized::fully_connected_hybrid(c.pf, hw, c.input_f.data(), c.weights.data(), c.bias_f_ptr(),
+                                      got.data(), s.data());
     ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
         << "case " << i << ": " << c.describe();
   }

@@ -28,9 +28,9 @@ inline uint32_t conv_inplace_lead(const ConvCase& c, uint32_t elem_bytes) {
 
 inline uint32_t pool_inplace_lead(const PoolCase& c, uint32_t elem_bytes) {
   const uint32_t pixel = static_cast<uint32_t>(c.in.c) * elem_bytes;
-  const strata::WindowGeometry g = {c.in.n,     c.in.h,     c.in.w,     c.out.h,
-                                    c.out.w,    c.p.stride_h, c.p.stride_w, c.p.pad_h,
-                                    c.p.pad_w,  pixel,      pixel};
+  const strata::WindowGeometry g = {c.in.n,    c.in.h,       c.in.w,       c.out.h,
+                                    c.out.w,   c.p.stride_h, c.p.stride_w, c.p.pad_h,
+                                    c.p.pad_w, pixel,        pixel};
   return strata::WindowInplaceLead(g);
 }
 

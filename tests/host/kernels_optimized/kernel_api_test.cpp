@@ -76,7 +76,8 @@ std::vector<uint8_t> run(const Kernel& k, const OpContext& ctx, const std::vecto
   EXPECT_TRUE(k.prepare == nullptr || k.prepare(ctx, op_data.data()).ok());
   constexpr uint32_t kGuard = 64;
   std::vector<uint8_t> scratch(req.scratch_bytes + kGuard + 8, 0xA5);
-  auto* base = reinterpret_cast<uint8_t*>((reinterpret_cast<uintptr_t>(scratch.data()) + 7) & ~uintptr_t{7});
+  auto* base =
+      reinterpret_cast<uint8_t*>((reinterpret_cast<uintptr_t>(scratch.data()) + 7) & ~uintptr_t{7});
   std::memset(base + req.scratch_bytes, 0x5C, kGuard);
   std::memset(out->storage.data(), 0x33, out->view.bytes);
   // OpCall record: header, input/output/scratch slots, op data.
@@ -130,8 +131,15 @@ void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
   if (conv) {
     // Recompute the geometry for the drawn padding (the case's own may differ).
     ConvGeometry g{pad == tflite::Padding_SAME ? Padding::kSame : Padding::kValid,
-                   c.p.stride_h, c.p.stride_w, c.p.dilation_h, c.p.dilation_w, c.in.h, c.in.w,
-                   c.filter.h, c.filter.w, c.p.depth_multiplier};
+                   c.p.stride_h,
+                   c.p.stride_w,
+                   c.p.dilation_h,
+                   c.p.dilation_w,
+                   c.in.h,
+                   c.in.w,
+                   c.filter.h,
+                   c.filter.w,
+                   c.p.depth_multiplier};
     ConvParams p{};
     int32_t oh = 0, ow = 0;
     if (!compute_conv_geometry(g, &p, &oh, &ow) || oh <= 0 || ow <= 0) return;
@@ -140,13 +148,13 @@ void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
       auto o = tflite::CreateDepthwiseConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h,
                                                     c.p.depth_multiplier, act, c.p.dilation_w,
                                                     c.p.dilation_h);
-      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0,
-                                        tflite::BuiltinOptions_DepthwiseConv2DOptions, o.Union()));
+      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_DepthwiseConv2DOptions,
+                                        o.Union()));
     } else {
       auto o = tflite::CreateConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h, act,
                                            c.p.dilation_w, c.p.dilation_h);
-      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions,
-                                        o.Union()));
+      fbb.Finish(
+          tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions, o.Union()));
     }
   } else {
     const int32_t depth = c.in.h * c.in.w * c.in.c;
@@ -154,8 +162,9 @@ void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
     w_dims = {channels, depth};
     out_dims = {c.in.n, channels};
     if (w_scales.size() > 1) w_scales.resize(1), w_zps.resize(1);  // per-tensor (the usual)
-    auto o = tflite::CreateFullyConnectedOptions(fbb, act, tflite::FullyConnectedOptionsWeightsFormat_DEFAULT, false,
-                                                 kind == Kind::kHybrid && (index & 1));
+    auto o = tflite::CreateFullyConnectedOptions(fbb, act,
+                                                 tflite::FullyConnectedOptionsWeightsFormat_DEFAULT,
+                                                 false, kind == Kind::kHybrid && (index & 1));
     fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_FullyConnectedOptions,
                                       o.Union()));
   }
@@ -189,10 +198,10 @@ void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
   bool opt_guard = true;
   const auto want = run(*ref, ctx, {&in, &w, &bias}, &out, &ref_guard);
   const auto got = run(*opt, ctx, {&in, &w, &bias}, &out, &opt_guard);
-  EXPECT_TRUE(opt_guard) << "op " << code << " case " << index << " wrote past its scratch: "
-                         << c.describe();
-  EXPECT_TRUE(close_bytes(got, want, kind)) << "op " << code << " case " << index << ": "
-                                            << c.describe();
+  EXPECT_TRUE(opt_guard) << "op " << code << " case " << index
+                         << " wrote past its scratch: " << c.describe();
+  EXPECT_TRUE(close_bytes(got, want, kind))
+      << "op " << code << " case " << index << ": " << c.describe();
 }
 
 TEST(OptimizedKernelApi, ScratchFromCheckIsEnoughAndResultsMatch) {

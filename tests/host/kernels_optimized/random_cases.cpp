@@ -36,8 +36,8 @@ std::vector<float> random_floats(std::mt19937* rng, size_t n, float lo, float hi
 // requantization multiplier's shift outside the fast path (>= 0, or below -22).
 float random_output_scale(std::mt19937* rng, float in_scale, float w_scale, int32_t k) {
   const int pick = uniform(rng, 0, 19);
-  if (pick == 0) return in_scale * w_scale * 0.5f;         // multiplier > 1: shift > 0
-  if (pick == 1) return in_scale * w_scale * 1.0e8f;       // very small multiplier
+  if (pick == 0) return in_scale * w_scale * 0.5f;    // multiplier > 1: shift > 0
+  if (pick == 1) return in_scale * w_scale * 1.0e8f;  // very small multiplier
   return in_scale * w_scale * std::sqrt(static_cast<float>(k)) * uniform_f(rng, 8.0f, 120.0f);
 }
 
@@ -56,7 +56,8 @@ Quant random_quant(std::mt19937* rng, int32_t channels, bool per_channel, int32_
 }
 
 bool pick_geometry(std::mt19937* rng, const ConvShapeLimits& lim, ConvCase* c) {
-  c->in = {uniform(rng, 1, lim.max_batches), uniform(rng, 1, lim.max_hw), uniform(rng, 1, lim.max_hw),
+  c->in = {uniform(rng, 1, lim.max_batches), uniform(rng, 1, lim.max_hw),
+           uniform(rng, 1, lim.max_hw),
            lim.force_in_c > 0 ? lim.force_in_c : uniform(rng, 1, lim.max_in_c)};
   ConvGeometry g{};
   g.padding = uniform(rng, 0, 1) ? Padding::kSame : Padding::kValid;
@@ -72,13 +73,14 @@ bool pick_geometry(std::mt19937* rng, const ConvShapeLimits& lim, ConvCase* c) {
   g.depth_multiplier = 1;
   if (c->depthwise) {
     const bool multiply = lim.force_multiplier == 0 && uniform(rng, 0, 3) == 0;
-    g.depth_multiplier = lim.force_multiplier > 0 ? lim.force_multiplier
-                                                  : (multiply ? uniform(rng, 2, 4) : 1);
+    g.depth_multiplier =
+        lim.force_multiplier > 0 ? lim.force_multiplier : (multiply ? uniform(rng, 2, 4) : 1);
     c->filter = {1, g.filter_h, g.filter_w, c->in.c * g.depth_multiplier};
   } else {
     int groups = 1;
     if (lim.allow_groups && c->in.c > 1 && uniform(rng, 0, 7) == 0) {
-      do groups = uniform(rng, 2, c->in.c); while (c->in.c % groups != 0);
+      do groups = uniform(rng, 2, c->in.c);
+      while (c->in.c % groups != 0);
     }
     const int per_group = uniform(rng, 1, (lim.max_out_c + groups - 1) / groups);
     c->filter = {groups * per_group, g.filter_h, g.filter_w, c->in.c / groups};
@@ -115,10 +117,9 @@ ConvCase random_conv_case(std::mt19937* rng, bool depthwise, const ConvShapeLimi
     c.filter_scales = q.w_scales;
     c.multiplier.resize(channels);
     c.shift.resize(channels);
-    strata::kernels::compute_channel_multipliers(q.in_scale, q.w_scales.data(),
-                                                 static_cast<int32_t>(q.w_scales.size()),
-                                                 q.out_scale, channels, c.multiplier.data(),
-                                                 c.shift.data());
+    strata::kernels::compute_channel_multipliers(
+        q.in_scale, q.w_scales.data(), static_cast<int32_t>(q.w_scales.size()), q.out_scale,
+        channels, c.multiplier.data(), c.shift.data());
     const size_t in_n = static_cast<size_t>(flat_size(c.in));
     const size_t w_n = static_cast<size_t>(flat_size(c.filter));
     c.input = random_bytes(rng, in_n, -128, 127);
@@ -230,8 +231,8 @@ std::string PoolCase::describe() const {
   return s.str();
 }
 
-long first_float_mismatch(const std::vector<float>& got, const std::vector<float>& want,
-                          float atol, float rtol) {
+long first_float_mismatch(const std::vector<float>& got, const std::vector<float>& want, float atol,
+                          float rtol) {
   if (got.size() != want.size()) return 0;
   for (size_t i = 0; i < got.size(); ++i) {
     if (!(std::fabs(got[i] - want[i]) <= atol + rtol * std::fabs(want[i]))) {

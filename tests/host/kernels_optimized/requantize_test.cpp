@@ -62,9 +62,9 @@ TEST(OptimizedRequantize, TiesRoundAwayFromZeroAfterTheHighMultiply) {
 }
 
 TEST(DspShim, UnpackAndMultiplyAccumulateFollowTheArmDefinitions) {
-  const uint32_t bytes = 0x80FF7F01u;  // lanes: 1, 127, -1, -128
-  EXPECT_EQ(dsp::sxtb16(bytes), 0xFFFF0001u);        // (1, -1)
-  EXPECT_EQ(dsp::sxtb16_ror8(bytes), 0xFF80007Fu);   // (127, -128)
+  const uint32_t bytes = 0x80FF7F01u;               // lanes: 1, 127, -1, -128
+  EXPECT_EQ(dsp::sxtb16(bytes), 0xFFFF0001u);       // (1, -1)
+  EXPECT_EQ(dsp::sxtb16_ror8(bytes), 0xFF80007Fu);  // (127, -128)
   EXPECT_EQ(dsp::sxtab16(0x00020003u, bytes), 0x00010004u);
   EXPECT_EQ(dsp::sxtab16_ror8(0x00010001u, bytes), 0xFF810080u);
   EXPECT_EQ(dsp::smlad(0x0003FFFEu, 0x00050007u, 100), 100 + (-2) * 7 + 3 * 5);
