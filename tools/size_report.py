@@ -7,37 +7,58 @@ import argparse
 import json
 import shutil
 import subprocess
+import os
 import sys
 
-# Sections whose contents live in flash and are copied to RAM at boot.
-COPIED = {".data", ".fast_data", ".fast_code"}
-# Sections that occupy RAM only.
-RAM_ONLY = {".bss", ".fast_bss", ".noinit", ".stack", ".arena", ".large_data"}
-NOT_LOADED = {".comment", ".ARM.attributes", ".debug", ".stab", ".symtab", ".strtab", ".shstrtab"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib.mapfile import bytes_per_library  # noqa: E402
+
+# Library name prefixes grouped the way users ask: "how much is the runtime, how much is my model".
+GROUPS = (("runtime", ("strata_runtime", "strata_base")), ("kernels", ("strata_kernels",)),
+          ("model", ("strata_model",)), ("board", ("strata_board", "strata_cortex_m", "strata_soc")),
+          ("app", ("strata_app",)), ("libc/libgcc", ("c_nano", "c", "g_nano", "gcc", "m", "stdc++")))
+
+
+def library_groups(map_path):
+    groups = {}
+    for lib, size in bytes_per_library(map_path).items():
+        name = next((g for g, prefixes in GROUPS if lib.startswith(prefixes)), "other")
+        groups[name] = groups.get(name, 0) + size
+    return groups
 
 
 def sections(elf):
-    size_tool = shutil.which("arm-none-eabi-size")
-    if not size_tool:
-        sys.exit("size_report: arm-none-eabi-size not found (Debian package binutils-arm-none-eabi)")
-    out = subprocess.run([size_tool, "-A", "-x", elf], check=True, capture_output=True, text=True).stdout
+    """(name, size, run address, kind) for every allocated section, from `objdump -h`: kind is
+    `text` (loaded where it runs: flash), `data` (loaded in flash, copied to RAM at boot: load address
+    differs from run address) or `bss` (allocated, no contents: RAM only)."""
+    objdump = shutil.which("arm-none-eabi-objdump")
+    if not objdump:
+        sys.exit("size_report: arm-none-eabi-objdump not found (Debian package binutils-arm-none-eabi)")
+    out = subprocess.run([objdump, "-h", "-w", elf], check=True, capture_output=True, text=True).stdout
     result = []
-    for line in out.splitlines()[2:]:
+    for line in out.splitlines():
         parts = line.split()
-        if len(parts) != 3 or not parts[1].startswith("0x"):
+        # Idx Name Size VMA LMA File-off Algn Flags
+        if len(parts) < 8 or not parts[0].isdigit():
             continue
-        name, size, addr = parts[0], int(parts[1], 16), int(parts[2], 16)
-        if size == 0 or any(name.startswith(p) for p in NOT_LOADED):
+        name, size, vma, lma = parts[1], int(parts[2], 16), int(parts[3], 16), int(parts[4], 16)
+        flags = " ".join(parts[7:])
+        if size == 0 or "ALLOC" not in flags:
             continue
-        result.append((name, size, addr))
+        if "LOAD" not in flags:
+            kind = "bss"
+        elif vma != lma:
+            kind = "data"
+        else:
+            kind = "text"
+        result.append((name, size, vma, kind))
     return result
 
 
 def totals(secs):
-    text = sum(s for n, s, _ in secs if n not in COPIED and n not in RAM_ONLY)
-    data = sum(s for n, s, _ in secs if n in COPIED)
-    bss = sum(s for n, s, _ in secs if n in RAM_ONLY)
-    return {"text": text, "data": data, "bss": bss, "flash": text + data}
+    t = {kind: sum(size for _, size, _, k in secs if k == kind) for kind in ("text", "data", "bss")}
+    t["flash"] = t["text"] + t["data"]
+    return t
 
 
 def main():
@@ -48,13 +69,20 @@ def main():
     secs = sections(args.elf)
     t = totals(secs)
     if args.json:
-        print(json.dumps({"elf": args.elf, "sections": [{"name": n, "size": s, "address": a}
-                                                        for n, s, a in secs], **t}))
+        map_path = os.path.splitext(args.elf)[0] + ".map"
+        t["parts"] = library_groups(map_path) if os.path.exists(map_path) else {}
+        print(json.dumps({"elf": args.elf, "sections": [{"name": n, "size": s, "address": a, "kind": k}
+                                                        for n, s, a, k in secs], **t}))
         return 0
     print(f"size report: {args.elf}")
-    for name, size, addr in secs:
-        print(f"  {name:<14} 0x{addr:08x} {size:>9,} bytes")
+    for name, size, addr, kind in secs:
+        print(f"  {name:<18} 0x{addr:08x} {size:>10,} bytes  {kind}")
     print(f"  text={t['text']:,} data={t['data']:,} bss={t['bss']:,} (flash used {t['flash']:,})")
+    map_path = os.path.splitext(args.elf)[0] + ".map"
+    if os.path.exists(map_path):
+        groups = library_groups(map_path)
+        print("  flash by part: " + ", ".join(f"{g} {groups[g]:,}" for g, _ in GROUPS + (("other", ()),)
+                                              if g in groups))
     return 0
 
 
