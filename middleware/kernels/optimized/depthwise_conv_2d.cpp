@@ -49,8 +49,8 @@ uint32_t grouped_scratch(const Dims4& in, const Dims4& filter, const Dims4& out,
          conv_engine_scratch_bytes(plan);
 }
 
-// The planar path over every batch and channel; make_out(c, batch_output) gives the channel's
-// output functor and its initial accumulator (the int32 bias, or 0).
+// The planar path over every batch, band of output rows and channel (pairs of channels share
+// one fill pass); make_out(c, batch_output, plan, band, w, acc, oy0, rows) runs one channel.
 template <class MakeOut>
 void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input, const int8_t* weights,
                 int32_t out_batch_elems, void* scratch, MakeOut make_out) {
@@ -63,18 +63,22 @@ void run_planar(const PlanarPlan& plan, int32_t batches, const int8_t* input, co
   const int32_t in_batch = plan.in_h * plan.in_w * plan.channels;
   for (int32_t b = 0; b < batches; ++b) {
     const int8_t* batch = input + b * in_batch;
-    int32_t c = 0;
-    for (; c + 2 <= plan.channels; c += 2) {
-      fill_plane_pair(plan, batch, c, plane0, plane1);
-      load_channel_weights(plan, weights, c, w);
-      make_out(c, b * out_batch_elems, plan, plane0, w, acc);
-      load_channel_weights(plan, weights, c + 1, w);
-      make_out(c + 1, b * out_batch_elems, plan, plane1, w, acc);
-    }
-    if (c < plan.channels) {
-      fill_plane(plan, batch, c, plane0);
-      load_channel_weights(plan, weights, c, w);
-      make_out(c, b * out_batch_elems, plan, plane0, w, acc);
+    const int32_t out_base = b * out_batch_elems;
+    for (int32_t oy0 = 0; oy0 < plan.out_h; oy0 += plan.band_rows) {
+      const int32_t rows = plan.out_h - oy0 < plan.band_rows ? plan.out_h - oy0 : plan.band_rows;
+      int32_t c = 0;
+      for (; c + 2 <= plan.channels; c += 2) {
+        fill_plane_pair(plan, batch, c, oy0, rows, plane0, plane1);
+        load_channel_weights(plan, weights, c, w);
+        make_out(c, out_base, plan, plane0, w, acc, oy0, rows);
+        load_channel_weights(plan, weights, c + 1, w);
+        make_out(c + 1, out_base, plan, plane1, w, acc, oy0, rows);
+      }
+      if (c < plan.channels) {
+        fill_plane(plan, batch, c, oy0, rows, plane0);
+        load_channel_weights(plan, weights, c, w);
+        make_out(c, out_base, plan, plane0, w, acc, oy0, rows);
+      }
     }
   }
 }

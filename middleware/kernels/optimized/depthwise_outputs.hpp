@@ -88,7 +88,7 @@ class Int8PlanarOutputs {
         col_stride_(out.c) {}
 
   void operator()(int32_t c, int32_t batch_offset, const PlanarPlan& plan, const int16_t* plane,
-                  const int16_t* w, int32_t* acc) const {
+                  const int16_t* w, int32_t* acc, int32_t oy0, int32_t rows) const {
     const int32_t ch = q_.per_channel ? c : 0;
     const int32_t bias = bias_ != nullptr ? bias_[c] : 0;
     const ChannelWriter<int8_t> wr = writer(output_ + batch_offset + c, plan);
@@ -97,18 +97,18 @@ class Int8PlanarOutputs {
     if (!fast_requant_ok(m, s)) {
       planar_channel(plan, plane, w, bias,
                      AnyInt8Out{wr, plan.out_w, m, s, p_.output_offset, p_.act_min, p_.act_max},
-                     acc);
+                     acc, oy0, rows);
     } else if (p_.act_min == -128 && p_.act_max == 127) {
       planar_channel(plan, plane, w, bias,
                      FastInt8Out<true>{wr, plan.out_w, make_channel_requant(m, s, p_.output_offset),
                                        -128, 127},
-                     acc);
+                     acc, oy0, rows);
     } else {
       planar_channel(
           plan, plane, w, bias,
           FastInt8Out<false>{wr, plan.out_w, make_channel_requant(m, s, p_.output_offset),
                              p_.act_min, p_.act_max},
-          acc);
+          acc, oy0, rows);
     }
   }
 
@@ -151,13 +151,13 @@ class HybridPlanarOutputs {
         col_stride_(out.c) {}
 
   void operator()(int32_t c, int32_t batch_offset, const PlanarPlan& plan, const int16_t* plane,
-                  const int16_t* w, int32_t* acc) const {
+                  const int16_t* w, int32_t* acc, int32_t oy0, int32_t rows) const {
     const ChannelWriter<float> wr = writer(output_ + batch_offset + c, plan);
     planar_channel(
         plan, plane, w, 0,
         HybridOut{wr, plan.out_w, hw_.filter_scales[hw_.per_channel ? c : 0] * input_scale_,
                   bias_ != nullptr ? bias_[c] : 0.0f, p_.act_min_f, p_.act_max_f},
-        acc);
+        acc, oy0, rows);
   }
 
  private:

@@ -31,6 +31,16 @@ PlanarPlan make_planar_plan(const ConvParams& p, const Dims4& in, const Dims4& f
   plan.plane_h = (plan.out_h - 1) * plan.stride_h + (plan.kh - 1) * plan.dilation_h + 1;
   const int32_t w = (plan.out_w - 1) * plan.stride_w + (plan.kw - 1) * plan.dilation_w + 1;
   plan.plane_w = (w + 3) & ~1;
+  // Bands of output rows as large as the scratch budget allows: the accumulators and the two
+  // band buffers (a transposed plan keeps one band: its bands would not run in pixel order).
+  const int32_t by_acc = kPlanarChunk / ((plan.out_w + 1) & ~1);
+  const int32_t plane_rows = kPlanarBandBytes / (4 * plan.plane_w);  // two int16 buffers
+  const int32_t by_plane = (plane_rows - (plan.kh - 1) * plan.dilation_h - 1) / plan.stride_h + 1;
+  int32_t fit = by_acc < by_plane ? by_acc : by_plane;
+  fit = fit > 0 ? fit : 1;
+  plan.band_rows = t || fit >= plan.out_h ? plan.out_h : fit;
+  const int32_t band_h = (plan.band_rows - 1) * plan.stride_h + (plan.kh - 1) * plan.dilation_h + 1;
+  plan.band_h = band_h < plan.plane_h ? band_h : plan.plane_h;
   plan.input_offset = input_offset;
   return plan;
 }
@@ -38,9 +48,8 @@ PlanarPlan make_planar_plan(const ConvParams& p, const Dims4& in, const Dims4& f
 uint32_t planar_scratch_bytes(const PlanarPlan& plan) {
   const uint32_t plane = static_cast<uint32_t>(plane_elems(plan)) * 2u * 2u;
   const uint32_t weights = static_cast<uint32_t>(plan.kh * plan.kw) * 2u;
-  const int32_t stride = planar_acc_stride(plan);
-  const uint32_t row = static_cast<uint32_t>(stride > kPlanarChunk ? stride : kPlanarChunk) * 4u;
-  return ((plane + 7u) & ~7u) + ((weights + 7u) & ~7u) + row;
+  const uint32_t acc = static_cast<uint32_t>(plan.band_rows * planar_acc_stride(plan)) * 4u;
+  return ((plane + 7u) & ~7u) + ((weights + 7u) & ~7u) + acc;
 }
 
 void clear_plane(const PlanarPlan& plan, int16_t* plane) {
@@ -50,49 +59,75 @@ void clear_plane(const PlanarPlan& plan, int16_t* plane) {
 
 namespace {
 
-// Input rows [0, y1) and columns [0, x1) land inside the plane (VALID padding may leave some
-// unread).
-void interior(const PlanarPlan& plan, int32_t* y1, int32_t* x1) {
-  *y1 = plan.plane_h - plan.pad_h < plan.in_h ? plan.plane_h - plan.pad_h : plan.in_h;
-  *x1 = plan.plane_w - plan.pad_w < plan.in_w ? plan.plane_w - plan.pad_w : plan.in_w;
+// The band's plane rows: first plane row, count, and the input columns that land in the plane
+// (VALID padding may leave some unread).
+struct BandRows {
+  int32_t py0, count, x1;
+};
+
+BandRows band_rows(const PlanarPlan& plan, int32_t oy0, int32_t rows) {
+  BandRows b;
+  b.py0 = oy0 * plan.stride_h;
+  const int32_t h = (rows - 1) * plan.stride_h + (plan.kh - 1) * plan.dilation_h + 1;
+  b.count = b.py0 + h <= plan.plane_h ? h : plan.plane_h - b.py0;
+  b.x1 = plan.plane_w - plan.pad_w < plan.in_w ? plan.plane_w - plan.pad_w : plan.in_w;
+  return b;
+}
+
+// Input row of band row r, or -1 when it lies in the padding.
+inline int32_t input_row(const PlanarPlan& plan, const BandRows& b, int32_t r) {
+  const int32_t iy = b.py0 + r - plan.pad_h;
+  return iy >= 0 && iy < plan.in_h ? iy : -1;
+}
+
+void zero_row(int16_t* row, int32_t n) {
+  for (int32_t i = 0; i < n; ++i) row[i] = 0;
 }
 
 }  // namespace
 
-void fill_plane(const PlanarPlan& plan, const int8_t* batch, int32_t c, int16_t* plane) {
-  int32_t y1;
-  int32_t x1;
-  interior(plan, &y1, &x1);
+void fill_plane(const PlanarPlan& plan, const int8_t* batch, int32_t c, int32_t oy0, int32_t rows,
+                int16_t* plane) {
+  const BandRows b = band_rows(plan, oy0, rows);
   const int32_t stride = plan.src_col_step;
   const int32_t off = plan.input_offset;
-  for (int32_t iy = 0; iy < y1; ++iy) {
-    const int8_t* src = batch + iy * plan.src_row_step + c;
-    int16_t* dst = plane + (iy + plan.pad_h) * plan.plane_w + plan.pad_w;
-    int32_t ix = 0;
-    for (; ix + 2 <= x1; ix += 2, src += 2 * stride, dst += 2) {
-      const int32_t a = src[0] + off;
-      const int32_t b = src[stride] + off;
-      dst[0] = static_cast<int16_t>(a);
-      dst[1] = static_cast<int16_t>(b);
+  for (int32_t r = 0; r < b.count; ++r) {
+    const int32_t iy = input_row(plan, b, r);
+    if (iy < 0) {
+      zero_row(plane + r * plan.plane_w, plan.plane_w);
+      continue;
     }
-    if (ix < x1) dst[0] = static_cast<int16_t>(src[0] + off);
+    const int8_t* src = batch + iy * plan.src_row_step + c;
+    int16_t* dst = plane + r * plan.plane_w + plan.pad_w;
+    int32_t ix = 0;
+    for (; ix + 2 <= b.x1; ix += 2, src += 2 * stride, dst += 2) {
+      const int32_t a = src[0] + off;
+      const int32_t v = src[stride] + off;
+      dst[0] = static_cast<int16_t>(a);
+      dst[1] = static_cast<int16_t>(v);
+    }
+    if (ix < b.x1) dst[0] = static_cast<int16_t>(src[0] + off);
   }
 }
 
-void fill_plane_pair(const PlanarPlan& plan, const int8_t* batch, int32_t c, int16_t* plane0,
-                     int16_t* plane1) {
-  int32_t y1;
-  int32_t x1;
-  interior(plan, &y1, &x1);
+void fill_plane_pair(const PlanarPlan& plan, const int8_t* batch, int32_t c, int32_t oy0,
+                     int32_t rows, int16_t* plane0, int16_t* plane1) {
+  const BandRows b = band_rows(plan, oy0, rows);
   const int32_t stride = plan.src_col_step;
   const uint32_t off2 = (static_cast<uint32_t>(plan.input_offset) & 0xFFFFu) * 0x10001u;
-  for (int32_t iy = 0; iy < y1; ++iy) {
+  for (int32_t r = 0; r < b.count; ++r) {
+    const int32_t iy = input_row(plan, b, r);
+    if (iy < 0) {
+      zero_row(plane0 + r * plan.plane_w, plan.plane_w);
+      zero_row(plane1 + r * plan.plane_w, plan.plane_w);
+      continue;
+    }
     const int8_t* src = batch + iy * plan.src_row_step + c;
-    const int32_t at = (iy + plan.pad_h) * plan.plane_w + plan.pad_w;
+    const int32_t at = r * plan.plane_w + plan.pad_w;
     int16_t* d0 = plane0 + at;
     int16_t* d1 = plane1 + at;
     int32_t ix = 0;
-    for (; ix + 2 <= x1; ix += 2, src += 2 * stride, d0 += 2, d1 += 2) {
+    for (; ix + 2 <= b.x1; ix += 2, src += 2 * stride, d0 += 2, d1 += 2) {
       uint16_t p0;
       uint16_t p1;
       std::memcpy(&p0, src, 2);
@@ -104,7 +139,7 @@ void fill_plane_pair(const PlanarPlan& plan, const int8_t* batch, int32_t c, int
       std::memcpy(d0, &even, 4);
       std::memcpy(d1, &odd, 4);
     }
-    if (ix < x1) {
+    if (ix < b.x1) {
       d0[0] = static_cast<int16_t>(src[0] + plan.input_offset);
       d1[0] = static_cast<int16_t>(src[1] + plan.input_offset);
     }

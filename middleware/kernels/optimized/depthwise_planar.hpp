@@ -35,6 +35,8 @@ struct PlanarPlan {
   int32_t pad_h, pad_w;
   int32_t out_h, out_w;
   int32_t plane_h, plane_w;  // plane_w is even and has room for the pair loads' overrun
+  int32_t band_rows;         // output rows per band (a band's plane rows are filled together)
+  int32_t band_h;            // plane rows of one band
   int32_t input_offset;
   int32_t src_row_step;  // input elements between plane rows (next input row, or column)
   int32_t src_col_step;  // input elements between plane columns
@@ -44,23 +46,25 @@ struct PlanarPlan {
 PlanarPlan make_planar_plan(const ConvParams& p, const Dims4& in, const Dims4& filter,
                             const Dims4& out, int32_t input_offset);
 
-// Elements of one plane (a multiple of 4, so consecutive planes stay word aligned).
-inline int32_t plane_elems(const PlanarPlan& plan) {
-  return (plan.plane_h * plan.plane_w + 3) & ~3;
-}
+// Elements of one band buffer (a multiple of 4, so consecutive buffers stay word aligned).
+// Large planes are processed in bands of output rows (in pixel order, so in-place use stays
+// safe), which bounds the scratch: the whole plane of a 48x48 layer would take 5 KB per channel.
+inline int32_t plane_elems(const PlanarPlan& plan) { return (plan.band_h * plan.plane_w + 3) & ~3; }
 
-// Scratch: two planes, kh*kw int16 weights and a chunk of int32 accumulators.
+// Scratch: two band buffers, kh*kw int16 weights and a band of int32 accumulators.
 uint32_t planar_scratch_bytes(const PlanarPlan& plan);
 
-// Zeroes a plane (its border stays zero across channels; only the interior is refilled).
+// Zeroes a band buffer (padding columns stay zero across channels and bands).
 void clear_plane(const PlanarPlan& plan, int16_t* plane);
 
-// Copies channel c of one batch (HWC int8) into the plane's interior, plus the input offset.
-void fill_plane(const PlanarPlan& plan, const int8_t* batch, int32_t c, int16_t* plane);
+// Fills the band of output rows [oy0, oy0 + rows) with channel c of one batch (HWC int8) plus the
+// input offset; band rows outside the input become zero.
+void fill_plane(const PlanarPlan& plan, const int8_t* batch, int32_t c, int32_t oy0, int32_t rows,
+                int16_t* plane);
 
 // Channels c and c+1 at once (one halfword load per pixel, SXTAB16 splits and offsets them).
-void fill_plane_pair(const PlanarPlan& plan, const int8_t* batch, int32_t c, int16_t* plane0,
-                     int16_t* plane1);
+void fill_plane_pair(const PlanarPlan& plan, const int8_t* batch, int32_t c, int32_t oy0,
+                     int32_t rows, int16_t* plane0, int16_t* plane1);
 
 // The kh*kw weights of channel c (filter [1][kh][kw][channels]) as int16.
 void load_channel_weights(const PlanarPlan& plan, const int8_t* filter, int32_t c, int16_t* w);
@@ -101,39 +105,34 @@ enum class PlanarKernel : uint8_t { kGeneric, k3x3Stride1, k3x3Stride2 };
 
 PlanarKernel planar_kernel(const PlanarPlan& plan);
 
-// Accumulator entries per chunk of output rows (the scratch they take: 4 bytes each).
-constexpr int32_t kPlanarChunk = 256;
+// Accumulator entries per band (the scratch they take: 4 bytes each), and the bytes the two band
+// buffers may take (bounds the arena a large layer adds; the halo rows refilled per band cost a
+// few percent of the fill).
+constexpr int32_t kPlanarChunk = 512;
+constexpr int32_t kPlanarBandBytes = 4096;
 
-// Row stride of the accumulator chunk (even, for the stride-1 pairs) and rows per chunk.
+// Row stride of the accumulator band (even, for the stride-1 pairs).
 inline int32_t planar_acc_stride(const PlanarPlan& plan) { return (plan.out_w + 1) & ~1; }
-inline int32_t planar_chunk_rows(const PlanarPlan& plan) {
-  const int32_t r = kPlanarChunk / planar_acc_stride(plan);
-  return r > 0 ? r : 1;
-}
 
-// All output rows of one channel, a chunk of rows at a time: accumulators into `acc` (scratch),
-// then out.put_rows(acc, acc_stride, rows, first_row, bias) writes them (Out is taken by value so
-// its fields live in registers).
+// Output rows [oy0, oy0 + rows) of one channel from its band buffer: accumulators into `acc`
+// (scratch), then out.put_rows(acc, acc_stride, rows, oy0, bias) writes them (Out is taken by
+// value so its fields live in registers).
 template <class Out>
-void planar_channel(const PlanarPlan& plan, const int16_t* plane, const int16_t* w, int32_t bias,
-                    const Out out, int32_t* acc) {
+void planar_channel(const PlanarPlan& plan, const int16_t* band, const int16_t* w, int32_t bias,
+                    const Out out, int32_t* acc, int32_t oy0, int32_t rows) {
   const PlanarKernel kind = planar_kernel(plan);
-  const int16_t none[9] = {};
-  const Taps3x3 taps(kind == PlanarKernel::kGeneric ? none : w);  // w has 9 taps only if 3x3
   const int32_t stride = planar_acc_stride(plan);
-  const int32_t chunk = planar_chunk_rows(plan);
-  for (int32_t oy = 0; oy < plan.out_h; oy += chunk) {
-    const int32_t rows = plan.out_h - oy < chunk ? plan.out_h - oy : chunk;
-    const int16_t* r0 = plane + oy * plan.stride_h * plan.plane_w;
+  if (kind == PlanarKernel::kGeneric) {
+    rows_generic(plan, band, w, rows, acc, stride);
+  } else {
+    const Taps3x3 taps(w);
     if (kind == PlanarKernel::k3x3Stride1) {
-      rows_3x3_s1(taps, r0, plan.plane_w, rows, (plan.out_w + 1) / 2, acc, stride);
-    } else if (kind == PlanarKernel::k3x3Stride2) {
-      rows_3x3_s2(taps, r0, plan.plane_w, rows, plan.out_w, acc, stride);
+      rows_3x3_s1(taps, band, plan.plane_w, rows, (plan.out_w + 1) / 2, acc, stride);
     } else {
-      rows_generic(plan, r0, w, rows, acc, stride);
+      rows_3x3_s2(taps, band, plan.plane_w, rows, plan.out_w, acc, stride);
     }
-    out.put_rows(acc, stride, rows, oy, bias);
   }
+  out.put_rows(acc, stride, rows, oy0, bias);
 }
 
 }  // namespace optimized

@@ -21,6 +21,9 @@ inline bool fc_small_layer(const FullyConnectedParams& p) {
 }
 
 // Longest input row widened at once (bounds the scratch of wide layers: micro_speech's 4000).
+// Rows up to kFcWhole are widened whole (the assembly loop needs the whole row); longer ones in
+// chunks of kFcChunk.
+constexpr int32_t kFcWhole = 1024;
 constexpr int32_t kFcChunk = 512;
 
 // emit(unit, accumulator) for every weight row (rows `stride` bytes apart, `depth` of them used)
@@ -62,7 +65,7 @@ inline float clamp_f(float v, float lo, float hi) { return v < lo ? lo : (v > hi
 uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool per_channel) {
   const uint32_t units = static_cast<uint32_t>(p.units);
   if (fc_small_layer(p)) return 0;                                           // on the stack
-  if (p.accum_depth > kFcChunk) return vector_bytes(kFcChunk) + units * 4u;  // chunks + sums
+  if (p.accum_depth > kFcWhole) return vector_bytes(kFcChunk) + units * 4u;  // chunks + sums
   const uint32_t table = static_cast<uint32_t>(sizeof(ChannelRequant)) * (per_channel ? units : 1u);
   return vector_bytes(p.accum_depth) + table;
 }
@@ -180,7 +183,7 @@ void fc_int8_tiny(const FullyConnectedParams& p, const ChannelQuant& q, const in
   }
 }
 
-// Depth above kFcChunk: the input is widened a chunk at a time (bounded scratch); the sums of
+// Depth above kFcWhole: the input is widened a chunk at a time (bounded scratch); the sums of
 // every unit carry across chunks.
 void fc_int8_chunked(const FullyConnectedParams& p, const int8_t* x, const int8_t* w,
                      const int32_t* bias, const FcRequant& rq, int8_t* out, uint32_t* vec,
@@ -238,7 +241,7 @@ void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, 
     // Each row is read whole (widened) before any of its outputs is written: in-place safe.
     const int8_t* x = input + b * p.accum_depth;
     int8_t* out = output + b * p.units;
-    if (p.accum_depth > kFcChunk) {
+    if (p.accum_depth > kFcWhole) {
       fc_int8_chunked(
           p, x, weights, bias, rq, out, vec,
           reinterpret_cast<int32_t*>(reinterpret_cast<uint8_t*>(vec) + vector_bytes(kFcChunk)));

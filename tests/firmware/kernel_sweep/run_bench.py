@@ -68,7 +68,7 @@ def main():
             failed |= bool(r["problems"])
             line += f" {kernels}={r.get('total', 0):>12,} (repeat {r.get('repeat', 0):,}," \
                     f" arena {r.get('arena', 0):,}) {status}"
-        if "reference" in results and "optimized" in results and results["optimized"].get("total"):
+        if results.get("reference", {}).get("total") and results.get("optimized", {}).get("total"):
             line += f" speed-up {results['reference']['total'] / results['optimized']['total']:.1f}x"
         print(line)
         if args.ops:

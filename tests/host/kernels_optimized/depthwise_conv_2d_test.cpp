@@ -86,6 +86,18 @@ TEST(OptimizedDepthwise, Int8SingleInputChannelMultiplierBitExact) {
 
 TEST(OptimizedDepthwise, Int8InPlaceAtTightestOverlap) { expect_int8_cases(15, 1000, {}, true); }
 
+TEST(OptimizedDepthwise, Int8LargePlanesInBandsBitExact) {
+  // Outputs wider and taller than one band of accumulators (512): several bands per channel,
+  // also in place (bands must run in pixel order).
+  ConvShapeLimits lim;
+  lim.max_hw = 44;
+  lim.max_in_c = 5;
+  lim.force_multiplier = 1;
+  lim.max_batches = 1;
+  expect_int8_cases(18, 120, lim, false);
+  expect_int8_cases(19, 120, lim, true);
+}
+
 TEST(OptimizedDepthwise, Float32RandomShapesWithinTolerance) {
   std::mt19937 rng(16);
   for (int i = 0; i < 1500; ++i) {

@@ -110,74 +110,80 @@ bool close_bytes(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b, K
   return strata_test::first_float_mismatch(fa, fb) == -1;
 }
 
-// One random CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED through both backends.
-void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
-  const bool conv = code != tflite::BuiltinOperator_FULLY_CONNECTED;
-  const bool dw = code == tflite::BuiltinOperator_DEPTHWISE_CONV_2D;
-  const strata_test::ConvCase c = strata_test::random_conv_case(rng, dw);
-  const DataType act_t = kind == Kind::kInt8 ? DataType::kInt8 : DataType::kFloat32;
-  const DataType w_t = kind == Kind::kFloat32 ? DataType::kFloat32 : DataType::kInt8;
-  const bool q_in = kind == Kind::kInt8;
-  const bool q_w = kind != Kind::kFloat32;
-  const int32_t channels = c.out.c;
-  std::vector<float> w_scales = q_w ? c.filter_scales : std::vector<float>{};
-  std::vector<int64_t> w_zps(w_scales.size(), 0);
-  flatbuffers::FlatBufferBuilder fbb;
+// The operator (options) for a case, and the shapes it implies; false when the drawn padding
+// leaves no output.
+struct OpShapes {
+  std::vector<int32_t> in, w, out;
+};
+
+bool build_operator(std::mt19937* rng, int32_t code, const strata_test::ConvCase& c, bool hybrid,
+                    int index, flatbuffers::FlatBufferBuilder* fbb, OpShapes* s) {
   const auto act = static_cast<tflite::ActivationFunctionType>(uniform(rng, 0, 1));
   const auto pad = uniform(rng, 0, 1) ? tflite::Padding_SAME : tflite::Padding_VALID;
-  std::vector<int32_t> in_dims = {c.in.n, c.in.h, c.in.w, c.in.c};
-  std::vector<int32_t> w_dims = {c.filter.n, c.filter.h, c.filter.w, c.filter.c};
-  std::vector<int32_t> out_dims;
-  if (conv) {
-    // Recompute the geometry for the drawn padding (the case's own may differ).
-    ConvGeometry g{pad == tflite::Padding_SAME ? Padding::kSame : Padding::kValid,
-                   c.p.stride_h,
-                   c.p.stride_w,
-                   c.p.dilation_h,
-                   c.p.dilation_w,
-                   c.in.h,
-                   c.in.w,
-                   c.filter.h,
-                   c.filter.w,
-                   c.p.depth_multiplier};
-    ConvParams p{};
-    int32_t oh = 0, ow = 0;
-    if (!compute_conv_geometry(g, &p, &oh, &ow) || oh <= 0 || ow <= 0) return;
-    out_dims = {c.in.n, oh, ow, channels};
-    if (dw) {
-      auto o = tflite::CreateDepthwiseConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h,
-                                                    c.p.depth_multiplier, act, c.p.dilation_w,
-                                                    c.p.dilation_h);
-      fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_DepthwiseConv2DOptions,
-                                        o.Union()));
-    } else {
-      auto o = tflite::CreateConv2DOptions(fbb, pad, c.p.stride_w, c.p.stride_h, act,
-                                           c.p.dilation_w, c.p.dilation_h);
-      fbb.Finish(
-          tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions, o.Union()));
-    }
-  } else {
+  s->in = {c.in.n, c.in.h, c.in.w, c.in.c};
+  s->w = {c.filter.n, c.filter.h, c.filter.w, c.filter.c};
+  if (code == tflite::BuiltinOperator_FULLY_CONNECTED) {
     const int32_t depth = c.in.h * c.in.w * c.in.c;
-    in_dims = {c.in.n, depth};
-    w_dims = {channels, depth};
-    out_dims = {c.in.n, channels};
-    if (w_scales.size() > 1) w_scales.resize(1), w_zps.resize(1);  // per-tensor (the usual)
-    auto o = tflite::CreateFullyConnectedOptions(fbb, act,
+    s->in = {c.in.n, depth};
+    s->w = {c.out.c, depth};
+    s->out = {c.in.n, c.out.c};
+    auto o = tflite::CreateFullyConnectedOptions(*fbb, act,
                                                  tflite::FullyConnectedOptionsWeightsFormat_DEFAULT,
-                                                 false, kind == Kind::kHybrid && (index & 1));
-    fbb.Finish(tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_FullyConnectedOptions,
-                                      o.Union()));
+                                                 false, hybrid && (index & 1));
+    fbb->Finish(tflite::CreateOperator(*fbb, 0, 0, 0, tflite::BuiltinOptions_FullyConnectedOptions,
+                                       o.Union()));
+    return true;
   }
-  const auto* op = flatbuffers::GetRoot<tflite::Operator>(fbb.GetBufferPointer());
-  Tensor in(act_t, in_dims, q_in ? std::vector<float>{0.05f} : std::vector<float>{},
+  // Recompute the geometry for the drawn padding (the case's own may differ).
+  const ConvGeometry g{pad == tflite::Padding_SAME ? Padding::kSame : Padding::kValid,
+                       c.p.stride_h,
+                       c.p.stride_w,
+                       c.p.dilation_h,
+                       c.p.dilation_w,
+                       c.in.h,
+                       c.in.w,
+                       c.filter.h,
+                       c.filter.w,
+                       c.p.depth_multiplier};
+  ConvParams p{};
+  int32_t oh = 0, ow = 0;
+  if (!compute_conv_geometry(g, &p, &oh, &ow) || oh <= 0 || ow <= 0) return false;
+  s->out = {c.in.n, oh, ow, c.out.c};
+  if (code == tflite::BuiltinOperator_DEPTHWISE_CONV_2D) {
+    auto o = tflite::CreateDepthwiseConv2DOptions(*fbb, pad, c.p.stride_w, c.p.stride_h,
+                                                  c.p.depth_multiplier, act, c.p.dilation_w,
+                                                  c.p.dilation_h);
+    fbb->Finish(tflite::CreateOperator(*fbb, 0, 0, 0, tflite::BuiltinOptions_DepthwiseConv2DOptions,
+                                       o.Union()));
+  } else {
+    auto o = tflite::CreateConv2DOptions(*fbb, pad, c.p.stride_w, c.p.stride_h, act, c.p.dilation_w,
+                                         c.p.dilation_h);
+    fbb->Finish(
+        tflite::CreateOperator(*fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions, o.Union()));
+  }
+  return true;
+}
+
+// One random CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED through both backends.
+void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
+  const strata_test::ConvCase c =
+      strata_test::random_conv_case(rng, code == tflite::BuiltinOperator_DEPTHWISE_CONV_2D);
+  flatbuffers::FlatBufferBuilder fbb;
+  OpShapes shapes;
+  if (!build_operator(rng, code, c, kind == Kind::kHybrid, index, &fbb, &shapes)) return;
+  const bool q_in = kind == Kind::kInt8;
+  const DataType act_t = q_in ? DataType::kInt8 : DataType::kFloat32;
+  std::vector<float> w_scales = kind != Kind::kFloat32 ? c.filter_scales : std::vector<float>{};
+  if (code == tflite::BuiltinOperator_FULLY_CONNECTED && w_scales.size() > 1) w_scales.resize(1);
+  Tensor in(act_t, shapes.in, q_in ? std::vector<float>{0.05f} : std::vector<float>{},
             q_in ? std::vector<int64_t>{c.input_zp} : std::vector<int64_t>{}, 0);
-  Tensor w(w_t, w_dims, w_scales, w_zps, 1);
+  Tensor w(kind == Kind::kFloat32 ? DataType::kFloat32 : DataType::kInt8, shapes.w, w_scales,
+           std::vector<int64_t>(w_scales.size(), 0), 1);
   w.view.is_constant = true;
-  const DataType b_t = kind == Kind::kInt8 ? DataType::kInt32 : DataType::kFloat32;
-  Tensor bias(b_t, {channels}, {}, {}, 2);
+  Tensor bias(q_in ? DataType::kInt32 : DataType::kFloat32, {c.out.c}, {}, {}, 2);
   bias.view.is_constant = true;
   const float out_scale = 0.05f * c.filter_scales[0] * uniform_f(rng, 20.0f, 200.0f);
-  Tensor out(act_t, out_dims, q_in ? std::vector<float>{out_scale} : std::vector<float>{},
+  Tensor out(act_t, shapes.out, q_in ? std::vector<float>{out_scale} : std::vector<float>{},
              q_in ? std::vector<int64_t>{c.output_zp} : std::vector<int64_t>{}, 3);
   in.fill_random(rng);
   w.fill_random(rng);
@@ -186,7 +192,7 @@ void check_random_op(std::mt19937* rng, int32_t code, Kind kind, int index) {
   std::vector<TensorView> outs = {out.view};
   OpContext ctx;
   ctx.builtin_code = code;
-  ctx.op = op;
+  ctx.op = flatbuffers::GetRoot<tflite::Operator>(fbb.GetBufferPointer());
   ctx.inputs = ins.data();
   ctx.outputs = outs.data();
   ctx.num_inputs = 3;
