@@ -1,7 +1,7 @@
 # StrataFirmwareBuild: what a cross (arm-none-eabi) configure builds.
 #
 # Required: STRATA_BOARD (a board id some layer provides).
-# Optional: STRATA_MODEL (model id, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
+# Optional: STRATA_MODEL (model id, a list of ids, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
 #   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's).
 # A board's board.cmake sets: STRATA_BOARD_CPU (a toolchains/cpu/<cpu>.cmake fragment),
 #   STRATA_BOARD_CLOCK_PROFILES (first = default), STRATA_BOARD_LINKER_SCRIPT; optionally
@@ -59,7 +59,9 @@ get_property(all_kernels GLOBAL PROPERTY STRATA_KERNELSS)
 if(STRATA_MODEL STREQUAL "all")
   set(STRATA_MODEL_LIST ${all_models})
 else()
-  strata_require_known(MODEL STRATA_MODEL "${STRATA_MODEL}")
+  foreach(model IN LISTS STRATA_MODEL)  # one id, or a list (a CI tree of the models a board fits)
+    strata_require_known(MODEL STRATA_MODEL "${model}")
+  endforeach()
   set(STRATA_MODEL_LIST ${STRATA_MODEL})
 endif()
 if(STRATA_KERNELS STREQUAL "all")

@@ -78,16 +78,26 @@ def board_presets(layer_dir, spec):
         for variant in variants:
             tag = bid + (f"-{variant['suffix']}" if variant["suffix"] else "")
             extra = f" {variant['display']}" if variant["display"] else ""
+            # A board (or variant) lists the models whose arena or weights do not fit its memory.
+            excluded = variant.get("exclude_models", board.get("exclude_models", []))
+            fitting = [m for m in models if m not in excluded]
             names = [(f"{tag}-{m}-{k}", f"{board['display']}{extra}: {m}, {k} kernels",
-                      [f"board-{bid}", f"model-{m}", f"kernels-{k}"]) for m in models for k in kernels]
-            # The default variant's CI tree builds every model; other variants change only board code,
-            # so their CI tree builds one model (all kernels) to keep CI short.
-            ci_model = "model-all" if not variant["suffix"] or not models else f"model-{models[0]}"
-            what = "every model" if ci_model == "model-all" else models[0]
+                      [f"board-{bid}", f"model-{m}", f"kernels-{k}"]) for m in fitting for k in kernels]
+            # The default variant's CI tree builds every model that fits; other variants change only
+            # board code, so their CI tree builds one model (all kernels) to keep CI short.
+            cache = dict(variant["cache"])
+            if variant["suffix"] and fitting:
+                ci_models, what = fitting[:1], fitting[0]
+            else:
+                ci_models = ["none"] + fitting
+                what = "every model" if not excluded else "every model that fits"
+            cache["STRATA_MODEL"] = ";".join(ci_models)
             names.append((f"ci-{tag}", f"CI: {board['display']}{extra}, {what} x every kernels",
-                          [f"board-{bid}", ci_model, "kernels-all"]))
-            for name, display, inherits in names:
-                add_visible(out, name, display, inherits, variant["cache"], board.get("virtual", False))
+                          [f"board-{bid}", "kernels-all"], cache))
+            for entry in names:
+                name, display, inherits = entry[:3]
+                cache = entry[3] if len(entry) > 3 else variant["cache"]
+                add_visible(out, name, display, inherits, cache, board.get("virtual", False))
     return out
 
 

@@ -46,7 +46,7 @@ bool parse_uint(const char* text, unsigned long max, unsigned long* value) {
   for (const char* p = text; *p != '\0'; ++p) {
     if (*p < '0' || *p > '9') return false;
     const unsigned long digit = static_cast<unsigned long>(*p - '0');
-    if (result > (max - digit) / 10) return false;
+    if (digit > max || result > (max - digit) / 10) return false;
     result = result * 10 + digit;
   }
   *value = result;

@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The runtime requires a 4-byte aligned model (flash arrays are 16-byte aligned); fuzz bytes are not.
-  static alignas(16) uint8_t model_bytes[1 << 20];
-  static alignas(16) uint8_t arena[64 * 1024];
+  alignas(16) static uint8_t model_bytes[1 << 20];
+  alignas(16) static uint8_t arena[8 * 1024];
   if (size > sizeof(model_bytes)) return 0;
   std::memcpy(model_bytes, data, size);
   strata::Model model;

@@ -8,6 +8,9 @@
 # Optional:
 #   STM32F4_OPENOCD_CONFIG OpenOCD board config; when set, the flash/debug targets exist
 #   STM32F4_QEMU_TESTS     a .cmake file defining stm32f4_board_qemu_tests(<target>) (virtual board)
+#   STM32F4_SKIP_MODELS    models whose arena cannot fit this board: left out of STRATA_MODEL=all
+#                          (a message says so); asked for by name, the generator refuses them with
+#                          both sizes. STM32F4_SKIP_REASON says why.
 # Produces, for each firmware <t> (strata_board_firmware_hook, called by strata_add_firmware):
 #   test <board>.<t>.elf (labels elf;<board>), target size-<t> (region use against the chip),
 #   flash-<t> (st-flash), flash-openocd-<t>, debug-<t> (OpenOCD + gdb-multiarch); plain `flash`,
@@ -18,6 +21,19 @@ include_guard(GLOBAL)
 set(STM32F4_LAYER_DIR ${CMAKE_CURRENT_LIST_DIR}/..)
 set(STM32F4_CHECK_ELF ${STRATA_ROOT}/tests/bsp/stm32f4/check_elf.py)
 set(STM32F4_FLASH_TOOL ${STM32F4_LAYER_DIR}/tools/stm32f4_flash.py)
+
+# Runs while board.cmake is included, before StrataFirmwareBuild turns STRATA_MODEL=all into a list.
+if(STRATA_MODEL STREQUAL "all" AND STM32F4_SKIP_MODELS)
+  get_property(_stm32f4_models GLOBAL PROPERTY STRATA_MODELS)
+  foreach(_model IN LISTS STM32F4_SKIP_MODELS)
+    if(_model IN_LIST _stm32f4_models)
+      list(REMOVE_ITEM _stm32f4_models ${_model})
+      message(STATUS "${STRATA_BOARD}: model ${_model} left out of STRATA_MODEL=all: "
+                     "${STM32F4_SKIP_REASON}")
+    endif()
+  endforeach()
+  set_property(GLOBAL PROPERTY STRATA_MODELS ${_stm32f4_models})
+endif()
 
 function(_stm32f4_elf_check_args target out)
   set(args --elf $<TARGET_FILE:${target}> --flash ${STM32F4_FLASH_REGION})

@@ -36,7 +36,7 @@ DynamicQuant quantize_symmetric(const float* values, int32_t count, int8_t* quan
   }
   const float inv = 127.0f / range;
   for (int32_t i = 0; i < count; ++i) {
-    const int32_t q = static_cast<int32_t>(round_half_away(values[i] * inv));
+    const int32_t q = round_to_i32(values[i] * inv);
     quantized[i] = static_cast<int8_t>(clamp_i32(q, -127, 127));
   }
   return {range / 127.0f, 0};
@@ -67,12 +67,12 @@ DynamicQuant quantize_asymmetric(const float* values, int32_t count, int8_t* qua
   } else if (zp_real >= qmax) {
     zp = 127;
   } else {
-    zp = static_cast<int32_t>(round_half_away(zp_real));
+    zp = round_to_i32(zp_real);
   }
   const float scale_f = static_cast<float>(scale);
   const float inv = 1.0f / scale_f;
   for (int32_t i = 0; i < count; ++i) {
-    const int32_t q = static_cast<int32_t>(round_half_away(zp + values[i] * inv));
+    const int32_t q = round_to_i32(zp + values[i] * inv);
     quantized[i] = static_cast<int8_t>(clamp_i32(q, -128, 127));
   }
   return {scale_f, zp};

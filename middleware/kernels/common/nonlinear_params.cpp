@@ -57,7 +57,7 @@ void compute_relu_params_int8(float in_scale, int32_t in_zp, float out_scale, in
   p->shift = shift;
   p->input_zero_point = in_zp;
   p->output_zero_point = out_zp;
-  const int32_t q0 = out_zp + static_cast<int32_t>(round_half_away(0.0f / out_scale));
+  const int32_t q0 = out_zp + round_to_i32(0.0f / out_scale);
   p->act_min = q0 > -128 ? q0 : -128;
   p->act_max = 127;
 }

@@ -58,8 +58,26 @@ float round_half_away(float x) {
   return t;
 }
 
+int32_t round_to_i32(double x) {
+  if (!(x == x)) return 0;  // NaN
+  const double r = round_half_away(x);
+  if (r >= 2147483647.0) return INT32_MAX;
+  if (r <= -2147483648.0) return INT32_MIN;
+  return static_cast<int32_t>(r);
+}
+
+int32_t round_to_i32(float x) {
+  if (!(x == x)) return 0;  // NaN
+  const float r = round_half_away(x);
+  if (r >= 2147483648.0f) return INT32_MAX;
+  if (r <= -2147483648.0f) return INT32_MIN;
+  return static_cast<int32_t>(r);
+}
+
 int32_t quantize_value(float value, float scale, int32_t zero_point) {
-  return zero_point + static_cast<int32_t>(round_half_away(value / scale));
+  // The float division and rounding match TFLite; the saturating add keeps hostile values defined.
+  const int64_t q = static_cast<int64_t>(zero_point) + round_to_i32(value / scale);
+  return q > INT32_MAX ? INT32_MAX : (q < INT32_MIN ? INT32_MIN : static_cast<int32_t>(q));
 }
 
 namespace {
@@ -90,6 +108,13 @@ void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift
   if (real_multiplier == 0.0 || real_multiplier != real_multiplier) {
     *multiplier = 0;
     *shift = 0;
+    return;
+  }
+  // No real model comes near 2^30 (TFLite rejects it); a hostile one must still give shifts every
+  // kernel can apply to an int32 without undefined behaviour, so saturate.
+  if (real_multiplier >= 1073741824.0 || real_multiplier <= -1073741824.0) {
+    *multiplier = real_multiplier > 0 ? INT32_MAX : -INT32_MAX;
+    *shift = 30;
     return;
   }
   const double q = split_exponent(real_multiplier, shift);

@@ -34,6 +34,11 @@ void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift
 double round_half_away(double x);
 float round_half_away(float x);
 
+// round_half_away converted to int32 without undefined behaviour: saturates out-of-range values and
+// maps NaN to 0, so hostile models (zero or NaN scales, inf weights) cannot reach a bad conversion.
+int32_t round_to_i32(double x);
+int32_t round_to_i32(float x);  // same, in single precision (no soft-float double on Cortex-M)
+
 // Quantizes one float with TFLite's rounding (float division, round half away from zero),
 // without clamping.
 int32_t quantize_value(float value, float scale, int32_t zero_point);

@@ -46,6 +46,10 @@ TEST(ParseUint, AcceptsDigitsWithinRangeOnly) {
   EXPECT_FALSE(app::parse_uint("", 100, &v));
   EXPECT_FALSE(app::parse_uint(nullptr, 100, &v));
   EXPECT_FALSE(app::parse_uint("99999999999999999999999", 1000000, &v));
+  // A single digit above the limit (the subtraction must not wrap).
+  EXPECT_FALSE(app::parse_uint("7", 5, &v));
+  EXPECT_FALSE(app::parse_uint("1", 0, &v));
+  EXPECT_TRUE(app::parse_uint("0", 0, &v));
 }
 
 }  // namespace
