@@ -37,10 +37,19 @@ def qemu_command(args):
     return cmd
 
 
-def feed_input(proc, data, delay):
-    """Types the input at the console after a short pause, then keeps stdin open."""
+READY_MARKERS = (b"> ", START_MARKER.encode())
+
+
+def feed_input(proc, data, chunks, max_wait):
+    """Types the input once the firmware shows it listens (its first prompt or test start marker; a
+    UART drops bytes sent before it is enabled), or after max_wait seconds; keeps stdin open."""
+    deadline = time.monotonic() + max_wait
+    while time.monotonic() < deadline and proc.poll() is None:
+        seen = b"".join(chunks)
+        if any(marker in seen for marker in READY_MARKERS):
+            break
+        time.sleep(0.02)
     try:
-        time.sleep(delay)
         if data:
             proc.stdin.write(data)
             proc.stdin.flush()
@@ -55,8 +64,8 @@ def run(args):
             data += f.read()
     proc = subprocess.Popen(qemu_command(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, cwd=args.cwd)
-    threading.Thread(target=feed_input, args=(proc, data, 0.2), daemon=True).start()
     chunks = []
+    threading.Thread(target=feed_input, args=(proc, data, chunks, 10.0), daemon=True).start()
 
     def pump():
         for chunk in iter(lambda: proc.stdout.read1(4096), b""):
