@@ -16,13 +16,17 @@ from benchlib.mapfile import bytes_per_library  # noqa: E402
 # Library name prefixes grouped the way users ask: "how much is the runtime, how much is my model".
 GROUPS = (("runtime", ("strata_runtime", "strata_base")), ("kernels", ("strata_kernels",)),
           ("model", ("strata_model",)), ("board", ("strata_board", "strata_cortex_m", "strata_soc")),
-          ("app", ("strata_app",)), ("libc/libgcc", ("c_nano", "c", "g_nano", "gcc", "m", "stdc++")))
+          ("app", ("strata_app",)))
+C_LIBRARIES = {"c", "c_nano", "g", "g_nano", "gcc", "m", "stdc++", "stdc++_nano", "supc++", "nosys"}
 
 
 def library_groups(map_path):
     groups = {}
     for lib, size in bytes_per_library(map_path).items():
-        name = next((g for g, prefixes in GROUPS if lib.startswith(prefixes)), "other")
+        if lib in C_LIBRARIES:
+            name = "libc/libgcc"
+        else:
+            name = next((g for g, prefixes in GROUPS if lib.startswith(prefixes)), "other")
         groups[name] = groups.get(name, 0) + size
     return groups
 
@@ -81,7 +85,7 @@ def main():
     map_path = os.path.splitext(args.elf)[0] + ".map"
     if os.path.exists(map_path):
         groups = library_groups(map_path)
-        print("  flash by part: " + ", ".join(f"{g} {groups[g]:,}" for g, _ in GROUPS + (("other", ()),)
+        print("  flash by part: " + ", ".join(f"{g} {groups[g]:,}" for g, _ in GROUPS + (("libc/libgcc", ()), ("other", ()))
                                               if g in groups))
     return 0
 

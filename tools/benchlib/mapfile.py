@@ -32,7 +32,7 @@ def bytes_per_library(map_path):
             size, origin = int(m.group(3), 16), m.group(4)
             if size == 0 or not name.startswith(LOADED):
                 continue
-            lib = re.search(r"lib([\w]+)\.a\(", origin)
-            key = lib.group(1) if lib else ("model" if "model" in origin else "other")
+            lib = re.search(r"/lib([^/()]+)\.a\(", origin)
+            key = lib.group(1) if lib else "other"
             sizes[key] = sizes.get(key, 0) + size
     return sizes
