@@ -1,4 +1,5 @@
 """Writes BENCHMARKS.md from the measurements (see tools/bench)."""
+import os
 
 # TensorFlow Lite Micro on the same virtual board (QEMU mps2-an500, arm-none-eabi-gcc 12.2, -O2,
 # instructions of one Invoke), as given in the project's issue 5: reference kernels, CMSIS-NN, MACs.
@@ -97,13 +98,18 @@ def write(path, results, conf, charts, command):
            "(Cortex-M4, `-mfpu=fpv4-sp-d16`), arm-none-eabi-gcc 12.2. Counts are **executed instructions** "
            "of one Invoke (QEMU `-icount shift=6,sleep=off` with the CMSDK timer), not cycles.", "",
            "## MNIST (the project's models)", ""]
-    out += mnist_summary(results) + ["", "Repeatability: the same inference twice in one run.", ""]
+    out += mnist_summary(results) + ["", "Repeatability: the same inference twice in one run (the counter "
+                                     "converts timer ticks to instructions exactly).", ""]
     out += repeatability(results) + [""]
     if conf:
         out += ["## Conformance models on the Cortex-M7 virtual board", "",
                 "TFLM figures: TensorFlow Lite Micro on the same virtual board and flags (issue 5).", ""]
         out += conformance(conf) + [""]
     out += ["## Charts", ""] + [f"![{title}]({rel})" for title, rel in charts] + [""]
+    analysis = os.path.join(os.path.dirname(path), "docs", "benchmarks-analysis.md")
+    if os.path.exists(analysis):
+        with open(analysis) as f:
+            out += [f.read().strip(), ""]
     out += ["## Per layer", ""]
     for board, models in results.items():
         for model in sorted({m for m, _ in models}):
