@@ -7,8 +7,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 
+# Models below this many instructions (sine) would be invisible bars; the tables list them.
+MIN_CHARTED = 100000
+
+
+def charted(models):
+    return {key: r for key, r in models.items()
+            if int(r["runs"][0]["total"]["count"]) >= MIN_CHARTED}
+
+
 def backend_comparison(results, path):
     """Total instructions per model x kernels, one group of bars per model, one chart per board."""
+    results = {board: charted(models) for board, models in results.items()}
     boards = list(results)
     fig, axes = plt.subplots(1, len(boards), figsize=(6 * len(boards), 4.5), squeeze=False)
     for ax, board in zip(axes[0], boards):
@@ -32,7 +42,7 @@ def backend_comparison(results, path):
 
 def per_layer_stacked(results, board, path):
     """One stacked bar per model x kernels: the share of each layer in the total."""
-    entries = sorted(results[board].items())
+    entries = sorted(charted(results[board]).items())
     fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(entries)), 5))
     labels = []
     op_colors = {}

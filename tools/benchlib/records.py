@@ -27,12 +27,11 @@ def every(records, name):
 
 
 def runs(records):
-    """Splits @layer/@total records into one list per inference (each ends with @total)."""
-    result, layers = [], []
+    """One entry per inference: its @total and the @layer records the firmware prints after it."""
+    result = []
     for rec, fields in records:
-        if rec == "layer":
-            layers.append(fields)
-        elif rec == "total":
-            result.append({"layers": layers, "total": fields})
-            layers = []
+        if rec == "total":
+            result.append({"layers": [], "total": fields})
+        elif rec == "layer" and result:
+            result[-1]["layers"].append(fields)
     return result

@@ -13,6 +13,9 @@ TFLM_M7 = {
     "mnist_fp32": (2794240, 41416632, 41416632),
     "ic01_fp32": (12501632, 154608711, 154608711),
 }
+# TFLM arena bytes on the Cortex-M7 virtual board (32-bit pointers), as given in issue 3.
+TFLM_ARENA_M7 = {"hello_world_int8": 676, "ad01_int8": 2260, "micro_speech_int8": 6788, "kws01_int8": 22772,
+                 "ic01_int8": 54340, "person_detect_int8": 82292, "mnist_fp32": 110752}
 CASE_FOR = {
     "kws01_int8": "kws01_int8_sample0", "ic01_int8": "ic01_int8_sample0",
     "person_detect_int8": "person_detect_int8_person", "micro_speech_int8": "micro_speech_int8_yes_1000ms",
@@ -75,19 +78,20 @@ def per_layer(board, model, models):
 
 def conformance(conf):
     lines = ["| model (case) | MACs | TFLM reference | TFLM + CMSIS-NN | Strata reference | Strata optimized | "
-             "optimized /MAC | Strata arena | TFLM arena (x86-64) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "optimized /MAC | Strata arena | TFLM arena | Strata / TFLM arena |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, (macs, tflm_ref, cmsis) in TFLM_M7.items():
         case = CASE_FOR[name]
         ref = conf.get("reference", {}).get(case)
         opt = conf.get("optimized", {}).get(case)
         arena = (ref or opt or {}).get("arena_bytes")
-        tflm_arena = (ref or opt or {}).get("reference", {}).get("tflm_arena_bytes")
+        tflm_arena = TFLM_ARENA_M7.get(name)
+        ratio = f"{int(arena) / tflm_arena:.2f}" if arena and tflm_arena else "–"
         lines.append(f"| {name} ({case}) | {n(macs)} | {n(tflm_ref)} | {n(cmsis)} | "
                      f"{n(ref['invoke_instructions']) if ref else '–'} | "
                      f"{n(opt['invoke_instructions']) if opt else '–'} | "
                      f"{per_mac(opt['invoke_instructions'], macs) if opt else '–'} | "
-                     f"{n(arena) if arena else '–'} | {n(tflm_arena) if tflm_arena else '–'} |")
+                     f"{n(arena) if arena else '–'} | {n(tflm_arena) if tflm_arena else '–'} | {ratio} |")
     return lines
 
 
@@ -103,7 +107,8 @@ def write(path, results, conf, charts, command):
     out += repeatability(results) + [""]
     if conf:
         out += ["## Conformance models on the Cortex-M7 virtual board", "",
-                "TFLM figures: TensorFlow Lite Micro on the same virtual board and flags (issue 5).", ""]
+                "TFLM figures: TensorFlow Lite Micro on the same virtual board and flags (instructions: issue 5; "
+                "arena with 32-bit pointers: issue 3). Strata arena: reference kernels.", ""]
         out += conformance(conf) + [""]
     out += ["## Charts", ""] + [f"![{title}]({rel})" for title, rel in charts] + [""]
     analysis = os.path.join(os.path.dirname(path), "docs", "benchmarks-analysis.md")
