@@ -31,7 +31,8 @@ void run_info(const CommandLine&) {
            static_cast<unsigned long>(regions[i].size / 1024));
   }
   printf("@info board=%s clock_hz=%lu counter=%s cpu=%s\r\n", bsp::board_name(),
-         static_cast<unsigned long>(clock.core_hz), bsp::cycle_counter::unit(), strata_config::kCpu);
+         static_cast<unsigned long>(clock.core_hz), bsp::cycle_counter::unit(),
+         strata_config::kCpu);
 }
 
 void run_mem(const CommandLine&) {

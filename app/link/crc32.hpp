@@ -1,5 +1,5 @@
-// CRC-32 (IEEE 802.3: reflected polynomial 0xEDB88320, initial and final XOR 0xFFFFFFFF), the check of
-// the host link frames. Bitwise, no table: the frames are small and flash is not.
+// CRC-32 (IEEE 802.3: reflected polynomial 0xEDB88320, initial and final XOR 0xFFFFFFFF), the check
+// of the host link frames. Bitwise, no table: the frames are small and flash is not.
 #pragma once
 
 #include <cstddef>

@@ -2,10 +2,10 @@
 //
 //   0xA5 0x5A | type (1) | length (2, little-endian) | payload (length) | CRC-32 (4, LE)
 //
-// The CRC covers type, length and payload. A frame may start only where a shell line could start, so
-// text commands and frames share one serial port. The decoder is a byte-at-a-time state machine with a
-// bounded payload buffer: an oversized length, a bad CRC or a stray byte yields an error result and the
-// decoder is ready for the next frame; it never writes past its buffer.
+// The CRC covers type, length and payload. A frame may start only where a shell line could start,
+// so text commands and frames share one serial port. The decoder is a byte-at-a-time state machine
+// with a bounded payload buffer: an oversized length, a bad CRC or a stray byte yields an error
+// result and the decoder is ready for the next frame; it never writes past its buffer.
 #pragma once
 
 #include <cstddef>
@@ -18,16 +18,16 @@ inline constexpr uint8_t kFrameSync1 = 0x5A;
 inline constexpr std::size_t kFrameOverhead = 9;  // sync 2 + type 1 + length 2 + crc 4
 
 enum class FrameType : uint8_t {
-  kInfoRequest = 0x01,    // -> kInfo
-  kSetInput = 0x02,       // payload: input index (1) + tensor bytes -> kAck
-  kInvoke = 0x03,         // -> kResult (per-layer counts), then kOutput per output
-  kGetOutput = 0x04,      // payload: output index (1) -> kOutput
-  kInfo = 0x81,           // payload: text `key=value` lines
+  kInfoRequest = 0x01,  // -> kInfo
+  kSetInput = 0x02,     // payload: input index (1) + tensor bytes -> kAck
+  kInvoke = 0x03,       // -> kResult (per-layer counts), then kOutput per output
+  kGetOutput = 0x04,    // payload: output index (1) -> kOutput
+  kInfo = 0x81,         // payload: text `key=value` lines
   kAck = 0x82,
-  kResult = 0x83,         // payload: u32 count of layers, then per layer: u16 op index, u8 name length,
-                          // name, u64 count; then u64 total and the unit name (rest of payload)
-  kOutput = 0x84,         // payload: output index (1) + tensor bytes
-  kError = 0xEE,          // payload: error code (1) + message text
+  kResult = 0x83,  // payload: u32 count of layers, then per layer: u16 op index, u8 name length,
+                   // name, u64 count; then u64 total and the unit name (rest of payload)
+  kOutput = 0x84,  // payload: output index (1) + tensor bytes
+  kError = 0xEE,   // payload: error code (1) + message text
 };
 
 enum class FrameError : uint8_t {

@@ -11,7 +11,7 @@ namespace app {
 
 struct CommandLine {
   static constexpr std::size_t kMaxArgs = 8;
-  const char* name = "";           // empty for a blank line
+  const char* name = "";            // empty for a blank line
   const char* args[kMaxArgs] = {};  // arguments after the name
   std::size_t arg_count = 0;
   bool too_many_args = false;

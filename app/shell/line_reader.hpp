@@ -1,9 +1,9 @@
 // Assembles console bytes into command lines, safely.
 //
-// Bytes arrive one at a time; a line ends at CR or LF (CRLF counts once). Backspace/DEL edit the line.
-// A line longer than the buffer is not truncated into a different command: the rest of it is dropped
-// and the reader reports kOverflow once, at the end of that line, so the shell answers with a clear
-// message and keeps its state. Control bytes other than these are ignored.
+// Bytes arrive one at a time; a line ends at CR or LF (CRLF counts once). Backspace/DEL edit the
+// line. A line longer than the buffer is not truncated into a different command: the rest of it is
+// dropped and the reader reports kOverflow once, at the end of that line, so the shell answers with
+// a clear message and keeps its state. Control bytes other than these are ignored.
 #pragma once
 
 #include <cstddef>

@@ -1,8 +1,8 @@
 // The console shell: reads lines from the board console and runs commands from a table.
 //
 // Unknown commands, bad arguments and over-long lines get a one-line error and the shell carries on
-// with its state intact. Commands are registered by the parts of the app that own them (system commands,
-// model commands), so the shell itself knows nothing about models or boards.
+// with its state intact. Commands are registered by the parts of the app that own them (system
+// commands, model commands), so the shell itself knows nothing about models or boards.
 #pragma once
 
 #include <cstddef>

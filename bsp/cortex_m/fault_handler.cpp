@@ -1,9 +1,9 @@
 // Fault handlers: print the stacked registers and the fault status registers, then end the run.
 //
-// Each handler captures the stacked frame (MSP or PSP, from EXC_RETURN) and moves to a private fault
-// stack before running C++, so that a stack overflow into the guard region still gets a report. The run
-// ends through board_exit() with the exception number as exit code (3 HardFault, 4 MemManage, 5 BusFault,
-// 6 UsageFault): QEMU returns it to the host; a real board halts.
+// Each handler captures the stacked frame (MSP or PSP, from EXC_RETURN) and moves to a private
+// fault stack before running C++, so that a stack overflow into the guard region still gets a
+// report. The run ends through board_exit() with the exception number as exit code (3 HardFault, 4
+// MemManage, 5 BusFault, 6 UsageFault): QEMU returns it to the host; a real board halts.
 #include <cstdint>
 
 #include "bsp/board.hpp"
@@ -26,7 +26,8 @@ void put_hex(const char* name, uint32_t value) {
   char text[20];
   int pos = 0;
   text[pos++] = ' ';
-  for (int shift = 28; shift >= 0; shift -= 4) text[pos++] = "0123456789abcdef"[(value >> shift) & 0xF];
+  for (int shift = 28; shift >= 0; shift -= 4)
+    text[pos++] = "0123456789abcdef"[(value >> shift) & 0xF];
   text[pos] = '\0';
   put(name);
   put("=0x");
@@ -35,15 +36,19 @@ void put_hex(const char* name, uint32_t value) {
 
 const char* fault_name(uint32_t exception) {
   switch (exception) {
-    case 4: return "MemManage";
-    case 5: return "BusFault";
-    case 6: return "UsageFault";
-    default: return "HardFault";
+    case 4:
+      return "MemManage";
+    case 5:
+      return "BusFault";
+    case 6:
+      return "UsageFault";
+    default:
+      return "HardFault";
   }
 }
 
-// CFSR bits saying the exception entry itself could not push the frame (stack overflow): then the frame
-// is not readable.
+// CFSR bits saying the exception entry itself could not push the frame (stack overflow): then the
+// frame is not readable.
 constexpr uint32_t kStackingErrors = (1u << 4) | (1u << 12);
 
 }  // namespace
@@ -80,18 +85,19 @@ extern "C" __attribute__((used, noreturn)) void strata_fault_report(const uint32
 }
 
 // r0 = stacked frame, r1 = EXC_RETURN, r2 = exception number; then a fresh stack for the report.
-#define STRATA_FAULT_ENTRY(name, number)                                       \
-  extern "C" __attribute__((naked)) void name() {                              \
-    __asm__ volatile(                                                          \
-        "tst lr, #4\n"                                                         \
-        "ite eq\n"                                                             \
-        "mrseq r0, msp\n"                                                      \
-        "mrsne r0, psp\n"                                                      \
-        "mov r1, lr\n"                                                         \
-        "movs r2, #" #number "\n"                                              \
-        "ldr r3, =%c0\n"                                                        \
-        "mov sp, r3\n"                                                         \
-        "b strata_fault_report\n" ::"i"(g_fault_stack + 256));                \
+#define STRATA_FAULT_ENTRY(name, number)                       \
+  extern "C" __attribute__((naked)) void name() {              \
+    __asm__ volatile(                                          \
+        "tst lr, #4\n"                                         \
+        "ite eq\n"                                             \
+        "mrseq r0, msp\n"                                      \
+        "mrsne r0, psp\n"                                      \
+        "mov r1, lr\n"                                         \
+        "movs r2, #" #number                                   \
+        "\n"                                                   \
+        "ldr r3, =%c0\n"                                       \
+        "mov sp, r3\n"                                         \
+        "b strata_fault_report\n" ::"i"(g_fault_stack + 256)); \
   }
 
 STRATA_FAULT_ENTRY(HardFault_Handler, 3)

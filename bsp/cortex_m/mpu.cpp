@@ -15,19 +15,26 @@ constexpr uint32_t kCtrlPrivDefEna = 1u << 2;
 // TEX/C/B/S for each memory type (ARMv7-M ARM, table B3-13).
 uint32_t type_bits(MemoryType type) {
   switch (type) {
-    case MemoryType::kNormalCached: return (0b001u << 19) | (1u << 17) | (1u << 16);  // WB-WA
-    case MemoryType::kNormalUncached: return 0b001u << 19;                         // non-cacheable
-    case MemoryType::kDevice: return (1u << 16) | (1u << 18);                      // shared device
-    case MemoryType::kStronglyOrdered: return 0;
+    case MemoryType::kNormalCached:
+      return (0b001u << 19) | (1u << 17) | (1u << 16);  // WB-WA
+    case MemoryType::kNormalUncached:
+      return 0b001u << 19;  // non-cacheable
+    case MemoryType::kDevice:
+      return (1u << 16) | (1u << 18);  // shared device
+    case MemoryType::kStronglyOrdered:
+      return 0;
   }
   return 0;
 }
 
 uint32_t access_bits(Access access) {
   switch (access) {
-    case Access::kNone: return 0b000u << 24;
-    case Access::kReadWrite: return 0b011u << 24;
-    case Access::kReadOnly: return 0b110u << 24;
+    case Access::kNone:
+      return 0b000u << 24;
+    case Access::kReadWrite:
+      return 0b011u << 24;
+    case Access::kReadOnly:
+      return 0b110u << 24;
   }
   return 0;
 }

@@ -1,4 +1,5 @@
-// Semihosting calls (Arm semihosting specification v2): operation in r0, argument block in r1, BKPT 0xAB.
+// Semihosting calls (Arm semihosting specification v2): operation in r0, argument block in r1, BKPT
+// 0xAB.
 #include "cortex_m/semihosting.hpp"
 
 #include <cstring>

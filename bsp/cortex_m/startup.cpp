@@ -1,9 +1,9 @@
 // Reset handler and the core part of the vector table.
 //
-// The sequence follows DESIGN.md section 5: the core loads SP and the reset vector from the table; we
-// enable the FPU (hard-float code may touch it anywhere), run the board's early hook (clocks, caches,
-// FlexRAM), its memory hook (SDRAM), then copy every initialised region and zero every .bss-like region
-// listed by the linker script's tables, run the constructors and call main().
+// The sequence follows DESIGN.md section 5: the core loads SP and the reset vector from the table;
+// we enable the FPU (hard-float code may touch it anywhere), run the board's early hook (clocks,
+// caches, FlexRAM), its memory hook (SDRAM), then copy every initialised region and zero every
+// .bss-like region listed by the linker script's tables, run the constructors and call main().
 #include <cstdint>
 
 #include "bsp/board.hpp"
@@ -37,15 +37,16 @@ void SysTick_Handler();
 __attribute__((weak)) void bsp_early_init() {}
 __attribute__((weak)) void bsp_memory_init() {}
 
-// No C runtime start files are linked (-nostartfiles), so the init/fini hooks newlib calls are ours.
+// No C runtime start files are linked (-nostartfiles), so the init/fini hooks newlib calls are
+// ours.
 void _init() {}
 void _fini() {}
 }
 
 namespace {
 
-// Word-wise copy/zero: the linker script aligns every region to 4 bytes. Plain loops, because memcpy
-// may not be usable before .data exists.
+// Word-wise copy/zero: the linker script aligns every region to 4 bytes. Plain loops, because
+// memcpy may not be usable before .data exists.
 void copy_regions() {
   for (const uint32_t* entry = __copy_table_start; entry < __copy_table_end; entry += 3) {
     const uint32_t* src = reinterpret_cast<const uint32_t*>(entry[0]);

@@ -1,7 +1,8 @@
-// The newlib system calls a bare-metal firmware needs. Output goes to the board console; there is no
-// heap: _sbrk always refuses, so an accidental malloc fails instead of growing into the stack.
-#include <cerrno>
+// The newlib system calls a bare-metal firmware needs. Output goes to the board console; there is
+// no heap: _sbrk always refuses, so an accidental malloc fails instead of growing into the stack.
 #include <sys/stat.h>
+
+#include <cerrno>
 
 #include "bsp/board.hpp"
 #include "bsp/console.hpp"

@@ -1,5 +1,5 @@
-// Checks that the virtual board's counter counts executed instructions exactly: a loop of known length
-// must measure exactly its size every time (5 instructions per iteration, plus the fixed
+// Checks that the virtual board's counter counts executed instructions exactly: a loop of known
+// length must measure exactly its size every time (5 instructions per iteration, plus the fixed
 // cost of reading the counter, measured with an empty interval).
 #include <cstdint>
 

@@ -1,5 +1,5 @@
-// libFuzzer target: arbitrary bytes through the host link frame decoder. A decoded frame must fit the
-// buffer and re-encode to a frame the decoder accepts again (round trip).
+// libFuzzer target: arbitrary bytes through the host link frame decoder. A decoded frame must fit
+// the buffer and re-encode to a frame the decoder accepts again (round trip).
 #include <cstdint>
 #include <vector>
 

@@ -1,8 +1,9 @@
 // The board contract: what every board gives the app, whatever the chip.
 //
-// A board brings the core up before main() (boot hooks in boot_hooks.hpp), then board_init() starts the
-// console and the cycle counter. The app asks the board for its name, the clock it really runs at (after
-// any fallback), its memory regions and how to end a run. Nothing here depends on the middleware.
+// A board brings the core up before main() (boot hooks in boot_hooks.hpp), then board_init() starts
+// the console and the cycle counter. The app asks the board for its name, the clock it really runs
+// at (after any fallback), its memory regions and how to end a run. Nothing here depends on the
+// middleware.
 #pragma once
 
 #include <cstddef>
@@ -10,11 +11,12 @@
 
 namespace bsp {
 
-// The clock the core really runs at, and why, so the banner never claims a clock the chip is not at.
+// The clock the core really runs at, and why, so the banner never claims a clock the chip is not
+// at.
 struct ClockInfo {
   uint32_t core_hz;
   const char* profile;  // the profile asked for, e.g. "216mhz"
-  const char* note;     // "" when as asked; otherwise what happened, e.g. "HSE timeout: HSI fallback"
+  const char* note;  // "" when as asked; otherwise what happened, e.g. "HSE timeout: HSI fallback"
 };
 
 // A memory region the board offers, for the `info` command.

@@ -1,8 +1,8 @@
 // Shell commands a board adds for its own hardware (e.g. `sdram` on the STM32F746G-DISCO).
 //
 // The bsp cannot include the app, so a board lists plain command records here and the app's shell
-// registers them next to its own. A board without extra commands provides nothing: the weak default in
-// bsp/cortex_m returns an empty table.
+// registers them next to its own. A board without extra commands provides nothing: the weak default
+// in bsp/cortex_m returns an empty table.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,6 @@
 // The board's console: a byte stream to and from the host (UART on real boards, QEMU's first serial
-// port on virtual boards). Writes block until the bytes are handed to the hardware; reads never block.
+// port on virtual boards). Writes block until the bytes are handed to the hardware; reads never
+// block.
 #pragma once
 
 #include <cstddef>

@@ -1,9 +1,9 @@
 // The board's cycle counter, used for per-layer profiling.
 //
 // On real boards it counts core clock cycles (DWT CYCCNT). On virtual boards it counts executed
-// instructions (QEMU with -icount): the unit says which, and reports must print it, because instructions
-// are not cycles. The count is 64-bit and monotonic (wraps of the hardware counter are folded in, as long
-// as now() is called at least once per hardware wrap period).
+// instructions (QEMU with -icount): the unit says which, and reports must print it, because
+// instructions are not cycles. The count is 64-bit and monotonic (wraps of the hardware counter are
+// folded in, as long as now() is called at least once per hardware wrap period).
 #pragma once
 
 #include <cstdint>

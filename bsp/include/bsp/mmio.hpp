@@ -1,9 +1,10 @@
 // Memory-mapped register access for SoC drivers.
 //
-// Drivers read and write registers only through these functions, so the host tests of a driver can link
-// a fake register space instead (tests/bsp/common/fake_mmio): it records every write and answers reads,
-// which lets a test assert the final register values, the order of the critical steps and the timeout
-// paths of bounded waits. On the target (no BSP_MMIO_FAKE) they compile to plain volatile accesses.
+// Drivers read and write registers only through these functions, so the host tests of a driver can
+// link a fake register space instead (tests/bsp/common/fake_mmio): it records every write and
+// answers reads, which lets a test assert the final register values, the order of the critical
+// steps and the timeout paths of bounded waits. On the target (no BSP_MMIO_FAKE) they compile to
+// plain volatile accesses.
 #pragma once
 
 #include <cstdint>
@@ -27,8 +28,8 @@ inline void modify(uintptr_t address, uint32_t mask, uint32_t value) {
   write(address, (read(address) & ~mask) | (value & mask));
 }
 
-// Polls until (register & mask) == expected, at most `max_polls` reads. Returns false on timeout, so
-// the caller can fall back (e.g. to the internal oscillator) instead of hanging.
+// Polls until (register & mask) == expected, at most `max_polls` reads. Returns false on timeout,
+// so the caller can fall back (e.g. to the internal oscillator) instead of hanging.
 inline bool wait_until(uintptr_t address, uint32_t mask, uint32_t expected, uint32_t max_polls) {
   for (uint32_t i = 0; i < max_polls; ++i) {
     if ((read(address) & mask) == expected) return true;

@@ -61,9 +61,9 @@ namespace cycle_counter {
 
 void start() { cmsdk_timer::start(cmsdk_timer::kTimer0); }
 
-// 40 ns timer ticks to 64 ns instructions. A read at instruction n (counted from the timer start) sees
-// ticks = floor(8n / 5); as 8/5 > 1 that map is one-to-one, so n = ceil(5 * ticks / 8) recovers the
-// instruction count exactly (no +-1 rounding between two readings).
+// 40 ns timer ticks to 64 ns instructions. A read at instruction n (counted from the timer start)
+// sees ticks = floor(8n / 5); as 8/5 > 1 that map is one-to-one, so n = ceil(5 * ticks / 8)
+// recovers the instruction count exactly (no +-1 rounding between two readings).
 uint64_t now() { return (cmsdk_timer::ticks(cmsdk_timer::kTimer0) * 5 + 7) / 8; }
 
 const char* unit() { return "instructions"; }

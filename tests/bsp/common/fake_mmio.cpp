@@ -60,7 +60,8 @@ void ready_after(uintptr_t control, uint32_t enable_bit, uintptr_t status, uint3
 int first_write(uintptr_t address, uint32_t mask, uint32_t expected) {
   const auto& entries = state().log;
   for (size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].is_write && entries[i].address == address && (entries[i].value & mask) == expected)
+    if (entries[i].is_write && entries[i].address == address &&
+        (entries[i].value & mask) == expected)
       return static_cast<int>(i);
   }
   return -1;

@@ -1,9 +1,10 @@
 // A fake register space for host tests of SoC drivers (links in place of the volatile accesses of
 // bsp/mmio.hpp when BSP_MMIO_FAKE is defined).
 //
-// Registers read back what was last written (or a preset value; 0 otherwise). Every access is logged,
-// so a test can assert final values and the order of critical steps. Hooks model hardware behaviour:
-// a ready bit that appears N reads after its enable bit was written, or never (to test timeouts).
+// Registers read back what was last written (or a preset value; 0 otherwise). Every access is
+// logged, so a test can assert final values and the order of critical steps. Hooks model hardware
+// behaviour: a ready bit that appears N reads after its enable bit was written, or never (to test
+// timeouts).
 #pragma once
 
 #include <cstdint>

@@ -1,12 +1,14 @@
 // Conformance runner firmware: runs one conformance case on the virtual board.
 //
-// tools/conformance_fw.py packs the case (model and inputs) into `strata_case.bin` in QEMU's working
-// directory; this firmware reads it over semihosting, prepares and invokes the model with the kernels
-// backend it is linked with (backend_<name>.cpp), writes each output to `output<k>.bin` and prints one `@conformance` line with the arena figures
-// and the instructions of one Invoke. The host script compares the outputs with the expected ones.
+// tools/conformance_fw.py packs the case (model and inputs) into `strata_case.bin` in QEMU's
+// working directory; this firmware reads it over semihosting, prepares and invokes the model with
+// the kernels backend it is linked with (backend_<name>.cpp), writes each output to `output<k>.bin`
+// and prints one `@conformance` line with the arena figures and the instructions of one Invoke. The
+// host script compares the outputs with the expected ones.
 #include <cstdint>
 #include <cstring>
 
+#include "backend.hpp"
 #include "bsp/board.hpp"
 #include "bsp/cycle_counter.hpp"
 #include "bsp/memory.hpp"
@@ -14,7 +16,6 @@
 #include "strata/format.hpp"
 #include "strata/interpreter.hpp"
 #include "strata/model.hpp"
-#include "backend.hpp"
 #include "test_console.hpp"
 
 namespace {
@@ -84,8 +85,7 @@ int main() {
   strata::Model model;
   strata::Status status = strata::Model::Load(g_blob + word(4), word(8), &model);
   if (!status.ok()) fail("model: ", status);
-  static strata::Interpreter interpreter(model, conformance_backend(), g_arena,
-                                         sizeof(g_arena));
+  static strata::Interpreter interpreter(model, conformance_backend(), g_arena, sizeof(g_arena));
   status = interpreter.Prepare();
   if (!status.ok()) fail("prepare: ", status);
   const uint32_t inputs = word(12);
@@ -113,7 +113,8 @@ int main() {
     }
   }
   const strata::ArenaUsage& usage = interpreter.arena_usage();
-  print_line("@conformance invoke_instructions=%llu arena_bytes=%llu lower_bound=%llu outputs=%llu\r\n",
-             invoke, usage.total_bytes, usage.lower_bound, interpreter.num_outputs());
+  print_line(
+      "@conformance invoke_instructions=%llu arena_bytes=%llu lower_bound=%llu outputs=%llu\r\n",
+      invoke, usage.total_bytes, usage.lower_bound, interpreter.num_outputs());
   test_console::done(true);
 }

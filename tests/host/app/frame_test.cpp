@@ -10,7 +10,9 @@
 namespace {
 
 std::vector<uint8_t> g_sent;
-void collect(const uint8_t* data, std::size_t length) { g_sent.insert(g_sent.end(), data, data + length); }
+void collect(const uint8_t* data, std::size_t length) {
+  g_sent.insert(g_sent.end(), data, data + length);
+}
 
 std::vector<uint8_t> encode(app::FrameType type, const std::vector<uint8_t>& payload) {
   g_sent.clear();

@@ -10,7 +10,8 @@ namespace cortex_m::dwt {
 // CYCCNT from zero.
 void start();
 
-// Cycles since start(); wraps of the 32-bit counter are folded in when called at least once per wrap.
+// Cycles since start(); wraps of the 32-bit counter are folded in when called at least once per
+// wrap.
 uint64_t now();
 
 }  // namespace cortex_m::dwt

@@ -1,5 +1,6 @@
 // Addresses of the Cortex-M system registers (ARMv7-M architecture, identical on M4 and M7), in one
-// place so drivers name registers instead of repeating numbers. Source: ARMv7-M ARM, CMSIS core_cm7.h.
+// place so drivers name registers instead of repeating numbers. Source: ARMv7-M ARM, CMSIS
+// core_cm7.h.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
-// Main stack usage: the stack is painted with a pattern at boot, and the high-water mark is the deepest
-// point where the pattern was overwritten. Reported by the app's `mem` command.
+// Main stack usage: the stack is painted with a pattern at boot, and the high-water mark is the
+// deepest point where the pattern was overwritten. Reported by the app's `mem` command.
 #pragma once
 
 #include <cstdint>

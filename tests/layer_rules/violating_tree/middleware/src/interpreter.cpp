@@ -1,3 +1,4 @@
 // middleware reaching into the board contract: forbidden
-#include "bsp/board.hpp"
 #include "strata/interpreter.hpp"
+
+#include "bsp/board.hpp"

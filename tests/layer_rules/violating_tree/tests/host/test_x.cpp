@@ -1,3 +1,4 @@
 // host tests must not depend on a board
 #include <bsp/console.hpp>
+
 #include "strata/interpreter.hpp"
