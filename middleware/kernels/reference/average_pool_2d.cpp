@@ -60,37 +60,10 @@ void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* in
   }
 }
 
-namespace {
-
-void invoke_float32(const OpCall& call) {
-  const PoolOpData& d = call.data<PoolOpData>();
-  average_pool_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.output,
-                          static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const PoolOpData& d = call.data<PoolOpData>();
-  average_pool_2d_int8(d.params, d.input, static_cast<const int8_t*>(call.input(0)), d.output,
-                       static_cast<int8_t*>(call.output(0)));
-}
-
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{nullptr, invoke_int8});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{invoke_float32, nullptr});
-}
-
-}  // namespace
-
-extern const Kernel kAveragePool2D = {check, pool_prepare};
-extern const Kernel kAveragePool2DInt8 = {check_int8, pool_prepare};
-extern const Kernel kAveragePool2DFloat32 = {check_float32, pool_prepare};
+using AveragePool2DKernels = PoolKernels<average_pool_2d_float32, average_pool_2d_int8>;
+extern const Kernel kAveragePool2D = AveragePool2DKernels::kAll;
+extern const Kernel kAveragePool2DInt8 = AveragePool2DKernels::kInt8Only;
+extern const Kernel kAveragePool2DFloat32 = AveragePool2DKernels::kFloat32Only;
 
 }  // namespace reference
 }  // namespace kernels

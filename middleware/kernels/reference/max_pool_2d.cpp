@@ -58,37 +58,10 @@ void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
   }
 }
 
-namespace {
-
-void invoke_float32(const OpCall& call) {
-  const PoolOpData& d = call.data<PoolOpData>();
-  max_pool_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.output,
-                      static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const PoolOpData& d = call.data<PoolOpData>();
-  max_pool_2d_int8(d.params, d.input, static_cast<const int8_t*>(call.input(0)), d.output,
-                   static_cast<int8_t*>(call.output(0)));
-}
-
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{nullptr, invoke_int8});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return pool_check(ctx, req, PoolInvokers{invoke_float32, nullptr});
-}
-
-}  // namespace
-
-extern const Kernel kMaxPool2D = {check, pool_prepare};
-extern const Kernel kMaxPool2DInt8 = {check_int8, pool_prepare};
-extern const Kernel kMaxPool2DFloat32 = {check_float32, pool_prepare};
+using MaxPool2DKernels = PoolKernels<max_pool_2d_float32, max_pool_2d_int8>;
+extern const Kernel kMaxPool2D = MaxPool2DKernels::kAll;
+extern const Kernel kMaxPool2DInt8 = MaxPool2DKernels::kInt8Only;
+extern const Kernel kMaxPool2DFloat32 = MaxPool2DKernels::kFloat32Only;
 
 }  // namespace reference
 }  // namespace kernels
