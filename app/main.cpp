@@ -1,6 +1,8 @@
-// Strata firmware entry: board up, banner, then the console shell forever (or until `exit`).
+// Strata firmware entry: board up, banner, then the console forever (or until `exit`): each byte
+// goes to the host link when it starts or continues a frame, otherwise to the text shell.
 #include "bsp/board.hpp"
 #include "bsp/console.hpp"
+#include "bsp/cycle_counter.hpp"
 #include "commands/model_commands.hpp"
 #include "commands/system_commands.hpp"
 #include "cortex_m/stack.hpp"
@@ -14,9 +16,19 @@ int main() {
   static app::Shell shell;
   app::add_system_commands(shell);
   app::add_model_commands(shell);
+  app::LinkPort& link = app::link_port();
+  // A frame whose bytes stop for about a second (in counter units) is dropped.
+  const uint64_t frame_timeout = bsp::clock_info().core_hz;
   shell.print_prompt();
   for (;;) {
     const int byte = bsp::console::read_byte();
-    if (byte >= 0) shell.feed(static_cast<char>(byte));
+    const uint64_t now = bsp::cycle_counter::now();
+    if (byte < 0) {
+      link.expire(now, frame_timeout);
+      continue;
+    }
+    if (!link.feed(static_cast<uint8_t>(byte), shell.at_line_start(), now)) {
+      shell.feed(static_cast<char>(byte));
+    }
   }
 }

@@ -1,15 +1,13 @@
 // The model commands of a firmware built with a model: `1` model view, `2` inference on the
 // built-in sample with the per-layer table, `run <n>` sample n, `bench <N>` timing statistics.
 //
-// The model comes from the generated strata_model.hpp (strata_models::built_in); the arena is a
-// BSP_ARENA array of exactly the size the runtime's planner computed at build time, so the board's
-// linker script decides where it lives. Counts are in bsp::cycle_counter::unit(): cycles on real
-// boards, instructions on virtual ones (never called cycles there).
+// The model comes from the generated strata_model.hpp (strata_models::built_in), its session from
+// model_instance. Counts are in bsp::cycle_counter::unit(): cycles on real boards, instructions on
+// virtual ones (never called cycles there).
 #include "commands/model_commands.hpp"
 
-#include "bsp/board.hpp"
 #include "bsp/cycle_counter.hpp"
-#include "bsp/memory.hpp"
+#include "commands/model_instance.hpp"
 #include "commands/model_report.hpp"
 #include "commands/model_view.hpp"
 #include "commands/run_stats.hpp"
@@ -24,16 +22,10 @@ namespace {
 
 namespace model = strata_models::built_in;
 
-BSP_ARENA uint8_t g_arena[model::kArenaBytes];
-strata_models::ModelSession g_session(model::kInfo, g_arena, model::kArenaBytes);
-strata_models::LayerRecord g_layers[model::kNumOps];
+strata_models::ModelSession& g_session = instance::session();
 
 constexpr unsigned long kMaxBenchRuns = 10000;
 constexpr unsigned long kMaxNumber = 1000000;  // any larger argument is a typo
-
-strata::CycleCounter board_counter() {
-  return strata::CycleCounter{bsp::cycle_counter::now, bsp::cycle_counter::unit()};
-}
 
 // Prepares on first use; prints the runtime's message when the model cannot run.
 bool ensure_prepared() {
@@ -59,7 +51,6 @@ bool populate(uint32_t k) {
 // One profiled inference of sample `k`; false (message printed) on failure.
 bool infer(uint32_t k, strata_models::LayerProfile* profile) {
   if (!ensure_prepared() || !populate(k)) return false;
-  profile->Reset();
   const strata::Status status = g_session.Invoke(profile);
   if (status.ok()) return true;
   printf("error: invoke failed: %s\r\n", status.message());
@@ -86,7 +77,7 @@ void run_model_view(const CommandLine&) {
 void run_inference(const CommandLine& line) {
   uint32_t k = 0;
   if (!sample_arg(line, 0, &k)) return;
-  strata_models::LayerProfile profile(board_counter(), g_layers, model::kNumOps);
+  strata_models::LayerProfile profile = instance::fresh_profile();
   if (!infer(k, &profile)) return;
   report::sample_header(g_session, k);
   report::layer_table(g_session, profile);
@@ -101,7 +92,7 @@ void run_sample(const CommandLine& line) {
     return;
   }
   if (!sample_arg(line, 0, &k)) return;
-  strata_models::LayerProfile profile(board_counter(), g_layers, model::kNumOps);
+  strata_models::LayerProfile profile = instance::fresh_profile();
   if (!infer(k, &profile)) return;
   report::sample_header(g_session, k);
   report::total(g_session, profile);

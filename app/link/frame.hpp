@@ -37,6 +37,8 @@ enum class FrameError : uint8_t {
   kBadSync = 3,      // 0xA5 not followed by 0x5A
   kUnknownType = 4,  // reported by the handler, not the decoder
   kBadPayload = 5,   // reported by the handler (wrong size, bad index)
+  kRuntime = 6,      // the runtime failed; the message is its status message
+  kTimeout = 7,      // a frame's bytes stopped coming (the link port drops it)
 };
 
 class FrameDecoder {
@@ -49,6 +51,8 @@ class FrameDecoder {
   // kError: error() says why; the partial frame is dropped.
   Result feed(uint8_t byte);
   bool idle() const { return state_ == State::kSync0; }
+  // Drops a frame in progress.
+  void reset() { state_ = State::kSync0; }
 
   FrameType type() const { return static_cast<FrameType>(type_); }
   const uint8_t* payload() const { return buffer_; }

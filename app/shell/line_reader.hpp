@@ -20,6 +20,8 @@ class LineReader {
   Event feed(char byte);
   const char* line() const { return buffer_; }
   std::size_t length() const { return length_; }
+  // True when nothing of a new line has arrived yet (where a host link frame may start).
+  bool at_line_start() const { return complete_ || (length_ == 0 && !overflowed_); }
 
  private:
   char buffer_[kMaxLine + 1] = {};

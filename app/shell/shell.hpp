@@ -28,6 +28,8 @@ class Shell {
 
   // Feeds one console byte; runs a command when a line completes.
   void feed(char byte);
+  // True when the next byte would start a new line (see LinkPort).
+  bool at_line_start() const { return reader_.at_line_start(); }
   // Runs one line as if typed (used for scripted start-up commands and by tests).
   void run_line(char* line);
 

@@ -136,6 +136,7 @@ def build_context(args):
         "plan": plan, "resolver": resolver,
         "headers": sorted({e.header for e in entries}),
         "inputs": meta.inputs, "outputs": meta.outputs, "input": meta.inputs[0],
+        "max_input_bytes": max(t.bytes for t in meta.inputs),
         "ops": op_names, "macs": macs, "total_macs": sum(macs),
         "macs_lines": [", ".join(f"{m}ull" for m in macs[i:i + 6]) + ","
                        for i in range(0, len(macs), 6)],

@@ -15,6 +15,7 @@ import os
 import sys
 
 import numpy as np
+from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import conformance_cases  # noqa: E402
@@ -70,6 +71,9 @@ def write_samples(out_dir, test_pixels, test_labels, picks, graphs):
     os.makedirs(folder, exist_ok=True)
     entries = []
     for k, index in enumerate(picks):
+        # The picture too, for `tools/strata run --image` (it maps pixels to pixel / 255).
+        pixels = np.asarray(test_pixels[index]).reshape(28, 28).astype(np.uint8)
+        Image.fromarray(pixels, "L").save(os.path.join(folder, f"digit{k}.png"))
         for suffix, variant in (("f32", "f32"), ("int8", "int8")):
             t = graphs[variant].tensors[graphs[variant].inputs[0]]
             array = model_input(variant, test_pixels[index:index + 1])
@@ -82,7 +86,8 @@ def write_samples(out_dir, test_pixels, test_labels, picks, graphs):
             entries.append(entry)
     doc = {"description": "One MNIST test digit per class (test split of mnist_data.py); raw "
                           "little-endian NHWC tensors: *_f32.bin = pixel/255 (f32, f16, hybrid "
-                          "models), *_int8.bin = pixel-128 (int8 model).",
+                          "models), *_int8.bin = pixel-128 (int8 model); digit<k>.png the "
+                          "8-bit picture.",
            "samples": entries}
     with open(os.path.join(folder, "samples.json"), "w") as f:
         json.dump(doc, f, indent=1)

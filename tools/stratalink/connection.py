@@ -1,0 +1,82 @@
+"""Where the board is: a real serial port, or a virtual board (QEMU) whose console is a TCP
+socket on loopback. Both give a pyserial object with read(n)/write(bytes)."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+
+def _serial_module():
+    try:
+        import serial
+    except ImportError:
+        raise SystemExit("strata: Python's serial module is missing (Debian package python3-serial; "
+                         "tools/setup installs it). Run tools/strata with /usr/bin/python3.")
+    return serial
+
+
+def open_port(url, baud, timeout):
+    """A serial device (/dev/ttyACM0) or any pyserial URL (socket://host:port)."""
+    serial = _serial_module()
+    try:
+        return serial.serial_for_url(url, baudrate=baud, timeout=timeout)
+    except (serial.SerialException, ValueError) as e:
+        raise SystemExit(f"strata: cannot open {url}: {e}")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class VirtualBoard:
+    """QEMU running a firmware ELF with its console on a loopback TCP port (instruction counting
+    on, as for the tests), closed with the context manager."""
+
+    def __init__(self, elf, machine, timeout):
+        qemu = shutil.which("qemu-system-arm")
+        if not qemu:
+            raise SystemExit("strata: qemu-system-arm not found (Debian package qemu-system-arm; "
+                             "tools/setup installs it)")
+        if not os.path.isfile(elf):
+            raise SystemExit(f"strata: no firmware at {elf}")
+        self.port = _free_port()
+        self.cmd = [qemu, "-machine", machine, "-nographic", "-monitor", "none",
+                    "-serial", f"tcp:127.0.0.1:{self.port},server=on,wait=on",
+                    "-semihosting-config", "enable=on,target=native",
+                    "-icount", "shift=6,sleep=off", "-kernel", elf]
+        self.timeout = timeout
+        self.proc = None
+        self.stream = None
+
+    def __enter__(self):
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                self.stream = open_port(f"socket://127.0.0.1:{self.port}", 115200, self.timeout)
+                return self.stream
+            except SystemExit:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    error = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() \
+                        is not None else "no console socket after 10 s"
+                    self.close()
+                    raise SystemExit(f"strata: QEMU did not start: {error.strip()}")
+                time.sleep(0.05)
+
+    def close(self):
+        if self.stream is not None:
+            self.stream.close()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __exit__(self, *exc):
+        self.close()
