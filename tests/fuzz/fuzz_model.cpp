@@ -1,12 +1,30 @@
 // libFuzzer target: arbitrary bytes as a .tflite model through load, prepare (small arena) and
 // invoke with the reference kernels. Any crash, sanitizer report or out-of-bounds access is a bug:
 // a bad model must end in a Status, never in undefined behaviour.
+//
+// Mutations: three in four keep the flatbuffer valid and make its contents inconsistent
+// (model_mutator.hpp), so the runtime's own checks are exercised rather than only the verifier;
+// the rest are libFuzzer's byte mutations (truncation, bit flips, splices).
 #include <cstdint>
 #include <cstring>
 
+#include "model_mutator.hpp"
 #include "reference/registry.hpp"
 #include "strata/interpreter.hpp"
 #include "strata/model.hpp"
+
+extern "C" size_t LLVMFuzzerMutate(uint8_t* data, size_t size, size_t max_size);
+
+extern "C" size_t LLVMFuzzerCustomMutator(uint8_t* data, size_t size, size_t max_size,
+                                          unsigned int seed) {
+  alignas(16) static uint8_t copy[1 << 20];
+  if (seed % 4 == 0 || size > sizeof(copy)) return LLVMFuzzerMutate(data, size, max_size);
+  std::memcpy(copy, data, size);
+  if (!strata_fuzz::MutateModel(copy, size, seed / 4))
+    return LLVMFuzzerMutate(data, size, max_size);
+  std::memcpy(data, copy, size);
+  return size;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The runtime requires a 4-byte aligned model (flash arrays are 16-byte aligned); fuzz bytes are
