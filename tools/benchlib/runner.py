@@ -48,11 +48,33 @@ def firmware_images(build_dir):
 
 def measure_model(machine, elf):
     """The model view, two identical inferences (to show the count repeats) and sizes."""
-    out = run_qemu(machine, elf, "1\\n2\\n2\\nexit\\n")
+    return model_figures(run_qemu(machine, elf, "1\\n2\\n2\\nexit\\n"), elf, elf)
+
+
+def measure_captured(log_path, elf=None):
+    """The same figures from a console log captured on a real board: the output of the shell
+    commands `1`, `2`, `2` (e.g. `tools/strata`-free: any terminal's log). Sizes need the ELF."""
+    try:
+        with open(log_path, errors="replace") as f:
+            text = f.read()
+    except OSError as e:
+        raise SystemExit(f"bench: cannot read captured log {log_path}: {e}")
+    figures = model_figures(text, log_path, elf)
+    boot = records.first(records.parse(text), "info") or records.first(records.parse(text), "boot")
+    return (boot or {}).get("board", "board"), figures
+
+
+def model_figures(out, source, elf):
     recs = records.parse(out)
     inference = records.runs(recs)
     if len(inference) < 2:
-        raise RuntimeError(f"{elf}: expected two inferences, got {len(inference)}")
+        raise RuntimeError(f"{source}: expected two inferences (commands 1, 2, 2), got "
+                           f"{len(inference)}")
+    if elf is None:
+        return {"model": records.first(recs, "model"), "arena": records.first(recs, "arena"),
+                "ops": records.every(recs, "op"), "runs": inference[:2],
+                "result": records.first(recs, "result"), "size": {"flash": None, "bss": None},
+                "libraries": {}}
     map_path = elf[:-4] + ".map"
     return {
         "model": records.first(recs, "model"),
