@@ -20,22 +20,34 @@ void PrepareSession::Touch(int32_t tensor, uint32_t step) {
   if (s > r.last_use) r.last_use = s;
 }
 
-void PrepareSession::ComputeLifetimes() {
+Status PrepareSession::ComputeLifetimes() {
   const uint32_t num_ops = model_.num_operators();
   const uint32_t last_step = num_ops > 0 ? num_ops - 1 : 0;
-  for (uint32_t i = 0; i < num_ops; ++i) {
-    for (uint32_t k = 0; k < model_.op_num_inputs(i); ++k) Touch(model_.op_input(i, k), i);
-    for (uint32_t k = 0; k < model_.op_num_outputs(i); ++k) Touch(model_.op_output(i, k), i);
-  }
   // The caller writes inputs before Invoke and reads outputs after it; variables keep state.
   for (uint32_t k = 0; k < model_.num_inputs(); ++k) Touch(model_.input_tensor(k), 0);
-  for (uint32_t k = 0; k < model_.num_outputs(); ++k) Touch(model_.output_tensor(k), last_step);
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
     if (model_.tensor_is_variable(static_cast<int32_t>(t))) {
       Touch(static_cast<int32_t>(t), 0);
       Touch(static_cast<int32_t>(t), last_step);
     }
   }
+  for (uint32_t i = 0; i < num_ops; ++i) {
+    for (uint32_t k = 0; k < model_.op_num_inputs(i); ++k) {
+      const int32_t t = model_.op_input(i, k);
+      // Nothing has written such a tensor when op i runs: the op would read stale arena bytes.
+      if (t >= 0 && !IsConstant(t) && !tensors_[Root(t)].planned()) {
+        return Status::Error(StatusCode::kMalformedModel,
+                             "operator %u (%s): input %u (tensor %d %s) is not a graph input, a "
+                             "constant or an earlier op's output",
+                             static_cast<unsigned>(i), OpName(model_.op_code(i)),
+                             static_cast<unsigned>(k), t, model_.tensor(t).name);
+      }
+      Touch(t, i);
+    }
+    for (uint32_t k = 0; k < model_.op_num_outputs(i); ++k) Touch(model_.op_output(i, k), i);
+  }
+  for (uint32_t k = 0; k < model_.num_outputs(); ++k) Touch(model_.output_tensor(k), last_step);
+  return Status::Ok();
 }
 
 // Buffers for the planner: one per planned tensor (keyed by its in-place group leader, or by
@@ -92,7 +104,7 @@ void PrepareSession::AssignOpData() {
 
 Status PrepareSession::Plan() {
   if (!dry_) AssignOpData();
-  ComputeLifetimes();
+  STRATA_RETURN_IF_ERROR(ComputeLifetimes());
   uint32_t n = 0;
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) n += tensors_[t].planned() ? 1 : 0;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) n += ops_[i].scratch != 0 ? 1 : 0;

@@ -43,7 +43,7 @@ class PrepareSession {
   // prepare_plan.cpp
   void AssignOpData();
   Status Plan();
-  void ComputeLifetimes();
+  Status ComputeLifetimes();
   void Touch(int32_t tensor, uint32_t step);
   uint32_t FillPlanBuffers(PlanBuffer* bufs, bool grouped);
   void StoreLocations(const PlanBuffer* bufs);

@@ -200,4 +200,23 @@ TEST(Interpreter, KernelCheckErrorsNameTheOperator) {
   EXPECT_STREQ(s.message(), "operator 0 (ADD): expects 2 inputs");
 }
 
+TEST(Interpreter, InputThatNothingWritesIsRejected) {
+  // `w` has no data and is neither a graph input nor an earlier op's output (e.g. an emptied
+  // weights buffer): running would read whatever the arena held.
+  TestModel m;
+  const int32_t x = m.AddFloat({4}, {}, "x");
+  const int32_t w = m.AddFloat({4}, {}, "w");
+  const int32_t y = m.AddFloat({4}, {}, "y");
+  m.AddOp({tflite::BuiltinOperator_ADD, 1, {x, w}, {y}});
+  m.SetInputs({x});
+  m.SetOutputs({y});
+  Fixture f(m);
+  Interpreter interp = f.Make(4096);
+  const Status s = interp.Prepare();
+  EXPECT_EQ(s.code(), StatusCode::kMalformedModel);
+  EXPECT_STREQ(s.message(),
+               "operator 0 (ADD): input 1 (tensor 1 w) is not a graph input, a constant or an "
+               "earlier op's output");
+}
+
 }  // namespace
