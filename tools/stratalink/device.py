@@ -36,13 +36,13 @@ class Device:
     def __init__(self, stream):
         self.stream = stream
         self.reader = frames.FrameReader(stream)
-        # A carriage return first: whatever was typed on the line before is ended, so the next
-        # byte is at a line start, where the firmware accepts a frame.
-        self.stream.write(b"\r")
         self._info = None
 
     def request(self, frame_type, payload=b"", expect=None):
-        self.stream.write(frames.encode(frame_type, payload))
+        # A carriage return before every frame: stray bytes on the line (the tail of a frame the
+        # device refused early, line noise) end there as a shell line, and the frame starts at a
+        # line start. The shell's answer to it is text, which the reader skips.
+        self.stream.write(b"\r" + frames.encode(frame_type, payload))
         return self.reply(expect)
 
     def reply(self, expect):

@@ -1,21 +1,96 @@
-// RunLinkCase (see cases.hpp): the host link rows.
+// RunLinkCase (see cases.hpp): the host link rows, through the firmware's own link code — the
+// console split (app::LinkPort) and the request handler of a model firmware
+// (app/commands/model_link.cpp, here with the mnist-int8 model and reference kernels) — with the
+// board's console captured (host_board.cpp).
+#include <string>
+
 #include "cases.hpp"
+#include "commands/model_commands.hpp"
+#include "link/frame.hpp"
 
 namespace bad_input {
 
-// TODO(link): wire in the host link. Feed `bytes` to an app::LinkPort (app/link/link_port.hpp,
-// at_line_start = true) whose LinkWrite captures the reply and whose handler is the firmware's
-// request handler (app/commands/model_link.cpp, or a stand-in for unknown type / bad payload, which
-// only the handler reports), then decode the 0xEE error frame: status = the name of its code as
-// docs/protocol.md spells it ("bad CRC", "too long", "bad sync", "unknown type", "bad payload"),
-// text = its message. Then send an info request (type 0x01) and set `problem` unless the reply is a
-// 0x81 frame, and type `info` at the shell to check the text side too. Rows whose message depends
-// on the model (set input sizes) may then also run in firmware (fw=yes, tests/firmware/link).
-// Until then every link row reports skipped, which ctest shows as SKIP, never as a pass.
-Outcome RunLinkCase(const Case&, const std::vector<uint8_t>&) {
+extern std::string g_link_output;
+
+namespace {
+
+const char* ErrorName(uint8_t code) {
+  switch (code) {
+    case 1:
+      return "bad CRC";
+    case 2:
+      return "too long";
+    case 3:
+      return "bad sync";
+    case 4:
+      return "unknown type";
+    case 5:
+      return "bad payload";
+    case 6:
+      return "runtime";
+    case 7:
+      return "timeout";
+    default:
+      return "unknown error code";
+  }
+}
+
+struct Reply {
+  bool found = false;
+  app::FrameType type{};
+  std::string payload;
+};
+
+// The first frame in `bytes` (the link writes nothing else on the console).
+Reply FirstFrame(const std::string& bytes) {
+  static uint8_t buffer[1024];
+  app::FrameDecoder decoder(buffer, sizeof(buffer));
+  Reply reply;
+  for (char c : bytes) {
+    if (decoder.feed(static_cast<uint8_t>(c)) == app::FrameDecoder::Result::kFrame) {
+      reply.found = true;
+      reply.type = decoder.type();
+      reply.payload.assign(reinterpret_cast<const char*>(decoder.payload()), decoder.length());
+      return reply;
+    }
+  }
+  return reply;
+}
+
+std::vector<uint8_t> g_request;
+void Collect(const uint8_t* data, std::size_t length) {
+  g_request.insert(g_request.end(), data, data + length);
+}
+
+void Feed(const std::vector<uint8_t>& bytes) {
+  static uint64_t now = 0;
+  for (uint8_t b : bytes) app::link_port().feed(b, /*at_line_start=*/true, ++now);
+}
+
+}  // namespace
+
+Outcome RunLinkCase(const Case&, const std::vector<uint8_t>& bytes) {
   Outcome o;
-  o.skipped = true;
-  o.text = "the host link is not wired into this runner yet (runner/link_case.cpp)";
+  g_link_output.clear();
+  Feed(bytes);
+  const Reply reply = FirstFrame(g_link_output);
+  if (!reply.found || reply.type != app::FrameType::kError || reply.payload.empty()) {
+    o.status = "ok";
+    o.text = reply.found ? "a reply that is not an error frame" : "no reply";
+  } else {
+    o.status = ErrorName(static_cast<uint8_t>(reply.payload[0]));
+    o.text = reply.payload.substr(1);
+  }
+  if (app::link_port().in_frame()) o.problem = "the link is still inside a frame after the row";
+  // The link still answers: an info request gets an info frame.
+  g_link_output.clear();
+  g_request.clear();
+  app::write_frame(app::FrameType::kInfoRequest, nullptr, 0, Collect);
+  Feed(g_request);
+  const Reply info = FirstFrame(g_link_output);
+  if (!info.found || info.type != app::FrameType::kInfo || info.payload.find("board=host") != 0) {
+    o.problem = "no info reply after the row";
+  }
   return o;
 }
 

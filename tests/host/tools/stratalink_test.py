@@ -81,7 +81,7 @@ class DeviceTest(unittest.TestCase):
         self.assertEqual(info["inputs"][0]["shape"], [1, 2, 2, 1])
         self.assertEqual(info["inputs"][0]["scale"], struct.unpack("<f", b"\x81\x80\x80\x3b")[0])
         self.assertEqual(info["outputs"][0]["zero_point"], -128)
-        self.assertEqual(bytes(board.stream.written[:1]), b"\r")  # line start before the frame
+        self.assertEqual(bytes(board.stream.written[:3]), b"\r\xa5\x5a")  # a line start first
 
     def test_invoke_reads_result_then_outputs(self):
         replies = (frames.encode(frames.INFO, INFO_TEXT)
