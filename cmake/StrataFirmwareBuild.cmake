@@ -2,11 +2,14 @@
 #
 # Required: STRATA_BOARD (a board id some layer provides).
 # Optional: STRATA_MODEL (model id, a list of ids, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
-#   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's).
+#   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's),
+#   STRATA_WATCHDOG_MS (watchdog timeout board_init() starts, in ms; default 0 = off).
 # A board's board.cmake sets: STRATA_BOARD_CPU (a toolchains/cpu/<cpu>.cmake fragment),
 #   STRATA_BOARD_CLOCK_PROFILES (first = default), STRATA_BOARD_LINKER_SCRIPT; optionally
 #   STRATA_BOARD_QEMU_MACHINE (virtual boards), STRATA_BOARD_ARENA_BYTES / STRATA_BOARD_FLASH_BYTES (what
-#   a model is checked against at build time) and a function strata_board_firmware_hook(<target>).
+#   a model is checked against at build time), STRATA_BOARD_WATCHDOG_MAX_MS (the longest watchdog
+#   timeout the board can do; unset: no watchdog, STRATA_WATCHDOG_MS must be 0) and a function
+#   strata_board_firmware_hook(<target>).
 #   Its folder's CMakeLists.txt adds the board code with strata_add_bsp_library().
 # Produces: one firmware per model x kernels (cmake/StrataFirmware.cmake), the generated
 #   strata_config.hpp, the board's flash/run/debug targets and, on virtual boards, the QEMU tests.
@@ -16,6 +19,7 @@ set(STRATA_BOARD "" CACHE STRING "Board id (cmake --list-presets shows the board
 set(STRATA_MODEL "none" CACHE STRING "Model id, or 'all' for every model")
 set(STRATA_KERNELS "reference" CACHE STRING "Kernels backend: reference | optimized | all")
 set(STRATA_CLOCK_PROFILE "" CACHE STRING "Board clock profile (empty: the board's default)")
+set(STRATA_WATCHDOG_MS "0" CACHE STRING "Watchdog timeout in ms started by board_init() (0: off)")
 
 if(NOT STRATA_BOARD)
   get_property(boards GLOBAL PROPERTY STRATA_BOARDS)
@@ -47,6 +51,24 @@ if(NOT STRATA_CLOCK_PROFILE IN_LIST STRATA_BOARD_CLOCK_PROFILES)
   list(JOIN STRATA_BOARD_CLOCK_PROFILES ", " valid)
   message(FATAL_ERROR "Unknown STRATA_CLOCK_PROFILE='${STRATA_CLOCK_PROFILE}' for board "
                       "${STRATA_BOARD}. Valid values: ${valid}")
+endif()
+
+# Watchdog: off (0) unless asked for, and only up to what the board's watchdog can count.
+string(LENGTH "${STRATA_WATCHDOG_MS}" _watchdog_digits)
+if(NOT STRATA_WATCHDOG_MS MATCHES "^(0|[1-9][0-9]*)$" OR _watchdog_digits GREATER 9)
+  message(FATAL_ERROR "STRATA_WATCHDOG_MS='${STRATA_WATCHDOG_MS}' is not a timeout in milliseconds "
+                      "(a whole number; 0 = no watchdog)")
+endif()
+if(STRATA_WATCHDOG_MS GREATER 0)
+  if(NOT STRATA_BOARD_WATCHDOG_MAX_MS)
+    message(FATAL_ERROR "STRATA_WATCHDOG_MS=${STRATA_WATCHDOG_MS}: board ${STRATA_BOARD} has no "
+                        "watchdog. Valid value: 0")
+  endif()
+  if(STRATA_WATCHDOG_MS GREATER STRATA_BOARD_WATCHDOG_MAX_MS)
+    message(FATAL_ERROR "STRATA_WATCHDOG_MS=${STRATA_WATCHDOG_MS} is longer than the watchdog of "
+                        "board ${STRATA_BOARD} can count. Valid values: 0 (off) or "
+                        "1..${STRATA_BOARD_WATCHDOG_MAX_MS}")
+  endif()
 endif()
 
 include(${STRATA_ROOT}/toolchains/cpu/${STRATA_BOARD_CPU}.cmake)
@@ -92,4 +114,5 @@ foreach(dir middleware models app tests/firmware)
 endforeach()
 
 message(STATUS "Strata firmware: board=${STRATA_BOARD} clock=${STRATA_CLOCK_PROFILE} "
-               "cpu=${STRATA_BOARD_CPU} models=${STRATA_MODEL_LIST} kernels=${STRATA_KERNELS_LIST}")
+               "cpu=${STRATA_BOARD_CPU} models=${STRATA_MODEL_LIST} kernels=${STRATA_KERNELS_LIST} "
+               "watchdog_ms=${STRATA_WATCHDOG_MS}")

@@ -1,7 +1,8 @@
 // Register addresses and bit fields of the i.MX RT1062 blocks the Strata BSP drives: CCM (clock
 // roots, dividers, gates), CCM_ANALOG (ARM and USB1 PLLs, PFDs), DCDC (core voltage), IOMUXC_GPR
-// (FlexRAM banks), IOMUXC (pads) and LPUART. One place for every number, each with its source in
-// the shared BSP facts sheet (bsp-facts.md) section B, so drivers name registers, not numbers.
+// (FlexRAM banks), IOMUXC (pads), LPUART, RTWDOG and the SRC reset flags. One place for every
+// number, each with its source (the shared BSP facts sheet bsp-facts.md section B; the watchdog
+// blocks cite theirs), so drivers name registers, not numbers.
 #pragma once
 
 #include <cstdint>
@@ -59,6 +60,8 @@ inline constexpr Gate kGateLpuart2{0, 28};
 inline constexpr Gate kGateIomuxc{4, 2};
 inline constexpr Gate kGateIomuxcGpr{4, 4};
 inline constexpr Gate kGateDcdc{6, 6};
+// CCGR5[5:4] = RTWDOG (MCUXpresso fsl_clock.h kCLOCK_Wdog3).
+inline constexpr Gate kGateWdog3{5, 4};
 
 // --- CCM_ANALOG (B.5) ----------------------------------------------------------------------------
 inline constexpr uintptr_t kAnalogBase = 0x400D8000;
@@ -123,5 +126,37 @@ inline constexpr uint32_t kCtrlRe = 1u << 18;
 // facts sheet, which names TXFE/RXFE without positions]: RXFE b3, TXFE b7, TXWATER [1:0].
 inline constexpr uint32_t kFifoRxfe = 1u << 3;
 inline constexpr uint32_t kFifoTxfe = 1u << 7;
+
+// --- RTWDOG = WDOG3 ------------------------------------------------------------------------------
+// IMXRT1060RM "RTWDOG" chapter; bit layout as in NuttX imxrt_wdog.h and the MCUXpresso headers.
+inline constexpr uintptr_t kRtwdogBase = 0x400BC000;
+inline constexpr uintptr_t kRtwdogCs = kRtwdogBase + 0x00;
+inline constexpr uintptr_t kRtwdogCnt = kRtwdogBase + 0x04;
+inline constexpr uintptr_t kRtwdogToval = kRtwdogBase + 0x08;
+inline constexpr uintptr_t kRtwdogWin = kRtwdogBase + 0x0C;
+inline constexpr uint32_t kRtwdogCsStop = 1u << 0;
+inline constexpr uint32_t kRtwdogCsWait = 1u << 1;
+inline constexpr uint32_t kRtwdogCsDbg = 1u << 2;
+inline constexpr uint32_t kRtwdogCsTstMask = 0x3u << 3;
+inline constexpr uint32_t kRtwdogCsUpdate = 1u << 5;  // may be reconfigured later (after unlock)
+inline constexpr uint32_t kRtwdogCsInt = 1u << 6;
+inline constexpr uint32_t kRtwdogCsEn = 1u << 7;
+inline constexpr uint32_t kRtwdogCsClkShift = 8;  // [9:8]: 0 bus, 1 LPO (32.768 kHz), 2 INT, 3 ER
+inline constexpr uint32_t kRtwdogCsClkMask = 0x3u << 8;
+inline constexpr uint32_t kRtwdogClkLpo = 1;
+inline constexpr uint32_t kRtwdogCsRcs = 1u << 10;      // reconfiguration took effect (read-only)
+inline constexpr uint32_t kRtwdogCsUlk = 1u << 11;      // unlocked (read-only)
+inline constexpr uint32_t kRtwdogCsPres = 1u << 12;     // 256 prescaler
+inline constexpr uint32_t kRtwdogCsCmd32en = 1u << 13;  // unlock/refresh as one 32-bit write
+inline constexpr uint32_t kRtwdogCsFlg = 1u << 14;
+inline constexpr uint32_t kRtwdogCsWin = 1u << 15;
+inline constexpr uint32_t kRtwdogUnlockKey = 0xD928C520;   // 16-bit mode: 0xC520 then 0xD928
+inline constexpr uint32_t kRtwdogRefreshKey = 0xB480A602;  // 16-bit mode: 0xA602 then 0xB480
+inline constexpr uint32_t kLpoHz = 32768;
+
+// --- SRC reset status (IMXRT1060RM SRC chapter): write 1 to clear --------------------------------
+inline constexpr uintptr_t kSrcSrsr = 0x400F8008;    // SRC 0x400F_8000 + 0x08
+inline constexpr uint32_t kSrsrWdogRstB = 1u << 4;   // WDOG1/WDOG2 time-out
+inline constexpr uint32_t kSrsrWdog3RstB = 1u << 7;  // RTWDOG time-out
 
 }  // namespace bsp::imxrt1062::reg

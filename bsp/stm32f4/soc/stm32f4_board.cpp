@@ -11,6 +11,7 @@
 #include "cortex_m/mpu.hpp"
 #include "cortex_m/semihosting.hpp"
 #include "rcc.hpp"
+#include "stm32_watchdog.hpp"
 #include "stm32f4_registers.hpp"
 #include "strata_config.hpp"
 #include "tim2_counter.hpp"
@@ -75,12 +76,14 @@ namespace bsp {
 
 // Clocks and console were brought up by the early boot hook. A stack overflow hits the MPU guard
 // regions below the stack: a MemManage report instead of silent corruption (MPU regions 6 and 7;
-// enable() also turns the MemManage, BusFault and UsageFault exceptions on).
+// enable() also turns the MemManage, BusFault and UsageFault exceptions on). The watchdog (when
+// STRATA_WATCHDOG_MS is set) starts last, so its timeout covers only the app.
 void board_init() {
   stm32f4::guard_below_stack();
   cortex_m::mpu::guard_stack(7);
   cortex_m::mpu::enable();
   cycle_counter::start();
+  stm32::start_watchdog();
 }
 
 const char* board_name() { return strata_config::kBoard; }

@@ -15,6 +15,8 @@ set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/imxrt1062/ld/imxrt1062.ld)
 # and some room for large buffers; DTCM is preferred when the arena fits there) and the flash.
 set(STRATA_BOARD_ARENA_BYTES 458752)
 set(STRATA_BOARD_FLASH_BYTES 2031616)
+# The RTWDOG (soc/rtwdog.hpp) counts up to 65535 x 256 periods of 32.768 kHz (STRATA_WATCHDOG_MS).
+set(STRATA_BOARD_WATCHDOG_MAX_MS 511992)
 
 set(STRATA_RT_PLACEMENT "itcm" CACHE STRING "Teensy 4.0 code placement: itcm | xip")
 set(STRATA_RT_WEIGHTS "auto" CACHE STRING "Teensy 4.0 model weights: auto | dtcm | ocram | flash")

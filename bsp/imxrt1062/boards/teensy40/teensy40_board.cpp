@@ -11,6 +11,7 @@
 #include "soc/lpuart.hpp"
 #include "strata_config.hpp"
 #include "teensy40_boot_record.hpp"
+#include "teensy40_watchdog.hpp"
 
 namespace bsp {
 namespace {
@@ -46,6 +47,7 @@ bool console_ready() { return teensy40::g_boot_record.console_ready; }
 void board_init() {
   start_console();
   cycle_counter::start();
+  teensy40::start_watchdog();  // last: when STRATA_WATCHDOG_MS is set, its timeout covers the app
 }
 
 const char* board_name() { return strata_config::kBoard; }

@@ -37,6 +37,8 @@ set(STM32F4_FLASH_REGION FLASH=0x08000000:1024K)
 set(STM32F4_RAM_REGIONS SRAM=0x20000000:128K CCM=0x10000000:64K)
 set(STM32F4_PLACEMENT .isr_vector=FLASH .text=FLASH .data=SRAM .bss=SRAM .noinit=SRAM
                       .fast_data=CCM .fast_bss=CCM .arena=${arena_region} .stack=${stack_region})
+# The IWDG (bsp/stm32/iwdg.hpp) counts up to 32768 ms at its nominal 32 kHz LSI (STRATA_WATCHDOG_MS).
+set(STRATA_BOARD_WATCHDOG_MAX_MS 32768)
 set(STM32F4_OPENOCD_CONFIG board/stm32f4discovery.cfg)
 # mnist-f16 dequantizes its float16 weights into the arena at prepare: ~461 KB, more than any F4 RAM.
 set(STM32F4_SKIP_MODELS mnist-f16)

@@ -24,5 +24,7 @@ foreach(option STRATA_F7_CONSOLE STRATA_F7_ARENA)
   endif()
 endforeach()
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_F7_BOARD_DIR}/ld/stm32f746g-disco-arena-${STRATA_F7_ARENA}.ld)
+# The IWDG (bsp/stm32/iwdg.hpp) counts up to 32768 ms at its nominal 32 kHz LSI (STRATA_WATCHDOG_MS).
+set(STRATA_BOARD_WATCHDOG_MAX_MS 32768)
 
 include(${STRATA_F7_BOARD_DIR}/firmware_targets.cmake)

@@ -6,6 +6,7 @@
 #include "bsp/cycle_counter.hpp"
 #include "console_print.hpp"
 #include "cortex_m/barriers.hpp"
+#include "stm32_watchdog.hpp"
 #include "strata_config.hpp"
 #include "usart.hpp"
 
@@ -36,6 +37,7 @@ void board_init() {
                     : "\r\n");
   }
   if (!boot.mpu_configured) stm32f746g_disco::print::text("\r\nWARNING: MPU not configured\r\n");
+  stm32::start_watchdog();  // last: when STRATA_WATCHDOG_MS is set, its timeout covers only the app
 }
 
 const char* board_name() { return strata_config::kBoard; }

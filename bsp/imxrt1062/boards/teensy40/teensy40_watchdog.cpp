@@ -1,0 +1,48 @@
+#include "teensy40_watchdog.hpp"
+
+#include "bsp/watchdog.hpp"
+#include "soc/rtwdog.hpp"
+#include "strata_config.hpp"
+
+namespace bsp::teensy40 {
+namespace {
+
+namespace rtwdog = imxrt1062::rtwdog;
+
+constexpr uint32_t kTimeoutMs = strata_config::kWatchdogMs;
+constexpr rtwdog::Plan kPlan = rtwdog::plan(kTimeoutMs);
+static_assert(kTimeoutMs == 0 || kPlan.valid,
+              "STRATA_WATCHDOG_MS: the RT1062 RTWDOG counts 1..511992 ms (32.768 kHz, /256)");
+
+// Kicked once CS was written: even when RCS never confirms it, the watchdog may be running.
+bool g_running = false;
+bool g_watchdog_reset = false;
+const char* g_note = "";
+
+}  // namespace
+
+void start_watchdog() {
+  g_watchdog_reset = rtwdog::take_reset_flag();
+  if constexpr (kTimeoutMs != 0) {
+    const rtwdog::StartResult result = rtwdog::start(kPlan);
+    g_running = result != rtwdog::StartResult::kUnlockRefused;
+    g_note = rtwdog::result_text(result);
+  }
+}
+
+}  // namespace bsp::teensy40
+
+namespace bsp::watchdog {
+
+bool enabled() { return teensy40::g_running; }
+uint32_t timeout_ms() { return teensy40::g_running ? teensy40::kTimeoutMs : 0; }
+
+void kick() {
+  if (teensy40::g_running) imxrt1062::rtwdog::kick();
+}
+
+bool last_reset_was_watchdog() { return teensy40::g_watchdog_reset; }
+const char* peripheral() { return "RTWDOG"; }
+const char* note() { return teensy40::g_note; }
+
+}  // namespace bsp::watchdog
