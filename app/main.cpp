@@ -3,6 +3,7 @@
 #include "bsp/board.hpp"
 #include "bsp/console.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "bsp/watchdog.hpp"
 #include "commands/model_commands.hpp"
 #include "commands/system_commands.hpp"
 #include "cortex_m/stack.hpp"
@@ -21,6 +22,7 @@ int main() {
   const uint64_t frame_timeout = bsp::clock_info().core_hz;
   shell.print_prompt();
   for (;;) {
+    bsp::watchdog::kick();  // a no-op unless the tree was built with STRATA_WATCHDOG_MS
     const int byte = bsp::console::read_byte();
     const uint64_t now = bsp::cycle_counter::now();
     if (byte < 0) {

@@ -3,6 +3,7 @@
 #include "bsp/board.hpp"
 #include "bsp/board_commands.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "bsp/watchdog.hpp"
 #include "console_out.hpp"
 #include "cortex_m/stack.hpp"
 #include "strata_config.hpp"
@@ -30,9 +31,17 @@ void run_info(const CommandLine&) {
            static_cast<unsigned long>(regions[i].start),
            static_cast<unsigned long>(regions[i].size / 1024));
   }
-  printf("@info board=%s clock_hz=%lu counter=%s cpu=%s\r\n", bsp::board_name(),
-         static_cast<unsigned long>(clock.core_hz), bsp::cycle_counter::unit(),
-         strata_config::kCpu);
+  if (bsp::watchdog::enabled()) {
+    printf("watchdog: %s, %lu ms, kicked by the shell loop\r\n", bsp::watchdog::peripheral(),
+           static_cast<unsigned long>(bsp::watchdog::timeout_ms()));
+  } else if (bsp::watchdog::note()[0] != '\0') {
+    printf("watchdog: off (%s)\r\n", bsp::watchdog::note());
+  } else {
+    print("watchdog: off\r\n");
+  }
+  printf("@info board=%s clock_hz=%lu counter=%s cpu=%s watchdog_ms=%lu\r\n", bsp::board_name(),
+         static_cast<unsigned long>(clock.core_hz), bsp::cycle_counter::unit(), strata_config::kCpu,
+         static_cast<unsigned long>(bsp::watchdog::timeout_ms()));
 }
 
 void run_mem(const CommandLine&) {
@@ -99,6 +108,9 @@ void print_banner(const char* kernels, const char* model) {
   printf("\r\nStrata %s on %s @ %lu Hz, kernels=%s\r\n", strata_config::kVersion, bsp::board_name(),
          static_cast<unsigned long>(clock.core_hz), kernels);
   if (clock.note[0] != '\0') printf("clock note: %s\r\n", clock.note);
+  if (bsp::watchdog::last_reset_was_watchdog()) {
+    print("note: the last reset was a watchdog timeout\r\n");
+  }
   printf("model: %s\r\n", model);
   printf("@boot board=%s clock_hz=%lu kernels=%s model=%s\r\n", bsp::board_name(),
          static_cast<unsigned long>(clock.core_hz), kernels, model);
