@@ -82,7 +82,9 @@ Status check_channels(const OpContext& ctx, ConvKind kind, const Dims4& in, cons
     ok = f.n == 1 && in.c > 0 && f.c % in.c == 0;
     *depth_multiplier = ok ? f.c / in.c : 0;
   } else {
-    ok = f.c > 0 && in.c % f.c == 0 && f.n % (in.c / f.c) == 0;
+    // Grouped convolution: the input depth is a positive multiple of the filter depth (an input
+    // depth of 0 would make the group count 0).
+    ok = f.c > 0 && in.c > 0 && in.c % f.c == 0 && f.n % (in.c / f.c) == 0;
     *depth_multiplier = 1;
   }
   if (!ok) {
