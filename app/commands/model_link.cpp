@@ -19,9 +19,11 @@ namespace {
 
 namespace model = strata_models::built_in;
 
-// Room for the largest input plus its index byte, and never less than a small request needs.
-constexpr std::size_t kReceiveBytes =
-    model::kMaxInputBytes + 1 > 64 ? model::kMaxInputBytes + 1 : 64;
+// Room for the largest input plus its index byte, and never less than a small request needs. A
+// frame's length field is 16 bits: a model with a larger input cannot take it over the link (its
+// set input is refused as too long, with this size in the message).
+constexpr std::size_t kWanted = model::kMaxInputBytes + 1 > 64 ? model::kMaxInputBytes + 1 : 64;
+constexpr std::size_t kReceiveBytes = kWanted < 65535 ? kWanted : 65535;
 uint8_t g_receive[kReceiveBytes];
 
 void console_write(const uint8_t* data, std::size_t length) {
