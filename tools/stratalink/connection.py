@@ -58,7 +58,7 @@ class VirtualBoard:
         while True:
             try:
                 self.stream = open_port(f"socket://127.0.0.1:{self.port}", 115200, self.timeout)
-                return self.stream
+                break
             except SystemExit:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     error = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() \
@@ -66,6 +66,20 @@ class VirtualBoard:
                     self.close()
                     raise SystemExit(f"strata: QEMU did not start: {error.strip()}")
                 time.sleep(0.05)
+        self._wait_for_prompt()
+        return self.stream
+
+    def _wait_for_prompt(self):
+        """The guest starts when the console connects; bytes sent before its UART is on are lost
+        on some machines (netduinoplus2's USART drops them). The shell prompt says it listens."""
+        seen = bytearray()
+        deadline = time.monotonic() + self.timeout
+        while b"> " not in seen:
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                self.close()
+                raise SystemExit(f"strata: the virtual board printed no shell prompt "
+                                 f"(got {bytes(seen[-200:])!r})")
+            seen += self.stream.read(1)
 
     def close(self):
         if self.stream is not None:
