@@ -40,7 +40,7 @@ Status PrepareSession::ComputeLifetimes() {
                              "operator %u (%s): input %u (tensor %d %s) is not a graph input, a "
                              "constant or an earlier op's output",
                              static_cast<unsigned>(i), OpName(model_.op_code(i)),
-                             static_cast<unsigned>(k), t, model_.tensor(t).name);
+                             static_cast<unsigned>(k), static_cast<int>(t), model_.tensor(t).name);
       }
       Touch(t, i);
     }

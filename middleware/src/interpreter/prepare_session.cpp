@@ -63,8 +63,8 @@ Status PrepareSession::CheckArena() {
 }
 
 Status PrepareSession::ResolveKernel(uint32_t i, const Kernel** kernel) const {
-  const int32_t code = model_.op_code(i);
-  const int32_t version = model_.op_version(i);
+  const int code = model_.op_code(i);
+  const int version = model_.op_version(i);
   if (model_.op_custom_code(i) != nullptr && code == 32 /* CUSTOM */) {
     return Status::Error(StatusCode::kUnsupported, "operator %u: custom op '%s' is not supported",
                          static_cast<unsigned>(i), model_.op_custom_code(i));

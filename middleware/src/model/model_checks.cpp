@@ -21,7 +21,7 @@ Status CheckGraphEnds(const tflite::Model* model, const tflite::SubGraph* sg,
     const flatbuffers::Vector<int32_t>* list = lists[which];
     const uint32_t n = list ? list->size() : 0;
     for (uint32_t k = 0; k < n; ++k) {
-      const int32_t t = list->Get(k);
+      const int t = list->Get(k);
       if (t < 0 || static_cast<uint32_t>(t) >= num_tensors) {
         return Status::Error(StatusCode::kMalformedModel,
                              "subgraph %s %u refers to tensor %d (model has %u tensors)", kind,
@@ -50,7 +50,7 @@ Status CheckOpTensors(const tflite::Model* model, const tflite::SubGraph* sg, ui
                            static_cast<unsigned>(index), op_name, static_cast<unsigned>(n), kind);
     }
     for (uint32_t k = 0; k < n; ++k) {
-      const int32_t t = lists[which]->Get(k);
+      const int t = lists[which]->Get(k);
       const bool absent_ok = which == 0 && t == -1;  // optional inputs are marked -1
       if (!absent_ok && (t < 0 || static_cast<uint32_t>(t) >= num_tensors)) {
         return Status::Error(StatusCode::kMalformedModel,
@@ -72,7 +72,7 @@ Status CheckOpTensors(const tflite::Model* model, const tflite::SubGraph* sg, ui
 Status CheckOperatorCodes(const tflite::Model* model) {
   const uint32_t n = model->operator_codes() ? model->operator_codes()->size() : 0;
   for (uint32_t c = 0; c < n; ++c) {
-    const int32_t version = model->operator_codes()->Get(c)->version();
+    const int version = model->operator_codes()->Get(c)->version();
     if (version < 1) {
       return Status::Error(StatusCode::kMalformedModel, "operator code %u has version %d",
                            static_cast<unsigned>(c), version);

@@ -18,7 +18,7 @@ bool IsQuantizedIntType(tflite::TensorType type) {
          type == tflite::TensorType_INT16;
 }
 
-Status CheckShape(int32_t i, const tflite::Tensor* t) {
+Status CheckShape(int i, const tflite::Tensor* t) {
   const char* name = TensorName(t);
   if (ElementSize(t) == 0) {
     return Status::Error(StatusCode::kUnsupported, "tensor %d (%s): type %s is not supported", i,
@@ -28,15 +28,15 @@ Status CheckShape(int32_t i, const tflite::Tensor* t) {
     return Status::Error(StatusCode::kUnsupported,
                          "tensor %d (%s): sparse tensors are not supported", i, name);
   }
-  const int32_t rank = t->shape() ? static_cast<int32_t>(t->shape()->size()) : 0;
+  const int rank = t->shape() ? static_cast<int>(t->shape()->size()) : 0;
   if (rank > kMaxRank) {
     return Status::Error(StatusCode::kUnsupported, "tensor %d (%s): rank %d exceeds %d", i, name,
-                         rank, kMaxRank);
+                         rank, static_cast<int>(kMaxRank));
   }
-  for (int32_t d = 0; d < rank; ++d) {
+  for (int d = 0; d < rank; ++d) {
     if (t->shape()->Get(d) < 0) {
       return Status::Error(StatusCode::kMalformedModel, "tensor %d (%s): dimension %d is %d", i,
-                           name, d, t->shape()->Get(d));
+                           name, d, static_cast<int>(t->shape()->Get(d)));
     }
   }
   uint64_t elements = 0;
@@ -50,7 +50,7 @@ Status CheckShape(int32_t i, const tflite::Tensor* t) {
   return Status::Ok();
 }
 
-Status CheckBuffer(const tflite::Model* model, int32_t i, const tflite::Tensor* t) {
+Status CheckBuffer(const tflite::Model* model, int i, const tflite::Tensor* t) {
   const char* name = TensorName(t);
   const uint32_t num_buffers = model->buffers() ? model->buffers()->size() : 0;
   const uint32_t index = t->buffer();
@@ -91,7 +91,7 @@ Status CheckBuffer(const tflite::Model* model, int32_t i, const tflite::Tensor* 
   return Status::Ok();
 }
 
-Status CheckZeroPoints(int32_t i, const tflite::Tensor* t) {
+Status CheckZeroPoints(int i, const tflite::Tensor* t) {
   int64_t lo = INT64_MIN;
   int64_t hi = INT64_MAX;
   if (t->type() == tflite::TensorType_INT8) lo = -128, hi = 127;
@@ -110,7 +110,7 @@ Status CheckZeroPoints(int32_t i, const tflite::Tensor* t) {
   return Status::Ok();
 }
 
-Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
+Status CheckQuantization(int i, const tflite::Tensor* t, bool constant) {
   const char* name = TensorName(t);
   const tflite::QuantizationParameters* q = t->quantization();
   const uint32_t n = (q && q->scale()) ? q->scale()->size() : 0;
@@ -129,10 +129,10 @@ Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
                          static_cast<unsigned>(n), static_cast<unsigned>(nzp));
   }
   if (n > 1) {
-    const int32_t rank = t->shape() ? static_cast<int32_t>(t->shape()->size()) : 0;
+    const int rank = t->shape() ? static_cast<int>(t->shape()->size()) : 0;
     // Old converters copied the weights' quantized_dimension onto rank-1 biases (seen in
     // person_detect): a rank-1 tensor has only dimension 0, so that is the one meant.
-    const int32_t qd = rank == 1 ? 0 : q->quantized_dimension();
+    const int qd = rank == 1 ? 0 : q->quantized_dimension();
     if (qd < 0 || qd >= rank) {
       return Status::Error(StatusCode::kMalformedModel,
                            "tensor %d (%s): quantized dimension %d out of range for rank %d", i,
@@ -141,7 +141,7 @@ Status CheckQuantization(int32_t i, const tflite::Tensor* t, bool constant) {
     if (static_cast<uint32_t>(t->shape()->Get(qd)) != n) {
       return Status::Error(StatusCode::kMalformedModel,
                            "tensor %d (%s): %u per-channel scales but dimension %d has %d entries",
-                           i, name, static_cast<unsigned>(n), qd, t->shape()->Get(qd));
+                           i, name, static_cast<unsigned>(n), qd, static_cast<int>(t->shape()->Get(qd)));
     }
   }
   for (uint32_t k = 0; k < n; ++k) {
@@ -177,7 +177,7 @@ void FormatShape(const tflite::Tensor* t, char* buf, uint32_t cap) {
   uint32_t len = Format(buf, cap, "[");
   const uint32_t rank = t->shape() ? t->shape()->size() : 0;
   for (uint32_t d = 0; d < rank && len < cap; ++d) {
-    len += Format(buf + len, cap - len, d ? ",%d" : "%d", t->shape()->Get(d));
+    len += Format(buf + len, cap - len, d ? ",%d" : "%d", static_cast<int>(t->shape()->Get(d)));
   }
   if (len < cap) Format(buf + len, cap - len, "]");
 }
@@ -190,13 +190,13 @@ Status CheckTensors(const tflite::Model* model, const tflite::SubGraph* subgraph
   }
   for (uint32_t i = 0; i < count; ++i) {
     const tflite::Tensor* t = subgraph->tensors()->Get(i);
-    STRATA_RETURN_IF_ERROR(CheckShape(static_cast<int32_t>(i), t));
-    STRATA_RETURN_IF_ERROR(CheckBuffer(model, static_cast<int32_t>(i), t));
+    STRATA_RETURN_IF_ERROR(CheckShape(static_cast<int>(i), t));
+    STRATA_RETURN_IF_ERROR(CheckBuffer(model, static_cast<int>(i), t));
     const uint32_t num_buffers = model->buffers() ? model->buffers()->size() : 0;
     const tflite::Buffer* b =
         t->buffer() < num_buffers ? model->buffers()->Get(t->buffer()) : nullptr;
     const bool constant = b && b->data() && b->data()->size() > 0;
-    STRATA_RETURN_IF_ERROR(CheckQuantization(static_cast<int32_t>(i), t, constant));
+    STRATA_RETURN_IF_ERROR(CheckQuantization(static_cast<int>(i), t, constant));
   }
   return Status::Ok();
 }
