@@ -10,6 +10,8 @@
 
 #include <cstdint>
 
+#include "stm32_registers.hpp"
+
 namespace bsp::stm32::iwdg {
 
 // Registers (RM0090 21.4, RM0385 26.4; the F7's extra WINR stays at its reset value: no window).
@@ -27,7 +29,7 @@ inline constexpr uint32_t kRlrMax = 0xFFF;
 inline constexpr uint32_t kPrMax = 6;  // /256 (7 is also /256)
 
 // RCC_CSR (RCC + 0x74 on F4 and F7): LSI enable/ready, remove-flags, IWDG reset flag.
-inline constexpr uintptr_t kRccCsr = 0x40023874;
+inline constexpr uintptr_t kRccCsr = reg::kRccBase + 0x74;
 inline constexpr uint32_t kCsrLsiOn = 1u << 0;
 inline constexpr uint32_t kCsrLsiRdy = 1u << 1;
 inline constexpr uint32_t kCsrRmvf = 1u << 24;

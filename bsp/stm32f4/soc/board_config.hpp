@@ -42,4 +42,23 @@ struct BoardConfig {
 
 extern const BoardConfig kBoardConfig;
 
+// A board's kBoardConfig starts from this: its clock plans, console and memory regions (the counts
+// taken from the arrays, so they cannot disagree), on a real chip: the DWT cycle counter, no CCM
+// clock to enable, no semihosting host to exit to. The board then changes what differs.
+template <std::size_t kPlanCount, std::size_t kRegionCount>
+constexpr BoardConfig board_config(const ClockPlan (&plans)[kPlanCount],
+                                   const ConsoleConfig& console,
+                                   const MemoryRegion (&regions)[kRegionCount]) {
+  BoardConfig config{};
+  config.plans = plans;
+  config.plan_count = kPlanCount;
+  config.console = console;
+  config.counter = CounterSource::kDwtCycles;
+  config.has_ccm = false;
+  config.exits_via_semihosting = false;
+  config.regions = regions;
+  config.region_count = kRegionCount;
+  return config;
+}
+
 }  // namespace bsp::stm32f4

@@ -12,9 +12,7 @@ constexpr uint32_t kSpeedHigh = 0x2;
 
 }  // namespace
 
-uintptr_t port_base(Port port) {
-  return reg::kGpioa + static_cast<uintptr_t>(port) * reg::kGpioStride;
-}
+uintptr_t port_base(Port port) { return reg::gpio_port(static_cast<unsigned>(port)); }
 
 void configure_alternate(const AlternatePin& pin) {
   const uintptr_t base = port_base(pin.port);

@@ -13,10 +13,10 @@ bool set_wait_states(uint32_t wait_states) {
 }
 
 void enable_art_and_prefetch() {
-  mmio::clear_bits(reg::kFlashAcr, reg::kAcrArten);
-  mmio::set_bits(reg::kFlashAcr, reg::kAcrArtrst);
-  mmio::clear_bits(reg::kFlashAcr, reg::kAcrArtrst);
-  mmio::set_bits(reg::kFlashAcr, reg::kAcrArten | reg::kAcrPrften);
+  mmio::clear_bits(reg::kFlashAcr, reg::kAcrArtEn);
+  mmio::set_bits(reg::kFlashAcr, reg::kAcrArtRst);
+  mmio::clear_bits(reg::kFlashAcr, reg::kAcrArtRst);
+  mmio::set_bits(reg::kFlashAcr, reg::kAcrArtEn | reg::kAcrPrftEn);
 }
 
 }  // namespace bsp::stm32f7::flash

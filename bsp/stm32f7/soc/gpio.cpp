@@ -41,7 +41,7 @@ void set_alternate_numbers(uintptr_t port, uint16_t pins, uint8_t function) {
 }  // namespace
 
 void configure(const AlternateFunction& config) {
-  enable_peripheral_clock(reg::kRccAhb1enr, reg::kAhb1enrGpioA << config.port);
+  enable_peripheral_clock(reg::kRccAhb1enr, reg::kAhb1GpioaEn << config.port);
   const uintptr_t port = reg::gpio_port(config.port);
   const uint32_t field = two_bit_mask(config.pin_mask);
   // The AF number first, so the pin never drives a wrong function once MODER switches it over.

@@ -35,18 +35,18 @@ uint32_t pllcfgr_fields(const ClockProfile& p) {
 // HSI on and driving SYSCLK: the reset state, re-established in case a debugger reset only the
 // core.
 bool select_hsi() {
-  mmio::set_bits(reg::kRccCr, reg::kCrHsion);
-  if (!mmio::wait_until(reg::kRccCr, reg::kCrHsirdy, reg::kCrHsirdy, kMaxPolls)) return false;
+  mmio::set_bits(reg::kRccCr, reg::kCrHsiOn);
+  if (!mmio::wait_until(reg::kRccCr, reg::kCrHsiRdy, reg::kCrHsiRdy, kMaxPolls)) return false;
   mmio::modify(reg::kRccCfgr, reg::kCfgrSwMask, reg::kCfgrSwHsi);
-  return mmio::wait_until(reg::kRccCfgr, reg::kCfgrSwsMask, reg::kCfgrSwHsi << 2, kMaxPolls);
+  return mmio::wait_until(reg::kRccCfgr, reg::kCfgrSwsMask, reg::kCfgrSwsHsi, kMaxPolls);
 }
 
 // Back to HSI at 16 MHz with everything the failed attempt switched on turned off again. The wait
 // states come down last, once the clock is low (facts A.4).
 ClockResult fall_back(ClockStatus why) {
   select_hsi();
-  mmio::clear_bits(reg::kRccCr, reg::kCrPllon);
-  mmio::clear_bits(reg::kRccCr, reg::kCrHseon);
+  mmio::clear_bits(reg::kRccCr, reg::kCrPllOn);
+  mmio::clear_bits(reg::kRccCr, reg::kCrHseOn);
   pwr::disable_overdrive();
   mmio::modify(reg::kRccCfgr, kPrescalerMask, 0);
   const ClockTree tree = read_clock_tree();
@@ -60,7 +60,7 @@ ClockResult switch_to_pll(const ClockProfile& p) {
   mmio::modify(reg::kRccCfgr, kPrescalerMask,
                (kPpreDiv16 << reg::kCfgrPpre1Shift) | (kPpreDiv16 << reg::kCfgrPpre2Shift));
   mmio::modify(reg::kRccCfgr, reg::kCfgrSwMask, reg::kCfgrSwPll);
-  if (!mmio::wait_until(reg::kRccCfgr, reg::kCfgrSwsMask, reg::kCfgrSwPll << 2, kMaxPolls)) {
+  if (!mmio::wait_until(reg::kRccCfgr, reg::kCfgrSwsMask, reg::kCfgrSwsPll, kMaxPolls)) {
     return fall_back(ClockStatus::kSwitchTimeout);
   }
   mmio::modify(reg::kRccCfgr, reg::kCfgrPpre1Mask | reg::kCfgrPpre2Mask,
@@ -75,18 +75,18 @@ ClockResult configure(const ClockProfile& p) {
   if (!select_hsi()) return {ClockStatus::kHsiTimeout, read_clock_tree()};
   pwr::select_scale1();
   // PLLCFGR writes are ignored while the PLL runs.
-  mmio::clear_bits(reg::kRccCr, reg::kCrPllon);
-  if (!mmio::wait_until(reg::kRccCr, reg::kCrPllrdy, 0, kMaxPolls)) {
+  mmio::clear_bits(reg::kRccCr, reg::kCrPllOn);
+  if (!mmio::wait_until(reg::kRccCr, reg::kCrPllRdy, 0, kMaxPolls)) {
     return fall_back(ClockStatus::kPllTimeout);
   }
-  mmio::clear_bits(reg::kRccCr, reg::kCrHsebyp);  // the DISCO has a crystal, not a clock input
-  mmio::set_bits(reg::kRccCr, reg::kCrHseon);
-  if (!mmio::wait_until(reg::kRccCr, reg::kCrHserdy, reg::kCrHserdy, kHseMaxPolls)) {
+  mmio::clear_bits(reg::kRccCr, reg::kCrHseByp);  // the DISCO has a crystal, not a clock input
+  mmio::set_bits(reg::kRccCr, reg::kCrHseOn);
+  if (!mmio::wait_until(reg::kRccCr, reg::kCrHseRdy, reg::kCrHseRdy, kHseMaxPolls)) {
     return fall_back(ClockStatus::kHseTimeout);
   }
   mmio::modify(reg::kRccPllcfgr, reg::kPllcfgrFieldsMask, pllcfgr_fields(p));
-  mmio::set_bits(reg::kRccCr, reg::kCrPllon);
-  if (!mmio::wait_until(reg::kRccCr, reg::kCrPllrdy, reg::kCrPllrdy, kMaxPolls)) {
+  mmio::set_bits(reg::kRccCr, reg::kCrPllOn);
+  if (!mmio::wait_until(reg::kRccCr, reg::kCrPllRdy, reg::kCrPllRdy, kMaxPolls)) {
     return fall_back(ClockStatus::kPllTimeout);
   }
   if (!pwr::wait_voltage_ready(kMaxPolls)) return fall_back(ClockStatus::kVoltageTimeout);

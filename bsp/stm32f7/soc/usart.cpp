@@ -11,7 +11,7 @@ namespace mmio = bsp::mmio;
 const Port kUsart1Vcp{
     "USART1 (ST-LINK VCP, PA9/PB7)",
     reg::kUsart1,
-    reg::kApb2enrUsart1,
+    reg::kApb2Usart1En,
     reg::kDckcfgr2Usart1SelMask,
     {reg::kPortA, 1u << 9, 7, gpio::Pull::kNone, gpio::Speed::kHigh},
     {reg::kPortB, 1u << 7, 7, gpio::Pull::kUp, gpio::Speed::kHigh},
@@ -20,7 +20,7 @@ const Port kUsart1Vcp{
 const Port kUsart6Arduino{
     "USART6 (Arduino D1/D0, PC6/PC7)",
     reg::kUsart6,
-    reg::kApb2enrUsart6,
+    reg::kApb2Usart6En,
     reg::kDckcfgr2Usart6SelMask,
     {reg::kPortC, 1u << 6, 8, gpio::Pull::kNone, gpio::Speed::kHigh},
     {reg::kPortC, 1u << 7, 8, gpio::Pull::kUp, gpio::Speed::kHigh},

@@ -14,13 +14,13 @@ void install(const HardwareModel& model) {
   fake_mmio::preset(reg::kRccAhb1enr, 0x00100000);  // DTCMRAMEN
   fake_mmio::preset(reg::gpio_port(reg::kPortA) + reg::kGpioModer, 0xA8000000);  // SWD pins
   fake_mmio::preset(reg::gpio_port(reg::kPortB) + reg::kGpioModer, 0x00000280);
-  fake_mmio::ready_after(reg::kRccCr, reg::kCrHseon, reg::kRccCr, reg::kCrHserdy, model.hse_reads);
-  fake_mmio::ready_after(reg::kRccCr, reg::kCrPllon, reg::kRccCr, reg::kCrPllrdy, model.pll_reads);
-  fake_mmio::ready_after(reg::kRccCr, reg::kCrPllon, reg::kPwrCsr1, reg::kPwrCsr1Vosrdy,
+  fake_mmio::ready_after(reg::kRccCr, reg::kCrHseOn, reg::kRccCr, reg::kCrHseRdy, model.hse_reads);
+  fake_mmio::ready_after(reg::kRccCr, reg::kCrPllOn, reg::kRccCr, reg::kCrPllRdy, model.pll_reads);
+  fake_mmio::ready_after(reg::kRccCr, reg::kCrPllOn, reg::kPwrCsr, reg::kPwrCsrVosRdy,
                          model.vos_reads);
-  fake_mmio::ready_after(reg::kPwrCr1, reg::kPwrCr1Oden, reg::kPwrCsr1, reg::kPwrCsr1Odrdy,
+  fake_mmio::ready_after(reg::kPwrCr, reg::kPwrCrOdEn, reg::kPwrCsr, reg::kPwrCsrOdRdy,
                          model.od_reads);
-  fake_mmio::ready_after(reg::kPwrCr1, reg::kPwrCr1Odswen, reg::kPwrCsr1, reg::kPwrCsr1Odswrdy,
+  fake_mmio::ready_after(reg::kPwrCr, reg::kPwrCrOdSwEn, reg::kPwrCsr, reg::kPwrCsrOdSwRdy,
                          model.odsw_reads);
   const bool switch_works = model.pll_switch_works;
   fake_mmio::on_read(reg::kRccCfgr, [switch_works](uint32_t stored) {

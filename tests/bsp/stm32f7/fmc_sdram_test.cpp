@@ -93,7 +93,7 @@ TEST(Stm32f7FmcInit, RunsTheJedecSequenceAt216Mhz) {
   EXPECT_GT(g_delays[1], clock_enable);
   EXPECT_LE(g_delays[1], precharge);
   // FMC clocked before its first register write; refresh rate set after the mode register.
-  EXPECT_LT(fake_mmio::first_write(reg::kRccAhb3enr, reg::kAhb3enrFmc, reg::kAhb3enrFmc),
+  EXPECT_LT(fake_mmio::first_write(reg::kRccAhb3enr, reg::kAhb3FmcEn, reg::kAhb3FmcEn),
             fake_mmio::first_write(reg::kFmcSdcr1, 0, 0));
   EXPECT_GT(fake_mmio::last_write(reg::kFmcSdrtr),
             fake_mmio::first_write(reg::kFmcSdcmr, 0xFFFFFFFF, 0x44014));

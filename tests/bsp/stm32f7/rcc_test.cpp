@@ -29,15 +29,15 @@ TEST(Stm32f7Rcc, Profile216ReachesStFinalRegisterValues) {
   EXPECT_EQ(fake_mmio::value(reg::kRccPllcfgr) & ~reg::kPllcfgrFieldsMask, 0x20000000u);
   EXPECT_EQ(fake_mmio::value(reg::kRccCfgr) & ~reg::kCfgrSwsMask, 0x00009402u);
   EXPECT_EQ(fake_mmio::value(reg::kFlashAcr) & reg::kAcrLatencyMask, 7u);
-  EXPECT_TRUE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrArten);
-  EXPECT_TRUE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrPrften);
-  EXPECT_FALSE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrArtrst);
-  EXPECT_EQ(fake_mmio::value(reg::kPwrCr1) & reg::kPwrCr1VosMask, reg::kPwrCr1VosScale1);
-  EXPECT_TRUE(fake_mmio::value(reg::kPwrCr1) & reg::kPwrCr1Oden);
-  EXPECT_TRUE(fake_mmio::value(reg::kPwrCr1) & reg::kPwrCr1Odswen);
-  EXPECT_TRUE(fake_mmio::value(reg::kRccApb1enr) & reg::kApb1enrPwr);
-  EXPECT_TRUE(fake_mmio::value(reg::kRccCr) & reg::kCrHseon);
-  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrHsebyp);  // crystal, not bypass
+  EXPECT_TRUE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrArtEn);
+  EXPECT_TRUE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrPrftEn);
+  EXPECT_FALSE(fake_mmio::value(reg::kFlashAcr) & reg::kAcrArtRst);
+  EXPECT_EQ(fake_mmio::value(reg::kPwrCr) & reg::kPwrCrVosMask, reg::kPwrCrVosScale1);
+  EXPECT_TRUE(fake_mmio::value(reg::kPwrCr) & reg::kPwrCrOdEn);
+  EXPECT_TRUE(fake_mmio::value(reg::kPwrCr) & reg::kPwrCrOdSwEn);
+  EXPECT_TRUE(fake_mmio::value(reg::kRccApb1enr) & reg::kApb1PwrEn);
+  EXPECT_TRUE(fake_mmio::value(reg::kRccCr) & reg::kCrHseOn);
+  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrHseByp);  // crystal, not bypass
   EXPECT_EQ(result.tree.sysclk_hz, 216000000u);
   EXPECT_EQ(result.tree.hclk_hz, 216000000u);
   EXPECT_EQ(result.tree.pclk1_hz, 54000000u);
@@ -47,16 +47,16 @@ TEST(Stm32f7Rcc, Profile216ReachesStFinalRegisterValues) {
 TEST(Stm32f7Rcc, Profile216CriticalStepsInStOrder) {
   f7_test::install();
   ASSERT_EQ(rcc::configure(kProfile216Mhz).status, ClockStatus::kOk);
-  const int vos = fake_mmio::first_write(reg::kPwrCr1, reg::kPwrCr1VosMask, reg::kPwrCr1VosScale1);
-  const int hse_on = fake_mmio::first_write(reg::kRccCr, reg::kCrHseon, reg::kCrHseon);
-  const int hse_ready = f7_test::first_read(reg::kRccCr, reg::kCrHserdy, reg::kCrHserdy);
+  const int vos = fake_mmio::first_write(reg::kPwrCr, reg::kPwrCrVosMask, reg::kPwrCrVosScale1);
+  const int hse_on = fake_mmio::first_write(reg::kRccCr, reg::kCrHseOn, reg::kCrHseOn);
+  const int hse_ready = f7_test::first_read(reg::kRccCr, reg::kCrHseRdy, reg::kCrHseRdy);
   const int pllcfgr = fake_mmio::last_write(reg::kRccPllcfgr);
-  const int pll_on = fake_mmio::first_write(reg::kRccCr, reg::kCrPllon, reg::kCrPllon);
-  const int pll_ready = f7_test::first_read(reg::kRccCr, reg::kCrPllrdy, reg::kCrPllrdy);
-  const int oden = fake_mmio::first_write(reg::kPwrCr1, reg::kPwrCr1Oden, reg::kPwrCr1Oden);
-  const int odswen = fake_mmio::first_write(reg::kPwrCr1, reg::kPwrCr1Odswen, reg::kPwrCr1Odswen);
+  const int pll_on = fake_mmio::first_write(reg::kRccCr, reg::kCrPllOn, reg::kCrPllOn);
+  const int pll_ready = f7_test::first_read(reg::kRccCr, reg::kCrPllRdy, reg::kCrPllRdy);
+  const int oden = fake_mmio::first_write(reg::kPwrCr, reg::kPwrCrOdEn, reg::kPwrCrOdEn);
+  const int odswen = fake_mmio::first_write(reg::kPwrCr, reg::kPwrCrOdSwEn, reg::kPwrCrOdSwEn);
   const int odsw_ready =
-      f7_test::first_read(reg::kPwrCsr1, reg::kPwrCsr1Odswrdy, reg::kPwrCsr1Odswrdy);
+      f7_test::first_read(reg::kPwrCsr, reg::kPwrCsrOdSwRdy, reg::kPwrCsrOdSwRdy);
   const int latency = fake_mmio::first_write(reg::kFlashAcr, reg::kAcrLatencyMask, 7);
   const int slow_apb =
       fake_mmio::first_write(reg::kRccCfgr, reg::kCfgrPpre1Mask | reg::kCfgrPpre2Mask,
@@ -112,9 +112,9 @@ void expect_hsi_fallback(const rcc::ClockResult& result, ClockStatus expected) {
   EXPECT_EQ(result.tree.hclk_hz, 16000000u);
   EXPECT_EQ(result.tree.pclk2_hz, 16000000u);
   EXPECT_EQ(fake_mmio::value(reg::kRccCfgr) & reg::kCfgrSwMask, reg::kCfgrSwHsi);
-  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrPllon);
-  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrHseon);
-  EXPECT_FALSE(fake_mmio::value(reg::kPwrCr1) & (reg::kPwrCr1Oden | reg::kPwrCr1Odswen));
+  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrPllOn);
+  EXPECT_FALSE(fake_mmio::value(reg::kRccCr) & reg::kCrHseOn);
+  EXPECT_FALSE(fake_mmio::value(reg::kPwrCr) & (reg::kPwrCrOdEn | reg::kPwrCrOdSwEn));
   EXPECT_EQ(fake_mmio::value(reg::kFlashAcr) & reg::kAcrLatencyMask, 0u);
   EXPECT_STRNE(rcc::status_text(expected), "");
 }
@@ -124,7 +124,7 @@ TEST(Stm32f7Rcc, HseTimeoutFallsBackToHsiWithoutStartingThePll) {
   model.hse_reads = -1;
   f7_test::install(model);
   expect_hsi_fallback(rcc::configure(kProfile216Mhz), ClockStatus::kHseTimeout);
-  EXPECT_EQ(fake_mmio::first_write(reg::kRccCr, reg::kCrPllon, reg::kCrPllon), -1);
+  EXPECT_EQ(fake_mmio::first_write(reg::kRccCr, reg::kCrPllOn, reg::kCrPllOn), -1);
   // Bounded: the wait gave up after its budget, not earlier and not never.
   EXPECT_GE(f7_test::read_count(reg::kRccCr), static_cast<int>(rcc::kHseMaxPolls));
   EXPECT_LT(f7_test::read_count(reg::kRccCr), static_cast<int>(rcc::kHseMaxPolls) + 100);
@@ -135,7 +135,7 @@ TEST(Stm32f7Rcc, PllTimeoutFallsBackBeforeOverdrive) {
   model.pll_reads = -1;
   f7_test::install(model);
   expect_hsi_fallback(rcc::configure(kProfile216Mhz), ClockStatus::kPllTimeout);
-  EXPECT_EQ(fake_mmio::first_write(reg::kPwrCr1, reg::kPwrCr1Oden, reg::kPwrCr1Oden), -1);
+  EXPECT_EQ(fake_mmio::first_write(reg::kPwrCr, reg::kPwrCrOdEn, reg::kPwrCrOdEn), -1);
 }
 
 TEST(Stm32f7Rcc, VoltageScaleTimeoutFallsBack) {
@@ -151,7 +151,7 @@ TEST(Stm32f7Rcc, OverdriveReadyTimeoutFallsBackAndNeverSwitches) {
   f7_test::install(model);
   expect_hsi_fallback(rcc::configure(kProfile216Mhz), ClockStatus::kOverdriveTimeout);
   EXPECT_EQ(fake_mmio::first_write(reg::kRccCfgr, reg::kCfgrSwMask, kSwPllWrite), -1);
-  EXPECT_EQ(fake_mmio::first_write(reg::kPwrCr1, reg::kPwrCr1Odswen, reg::kPwrCr1Odswen), -1);
+  EXPECT_EQ(fake_mmio::first_write(reg::kPwrCr, reg::kPwrCrOdSwEn, reg::kPwrCrOdSwEn), -1);
 }
 
 TEST(Stm32f7Rcc, OverdriveSwitchTimeoutFallsBack) {
@@ -191,11 +191,11 @@ TEST(Stm32f7Rcc, SwitchTimeoutLowersWaitStatesOnlyAfterLeavingThePll) {
 TEST(Stm32f7Rcc, RunningPllIsStoppedBeforeItsConfigurationChanges) {
   f7_test::install();
   // A debugger reset of the core alone leaves the PLL configured and running.
-  fake_mmio::preset(reg::kRccCr, 0x00000083 | reg::kCrPllon);
+  fake_mmio::preset(reg::kRccCr, 0x00000083 | reg::kCrPllOn);
   fake_mmio::preset(reg::kRccCfgr, reg::kCfgrSwPll);
   ASSERT_EQ(rcc::configure(kProfile216Mhz).status, ClockStatus::kOk);
   const int to_hsi = fake_mmio::first_write(reg::kRccCfgr, reg::kCfgrSwMask, reg::kCfgrSwHsi);
-  const int pll_off = fake_mmio::first_write(reg::kRccCr, reg::kCrPllon, 0);
+  const int pll_off = fake_mmio::first_write(reg::kRccCr, reg::kCrPllOn, 0);
   const int pllcfgr = fake_mmio::first_write(reg::kRccPllcfgr, 0, 0);
   ASSERT_GE(to_hsi, 0);
   EXPECT_LT(to_hsi, pll_off);

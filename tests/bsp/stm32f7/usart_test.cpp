@@ -28,7 +28,7 @@ TEST(Stm32f7Usart, Usart1OnTheStLinkVcpAt108Mhz) {
   EXPECT_EQ(fake_mmio::value(base + reg::kUsartCr2), 0u);
   EXPECT_EQ(fake_mmio::value(base + reg::kUsartCr3), 0u);
   EXPECT_EQ(fake_mmio::value(reg::kRccDckcfgr2) & reg::kDckcfgr2Usart1SelMask, 0u);  // PCLK2
-  EXPECT_TRUE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2enrUsart1);
+  EXPECT_TRUE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2Usart1En);
   EXPECT_EQ(fake_mmio::value(reg::kRccAhb1enr) & 0x3u, 0x3u);  // GPIOA, GPIOB
   // PA9 AF7 (MODER[19:18] = 10, AFRH[7:4] = 7); PA13/PA14/PA15 keep their debug reset values.
   EXPECT_EQ(fake_mmio::value(gpio(reg::kPortA, reg::kGpioModer)), 0xA8080000u);
@@ -43,8 +43,8 @@ TEST(Stm32f7Usart, Usart6OnTheArduinoHeaderAtTheOverclockPclk2) {
   f7_test::install();
   usart::init(usart::kUsart6Arduino, 288461538 / 4, 115200);
   EXPECT_EQ(fake_mmio::value(reg::kUsart6 + reg::kUsartBrr), 626u);  // 72.115 MHz / 115200
-  EXPECT_TRUE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2enrUsart6);
-  EXPECT_FALSE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2enrUsart1);
+  EXPECT_TRUE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2Usart6En);
+  EXPECT_FALSE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2Usart1En);
   EXPECT_TRUE(fake_mmio::value(reg::kRccAhb1enr) & (1u << reg::kPortC));
   // Facts A.7: GPIOC MODER 0xA000, AFRL 0x88000000.
   EXPECT_EQ(fake_mmio::value(gpio(reg::kPortC, reg::kGpioModer)), 0x0000A000u);
@@ -63,7 +63,7 @@ TEST(Stm32f7Usart, BaudRateIsWrittenWhileTheUsartIsDisabledAndClocked) {
   usart::init(usart::kUsart1Vcp, 108000000, 115200);
   const uintptr_t base = reg::kUsart1;
   const int clock =
-      fake_mmio::first_write(reg::kRccApb2enr, reg::kApb2enrUsart1, reg::kApb2enrUsart1);
+      fake_mmio::first_write(reg::kRccApb2enr, reg::kApb2Usart1En, reg::kApb2Usart1En);
   const int disable = fake_mmio::first_write(base + reg::kUsartCr1, reg::kCr1Ue, 0);
   const int brr = fake_mmio::last_write(base + reg::kUsartBrr);
   const int enable = fake_mmio::first_write(base + reg::kUsartCr1, reg::kCr1Ue, reg::kCr1Ue);

@@ -1,7 +1,9 @@
-// netduinoplus2 (QEMU 7.2, STM32F405RG): clock plan, console and memory map (bsp-facts.md E).
+// netduinoplus2 (QEMU 7.2, STM32F405RG): clock plan, console, cycle counter, exit and memory map
+// (bsp-facts.md E); the rest is the default of every STM32F4 board (board_config.hpp).
 #include "board_config.hpp"
 
 #include "clock_plans.hpp"
+#include "console_wiring.hpp"
 #include "stm32f4_registers.hpp"
 
 namespace bsp::stm32f4 {
@@ -12,29 +14,22 @@ constexpr MemoryRegion kRegions[] = {
     {"SRAM (used)", 0x20000000, 128u * 1024},
 };
 
-constexpr BoardConfig make_config() {
-  BoardConfig config{};
-  config.plans = netduinoplus2::kClockPlans;
-  config.plan_count = sizeof(netduinoplus2::kClockPlans) / sizeof(ClockPlan);
-  // USART1 is QEMU's first serial port (E.1). Pins PA9 (TX) / PA10 (RX), AF7 [U: datasheet AF
-  // table]; QEMU ignores GPIO, the real board routes them the same way.
-  config.console.usart = reg::kUsart1;
-  config.console.bus = ApbBus::kApb2;
-  config.console.enable_bit = reg::kApb2Usart1En;
-  config.console.tx = {gpio::Port::kA, 9, 7, gpio::Pull::kNone};
-  config.console.rx = {gpio::Port::kA, 10, 7, gpio::Pull::kUp};
-  config.console.baud = 115200;
+// USART1 is QEMU's first serial port (E.1). Pins PA9 (TX) / PA10 (RX) [U: datasheet AF table];
+// QEMU ignores GPIO, the real board routes them the same way.
+constexpr ConsoleConfig kUsart1OnPa9Pa10 =
+    af7_console(reg::kUsart1, ApbBus::kApb2, reg::kApb2Usart1En, gpio::Port::kA, 9, 10);
+
+constexpr BoardConfig qemu_config() {
+  BoardConfig config = board_config(netduinoplus2::kClockPlans, kUsart1OnPa9Pa10, kRegions);
   config.counter = CounterSource::kQemuTim2Instructions;  // no DWT in QEMU (E.3)
-  config.has_ccm = false;  // the F405 has CCM, but QEMU 7.2 does not model it (E.1)
   config.exits_via_semihosting = true;
-  config.regions = kRegions;
-  config.region_count = sizeof(kRegions) / sizeof(kRegions[0]);
+  // has_ccm stays false: the F405 has CCM, but QEMU 7.2 does not model it (E.1).
   return config;
 }
 
 }  // namespace
 
-// constexpr: constant data in flash, readable by the early boot hook before .data exists.
-constexpr BoardConfig kBoardConfig = make_config();
+// Constant data in flash (constexpr), readable by the early boot hook before .data exists.
+constexpr BoardConfig kBoardConfig = qemu_config();
 
 }  // namespace bsp::stm32f4

@@ -1,8 +1,9 @@
-// STM32F407G-DISC1: clock plan, console and memory map (bsp-facts.md C.1-C.3).
+// STM32F407G-DISC1: clock plan, console, CCM and memory map (bsp-facts.md C.1-C.3); the rest is the
+// default of every STM32F4 board (board_config.hpp).
 #include "board_config.hpp"
 
 #include "clock_plans.hpp"
-#include "stm32f4_registers.hpp"
+#include "console_wiring.hpp"
 
 namespace bsp::stm32f4 {
 namespace {
@@ -13,29 +14,17 @@ constexpr MemoryRegion kRegions[] = {
     {"CCM data RAM", 0x10000000, 64u * 1024},
 };
 
-constexpr BoardConfig make_config() {
-  BoardConfig config{};
-  config.plans = stm32f407g_disc1::kClockPlans;
-  config.plan_count = sizeof(stm32f407g_disc1::kClockPlans) / sizeof(ClockPlan);
-  // USART2 on PA2 (TX) / PA3 (RX), AF7, to an external USB-serial adapter: the board's ST-LINK has
-  // no virtual COM port wired to the MCU (C.3). RX pulled up so an unplugged adapter reads idle.
-  config.console.usart = reg::kUsart2;
-  config.console.bus = ApbBus::kApb1;
-  config.console.enable_bit = reg::kApb1Usart2En;
-  config.console.tx = {gpio::Port::kA, 2, 7, gpio::Pull::kNone};
-  config.console.rx = {gpio::Port::kA, 3, 7, gpio::Pull::kUp};
-  config.console.baud = 115200;
-  config.counter = CounterSource::kDwtCycles;
-  config.has_ccm = true;
-  config.exits_via_semihosting = false;
-  config.regions = kRegions;
-  config.region_count = sizeof(kRegions) / sizeof(kRegions[0]);
+constexpr BoardConfig disc1_config() {
+  // USART2 goes to an external USB-serial adapter: the board's ST-LINK has no virtual COM port
+  // wired to the MCU (C.3).
+  BoardConfig config = board_config(stm32f407g_disc1::kClockPlans, kUsart2OnPa2Pa3, kRegions);
+  config.has_ccm = true;  // the CCM data RAM holds fast data: clock it before .data is copied
   return config;
 }
 
 }  // namespace
 
-// constexpr: constant data in flash, readable by the early boot hook before .data exists.
-constexpr BoardConfig kBoardConfig = make_config();
+// Constant data in flash (constexpr), readable by the early boot hook before .data exists.
+constexpr BoardConfig kBoardConfig = disc1_config();
 
 }  // namespace bsp::stm32f4

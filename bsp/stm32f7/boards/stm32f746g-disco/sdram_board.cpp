@@ -41,7 +41,7 @@ const stm32f7::fmc::SdramDevice kDevice{
 
 stm32f7::fmc::SdramStatus bring_up(uint32_t hclk_hz, void (*delay_us)(uint32_t),
                                    stm32f7::fmc::SdramPlan* plan) {
-  stm32f7::enable_peripheral_clock(reg::kRccAhb3enr, reg::kAhb3enrFmc);
+  stm32f7::enable_peripheral_clock(reg::kRccAhb3enr, reg::kAhb3FmcEn);
   for (const gpio::AlternateFunction& pins : kPins) gpio::configure(pins);
   *plan = stm32f7::fmc::plan(kDevice, hclk_hz);
   return stm32f7::fmc::init(kDevice, *plan, delay_us);
