@@ -1,17 +1,16 @@
 #include "common/conv_op.hpp"
 
 #include "common/op_checks.hpp"
+#include "common/weighted_op.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
 namespace kernels {
 namespace {
 
-enum class Variant : uint8_t { kFloat32, kInt8, kHybrid };
-
 // Everything check() and prepare() derive from the operator, computed once per call.
 struct ConvAnalysis {
-  Variant variant;
+  WeightedVariant variant;
   FusedActivation act;
   bool asymmetric;
   ConvParams params;
@@ -56,24 +55,6 @@ Status read_options(const OpContext& ctx, ConvKind kind, ConvGeometry* g, FusedA
   return Status::Ok();
 }
 
-Status pick_variant(const OpContext& ctx, Variant* v) {
-  const TensorView& in = ctx.input(0);
-  const TensorView& w = ctx.input(1);
-  const TensorView& out = ctx.output(0);
-  if (in.type == DataType::kFloat32 && w.type == DataType::kFloat32) {
-    *v = Variant::kFloat32;
-  } else if (in.type == DataType::kInt8 && w.type == DataType::kInt8) {
-    *v = Variant::kInt8;
-  } else if (in.type == DataType::kFloat32 && w.type == DataType::kInt8) {
-    *v = Variant::kHybrid;
-  } else {
-    return OpError(ctx, StatusCode::kUnsupported, "input %s with filter %s is not supported",
-                   DataTypeName(in.type), DataTypeName(w.type));
-  }
-  return check_type(ctx, out, "output",
-                    *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32);
-}
-
 // Shape relations between input, filter and output channels.
 Status check_channels(const OpContext& ctx, ConvKind kind, const Dims4& in, const Dims4& f,
                       int32_t* depth_multiplier) {
@@ -100,14 +81,14 @@ Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t c
   const TensorView& w = ctx.input(1);
   const TensorView& bias = ctx.input(2);
   if (bias.present()) {
-    const DataType bt = a.variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+    const DataType bt = a.variant == WeightedVariant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
     STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
     if (static_cast<int32_t>(bias.elements) != channels) {
       return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
                      static_cast<unsigned>(bias.elements), static_cast<int>(channels));
     }
   }
-  if (a.variant == Variant::kFloat32) return Status::Ok();
+  if (a.variant == WeightedVariant::kFloat32) return Status::Ok();
   if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != channels) {
     return OpError(ctx, StatusCode::kMalformedModel, "filter has %u scales for %d channels",
                    static_cast<unsigned>(w.num_quant), static_cast<int>(channels));
@@ -119,7 +100,7 @@ Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t c
                      static_cast<unsigned>(i));
     }
   }
-  if (a.variant == Variant::kHybrid) return Status::Ok();
+  if (a.variant == WeightedVariant::kHybrid) return Status::Ok();
   STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
   return check_int8_quantized(ctx, ctx.output(0), "output");
 }
@@ -128,7 +109,7 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 3));
   ConvGeometry g;
   STRATA_RETURN_IF_ERROR(read_options(ctx, kind, &g, &a->act));
-  STRATA_RETURN_IF_ERROR(pick_variant(ctx, &a->variant));
+  STRATA_RETURN_IF_ERROR(pick_weighted_variant(ctx, "filter", &a->variant));
   STRATA_RETURN_IF_ERROR(get_dims4(ctx, ctx.input(0), "input", &a->input));
   STRATA_RETURN_IF_ERROR(get_dims4(ctx, ctx.input(1), "filter", &a->filter));
   STRATA_RETURN_IF_ERROR(check_channels(ctx, kind, a->input, a->filter, &g.depth_multiplier));
@@ -147,7 +128,7 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   STRATA_RETURN_IF_ERROR(check_dims4(ctx, ctx.output(0), "output", a->output));
   STRATA_RETURN_IF_ERROR(check_quantization(ctx, *a, channels));
   const TensorView& out = ctx.output(0);
-  const bool act_ok = a->variant == Variant::kInt8
+  const bool act_ok = a->variant == WeightedVariant::kInt8
                           ? compute_conv_quant(a->act, ctx.input(0).zero_point, out.scale,
                                                out.zero_point, &a->params)
                           : compute_conv_float(a->act, &a->params);
@@ -158,23 +139,23 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   return Status::Ok();
 }
 
-uint32_t channel_bytes(Variant v, int32_t channels) {
+uint32_t channel_bytes(WeightedVariant v, int32_t channels) {
   const uint32_t c = static_cast<uint32_t>(channels);
-  if (v == Variant::kInt8) return align8(c * 4u + c);
-  if (v == Variant::kHybrid) return align8(c * 4u);
+  if (v == WeightedVariant::kInt8) return align8(c * 4u + c);
+  if (v == WeightedVariant::kHybrid) return align8(c * 4u);
   return 0;
 }
 
 }  // namespace
 
-Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns,
-                  ConvKind kind) {
+Status conv_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
+                  ConvKind kind, ConvScratchFn scratch) {
   ConvAnalysis a;
   STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
   req->op_data_bytes = sizeof(ConvOpData) + channel_bytes(a.variant, a.output.c);
   // Every backend computes output pixels in (batch, y, x) order, each from its own window only,
   // so the output may overlap the input as far as WindowInplaceLead allows.
-  const uint32_t in_elem = a.variant == Variant::kInt8 ? 1u : 4u;
+  const uint32_t in_elem = a.variant == WeightedVariant::kInt8 ? 1u : 4u;
   const WindowGeometry wg = {a.input.n,
                              a.input.h,
                              a.input.w,
@@ -187,20 +168,13 @@ Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers&
                              static_cast<uint32_t>(a.input.c) * in_elem,
                              static_cast<uint32_t>(a.output.c) * in_elem};
   req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
-  switch (a.variant) {
-    case Variant::kFloat32:
-      req->invoke = fns.float32;
-      break;
-    case Variant::kInt8:
-      req->invoke = fns.int8;
-      break;
-    case Variant::kHybrid:
-      req->invoke = fns.hybrid;
-      req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
-      break;
+  STRATA_RETURN_IF_ERROR(select_weighted_invoke(ctx, fns, a.variant, req));
+  if (scratch != nullptr) {
+    req->scratch_bytes = scratch(a.variant, a.params, a.input, a.filter, a.output);
+  } else if (a.variant == WeightedVariant::kHybrid) {
+    req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
   }
-  const char* names[] = {"float32", "int8", "hybrid"};
-  return check_variant(ctx, req->invoke, names[static_cast<int>(a.variant)]);
+  return Status::Ok();
 }
 
 Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind) {
@@ -214,12 +188,12 @@ Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind) {
   d->channels = a.output.c;
   const TensorView& w = ctx.input(1);
   d->flags = (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
-  if (a.variant == Variant::kInt8) {
+  if (a.variant == WeightedVariant::kInt8) {
     int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
     int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
     compute_channel_multipliers(ctx.input(0).scale, w.scales, static_cast<int32_t>(w.num_quant),
                                 ctx.output(0).scale, d->channels, mult, shift);
-  } else if (a.variant == Variant::kHybrid) {
+  } else if (a.variant == WeightedVariant::kHybrid) {
     float* scales = reinterpret_cast<float*>(d + 1);
     for (int32_t c = 0; c < d->channels; ++c) scales[c] = w.scales[w.num_quant > 1 ? c : 0];
   }

@@ -10,6 +10,7 @@
 
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
+#include "common/weighted_op.hpp"
 #include "kernel.hpp"
 #include "reference/conv_2d.hpp"
 
@@ -32,16 +33,40 @@ struct ConvOpData {
 };
 static_assert(sizeof(ConvOpData) == 96, "arena-resident layout");
 
-// A null entry makes check() reject that variant (type-specific kernels link less code).
-struct ConvInvokers {
-  InvokeFn float32;
-  InvokeFn int8;
-  InvokeFn hybrid;
-};
+// The scratch a backend needs for the variant check() picked, from the validated geometry. A
+// backend without one gets the reference figure: the quantized input batch of a hybrid op.
+using ConvScratchFn = uint32_t (*)(WeightedVariant v, const ConvParams& p, const Dims4& in,
+                                   const Dims4& filter, const Dims4& out);
 
-Status conv_check(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns,
-                  ConvKind kind);
+Status conv_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
+                  ConvKind kind, ConvScratchFn scratch);
 Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind);
+
+// The kernel-API glue of one convolution op in one backend, from its invoke functions: the
+// backends differ only in compute and scratch, never in validation or op data.
+//   extern const Kernel kConv2D =
+//       ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid>::kAll;
+// kInt8Only and kFloat32Only name just one invoke function, so firmware using them does not
+// link the other variants' compute code.
+template <ConvKind kKind, InvokeFn kFloat32, InvokeFn kInt8, InvokeFn kHybrid,
+          ConvScratchFn kScratch = nullptr>
+struct ConvKernels {
+  static Status check(const OpContext& ctx, OpRequirements* req) {
+    return conv_check(ctx, req, WeightedInvokers{kFloat32, kInt8, kHybrid}, kKind, kScratch);
+  }
+  static Status check_int8(const OpContext& ctx, OpRequirements* req) {
+    return conv_check(ctx, req, WeightedInvokers{nullptr, kInt8, nullptr}, kKind, kScratch);
+  }
+  static Status check_float32(const OpContext& ctx, OpRequirements* req) {
+    return conv_check(ctx, req, WeightedInvokers{kFloat32, nullptr, nullptr}, kKind, kScratch);
+  }
+  static Status prepare(const OpContext& ctx, void* op_data) {
+    return conv_prepare(ctx, op_data, kKind);
+  }
+  static constexpr Kernel kAll = {check, prepare};
+  static constexpr Kernel kInt8Only = {check_int8, prepare};
+  static constexpr Kernel kFloat32Only = {check_float32, prepare};
+};
 
 // Views of the per-channel arrays behind a prepared ConvOpData.
 ChannelQuant conv_channel_quant(const ConvOpData& d);

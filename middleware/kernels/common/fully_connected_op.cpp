@@ -2,37 +2,19 @@
 
 #include "common/conv_op.hpp"
 #include "common/op_checks.hpp"
+#include "common/weighted_op.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
 namespace kernels {
 namespace {
 
-enum class Variant : uint8_t { kFloat32, kInt8, kHybrid };
-
 struct FcAnalysis {
-  Variant variant;
+  WeightedVariant variant;
   bool asymmetric;
   FullyConnectedParams params;
   int32_t channels;
 };
-
-Status pick_variant(const OpContext& ctx, Variant* v) {
-  const DataType in = ctx.input(0).type;
-  const DataType w = ctx.input(1).type;
-  if (in == DataType::kFloat32 && w == DataType::kFloat32) {
-    *v = Variant::kFloat32;
-  } else if (in == DataType::kInt8 && w == DataType::kInt8) {
-    *v = Variant::kInt8;
-  } else if (in == DataType::kFloat32 && w == DataType::kInt8) {
-    *v = Variant::kHybrid;
-  } else {
-    return OpError(ctx, StatusCode::kUnsupported, "input %s with weights %s is not supported",
-                   DataTypeName(in), DataTypeName(w));
-  }
-  const DataType out = *v == Variant::kInt8 ? DataType::kInt8 : DataType::kFloat32;
-  return check_type(ctx, ctx.output(0), "output", out);
-}
 
 Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
   const TensorView& w = ctx.input(1);
@@ -56,7 +38,8 @@ Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
   }
   const TensorView& bias = ctx.input(2);
   if (bias.present()) {
-    const DataType bt = a->variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+    const DataType bt =
+        a->variant == WeightedVariant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
     STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
     if (static_cast<int32_t>(bias.elements) != p.units) {
       return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
@@ -90,17 +73,17 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
     return OpError(ctx, StatusCode::kUnsupported, "shuffled weights format is not supported");
   }
   a->asymmetric = o != nullptr && o->asymmetric_quantize_inputs();
-  STRATA_RETURN_IF_ERROR(pick_variant(ctx, &a->variant));
+  STRATA_RETURN_IF_ERROR(pick_weighted_variant(ctx, "weights", &a->variant));
   a->params = FullyConnectedParams{};
   STRATA_RETURN_IF_ERROR(check_shapes(ctx, a));
   a->channels = 0;
-  if (a->variant != Variant::kFloat32) {
+  if (a->variant != WeightedVariant::kFloat32) {
     STRATA_RETURN_IF_ERROR(check_weights_quant(ctx, *a));
     a->channels = static_cast<int32_t>(ctx.input(1).num_quant);
   }
   ConvParams cp{};
   bool ok;
-  if (a->variant == Variant::kInt8) {
+  if (a->variant == WeightedVariant::kInt8) {
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.output(0), "output"));
     ok = compute_conv_quant(act, ctx.input(0).zero_point, ctx.output(0).scale,
@@ -121,24 +104,21 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
 
 }  // namespace
 
-Status fully_connected_check(const OpContext& ctx, OpRequirements* req,
-                             const FullyConnectedInvokers& fns) {
+Status fully_connected_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
+                             FullyConnectedScratchFn scratch) {
   FcAnalysis a;
   STRATA_RETURN_IF_ERROR(analyze(ctx, &a));
   const uint32_t c = static_cast<uint32_t>(a.channels);
   req->op_data_bytes = sizeof(FullyConnectedOpData);
-  if (a.variant == Variant::kFloat32) {
-    req->invoke = fns.float32;
-  } else if (a.variant == Variant::kInt8) {
-    req->invoke = fns.int8;
-    req->op_data_bytes += align8(c * 5u);
-  } else {
-    req->invoke = fns.hybrid;
-    req->op_data_bytes += align8(c * 4u);
+  if (a.variant == WeightedVariant::kInt8) req->op_data_bytes += align8(c * 5u);
+  if (a.variant == WeightedVariant::kHybrid) req->op_data_bytes += align8(c * 4u);
+  STRATA_RETURN_IF_ERROR(select_weighted_invoke(ctx, fns, a.variant, req));
+  if (scratch != nullptr) {
+    req->scratch_bytes = scratch(a.variant, a.params, a.channels > 1);
+  } else if (a.variant == WeightedVariant::kHybrid) {
     req->scratch_bytes = static_cast<uint32_t>(a.params.accum_depth);
   }
-  const char* names[] = {"float32", "int8", "hybrid"};
-  return check_variant(ctx, req->invoke, names[static_cast<int>(a.variant)]);
+  return Status::Ok();
 }
 
 Status fully_connected_prepare(const OpContext& ctx, void* op_data) {
@@ -149,12 +129,12 @@ Status fully_connected_prepare(const OpContext& ctx, void* op_data) {
   d->channels = a.channels;
   d->flags = (a.channels > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
   const TensorView& w = ctx.input(1);
-  if (a.variant == Variant::kInt8) {
+  if (a.variant == WeightedVariant::kInt8) {
     int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
     int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
     compute_channel_multipliers(ctx.input(0).scale, w.scales, a.channels, ctx.output(0).scale,
                                 a.channels, mult, shift);
-  } else if (a.variant == Variant::kHybrid) {
+  } else if (a.variant == WeightedVariant::kHybrid) {
     float* scales = reinterpret_cast<float*>(d + 1);
     for (int32_t c = 0; c < a.channels; ++c) scales[c] = w.scales[c];
   }

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "common/conv_params.hpp"
+#include "common/weighted_op.hpp"
 #include "kernel.hpp"
 #include "reference/conv_2d.hpp"
 
@@ -35,16 +36,33 @@ struct FullyConnectedOpData {
 };
 static_assert(sizeof(FullyConnectedOpData) == 48, "arena-resident layout");
 
-// A null entry makes check() reject that variant (type-specific kernels link less code).
-struct FullyConnectedInvokers {
-  InvokeFn float32;
-  InvokeFn int8;
-  InvokeFn hybrid;
-};
+// The scratch a backend needs for the variant check() picked. A backend without one gets the
+// reference figure: the quantized input row of a hybrid op.
+using FullyConnectedScratchFn = uint32_t (*)(WeightedVariant v, const FullyConnectedParams& p,
+                                             bool per_channel);
 
-Status fully_connected_check(const OpContext& ctx, OpRequirements* req,
-                             const FullyConnectedInvokers& fns);
+Status fully_connected_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
+                             FullyConnectedScratchFn scratch);
 Status fully_connected_prepare(const OpContext& ctx, void* op_data);
+
+// The kernel-API glue of FULLY_CONNECTED in one backend, from its invoke functions (the same
+// scheme as ConvKernels in conv_op.hpp).
+template <InvokeFn kFloat32, InvokeFn kInt8, InvokeFn kHybrid,
+          FullyConnectedScratchFn kScratch = nullptr>
+struct FullyConnectedKernels {
+  static Status check(const OpContext& ctx, OpRequirements* req) {
+    return fully_connected_check(ctx, req, WeightedInvokers{kFloat32, kInt8, kHybrid}, kScratch);
+  }
+  static Status check_int8(const OpContext& ctx, OpRequirements* req) {
+    return fully_connected_check(ctx, req, WeightedInvokers{nullptr, kInt8, nullptr}, kScratch);
+  }
+  static Status check_float32(const OpContext& ctx, OpRequirements* req) {
+    return fully_connected_check(ctx, req, WeightedInvokers{kFloat32, nullptr, nullptr}, kScratch);
+  }
+  static constexpr Kernel kAll = {check, fully_connected_prepare};
+  static constexpr Kernel kInt8Only = {check_int8, fully_connected_prepare};
+  static constexpr Kernel kFloat32Only = {check_float32, fully_connected_prepare};
+};
 
 ChannelQuant fully_connected_channel_quant(const FullyConnectedOpData& d);
 HybridWeights fully_connected_hybrid_weights(const FullyConnectedOpData& d);

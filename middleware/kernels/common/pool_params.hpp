@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "common/activation.hpp"
+#include "common/dims.hpp"
 #include "common/padding.hpp"
 
 namespace strata {
@@ -33,6 +34,19 @@ inline void pool_window(int32_t o, int32_t stride, int32_t pad, int32_t filter, 
   const int32_t origin = o * stride - pad;
   *start = origin < 0 ? 0 : origin;
   *end = origin + filter < size ? origin + filter : size;
+}
+
+// The clipped window of one output pixel: rows [y0, y1), columns [x0, x1).
+struct PoolWindow {
+  int32_t y0, y1, x0, x1;
+  int32_t count() const { return (y1 - y0) * (x1 - x0); }
+};
+
+inline PoolWindow pool_window_at(const PoolParams& p, const Dims4& in, int32_t oy, int32_t ox) {
+  PoolWindow w;
+  pool_window(oy, p.stride_h, p.pad_h, p.filter_h, in.h, &w.y0, &w.y1);
+  pool_window(ox, p.stride_w, p.pad_w, p.filter_w, in.w, &w.x0, &w.x1);
+  return w;
 }
 
 // Geometry from the options; out_h/out_w receive the expected output extents.

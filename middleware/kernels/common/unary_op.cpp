@@ -22,5 +22,24 @@ Status unary_check(const OpContext& ctx, DataType in_type, DataType out_type, Op
   return Status::Ok();
 }
 
+Status unary_same_type_check(const OpContext& ctx, InvokeFn float32, InvokeFn int8,
+                             OpRequirements* req) {
+  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
+  const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
+  req->invoke = is_int8 ? int8 : float32;
+  return Status::Ok();
+}
+
+Status check_fixed_int8_output(const OpContext& ctx, int32_t scale_inverse, int32_t zero_point) {
+  const TensorView& out = ctx.output(0);
+  if (out.type != DataType::kInt8) return Status::Ok();
+  if (out.zero_point != zero_point || out.scale != 1.0f / static_cast<float>(scale_inverse)) {
+    return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/%d, zp %d",
+                   static_cast<int>(scale_inverse), static_cast<int>(zero_point));
+  }
+  return Status::Ok();
+}
+
 }  // namespace kernels
 }  // namespace strata

@@ -75,43 +75,27 @@ void invoke_hybrid(const OpCall& call) {
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-// Common validation and op data, then this backend's scratch for the variant check() picked.
-Status check_with(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns) {
-  STRATA_RETURN_IF_ERROR(conv_check(ctx, req, fns, ConvKind::kConv2D));
-  const Dims4 in = dims4_of(ctx.input(0));
-  const Dims4 filter = dims4_of(ctx.input(1));
-  const Dims4 out = dims4_of(ctx.output(0));
-  if (req->invoke == invoke_int8) {
-    req->scratch_bytes = conv_2d_int8_scratch_bytes(in, filter, out);
-  } else if (req->invoke == invoke_hybrid) {
-    req->scratch_bytes = conv_2d_hybrid_scratch_bytes(in, filter, out);
-  } else {
-    req->scratch_bytes = conv_2d_float32_scratch_bytes(in, filter, out);
+uint32_t scratch_bytes(WeightedVariant v, const ConvParams&, const Dims4& in, const Dims4& filter,
+                       const Dims4& out) {
+  switch (v) {
+    case WeightedVariant::kInt8:
+      return conv_2d_int8_scratch_bytes(in, filter, out);
+    case WeightedVariant::kHybrid:
+      return conv_2d_hybrid_scratch_bytes(in, filter, out);
+    case WeightedVariant::kFloat32:
+      break;
   }
-  return Status::Ok();
+  return conv_2d_float32_scratch_bytes(in, filter, out);
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr});
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  return conv_prepare(ctx, op_data, ConvKind::kConv2D);
-}
+using Conv2DKernels =
+    ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
 
 }  // namespace
 
-extern const Kernel kConv2D = {check, prepare};
-extern const Kernel kConv2DInt8 = {check_int8, prepare};
-extern const Kernel kConv2DFloat32 = {check_float32, prepare};
+extern const Kernel kConv2D = Conv2DKernels::kAll;
+extern const Kernel kConv2DInt8 = Conv2DKernels::kInt8Only;
+extern const Kernel kConv2DFloat32 = Conv2DKernels::kFloat32Only;
 
 }  // namespace optimized
 }  // namespace kernels

@@ -1,5 +1,4 @@
-// Builds the int8 engine's plan (conv_engine.hpp) from the shared ConvParams and shapes, and reads
-// 4-D shapes from tensor views at check time (after common's check validated their rank).
+// Builds the int8 engine's plan (conv_engine.hpp) from the shared ConvParams and shapes.
 #pragma once
 
 #include <cstdint>
@@ -12,10 +11,6 @@
 namespace strata {
 namespace kernels {
 namespace optimized {
-
-inline Dims4 dims4_of(const TensorView& t) {
-  return t.rank == 4 ? Dims4{t.dims[0], t.dims[1], t.dims[2], t.dims[3]} : Dims4{0, 0, 0, 0};
-}
 
 inline uint32_t align8u(uint32_t n) { return (n + 7u) & ~7u; }
 

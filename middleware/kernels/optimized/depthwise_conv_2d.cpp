@@ -9,7 +9,6 @@
 #include "optimized/depthwise_planar.hpp"
 #include "optimized/depthwise_single.hpp"
 #include "optimized/registry.hpp"
-#include "tflite_generated.h"
 
 namespace strata {
 namespace kernels {
@@ -221,48 +220,28 @@ void invoke_hybrid(const OpCall& call) {
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-// Common validation and op data, then this backend's scratch. The plane size depends on strides
-// and dilations, read here from the options common's check has just validated.
-Status check_with(const OpContext& ctx, OpRequirements* req, const ConvInvokers& fns) {
-  STRATA_RETURN_IF_ERROR(conv_check(ctx, req, fns, ConvKind::kDepthwise));
-  if (req->invoke != invoke_int8 && req->invoke != invoke_hybrid) return Status::Ok();
-  const Dims4 in = dims4_of(ctx.input(0));
-  const Dims4 filter = dims4_of(ctx.input(1));
-  const Dims4 out = dims4_of(ctx.output(0));
-  const auto* o = ctx.op->builtin_options_as_DepthwiseConv2DOptions();
-  ConvParams p{};
-  p.stride_h = static_cast<int16_t>(o->stride_h());
-  p.stride_w = static_cast<int16_t>(o->stride_w());
-  p.dilation_h = static_cast<int16_t>(o->dilation_h_factor());
-  p.dilation_w = static_cast<int16_t>(o->dilation_w_factor());
-  p.depth_multiplier = static_cast<int16_t>(filter.c / in.c);
-  req->scratch_bytes = req->invoke == invoke_int8
-                           ? depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out)
-                           : depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
-  return Status::Ok();
+// The float32 kernel needs no scratch.
+uint32_t scratch_bytes(WeightedVariant v, const ConvParams& p, const Dims4& in, const Dims4& filter,
+                       const Dims4& out) {
+  switch (v) {
+    case WeightedVariant::kInt8:
+      return depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out);
+    case WeightedVariant::kHybrid:
+      return depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
+    case WeightedVariant::kFloat32:
+      break;
+  }
+  return 0;
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr});
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  return conv_prepare(ctx, op_data, ConvKind::kDepthwise);
-}
+using DepthwiseConv2DKernels =
+    ConvKernels<ConvKind::kDepthwise, invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
 
 }  // namespace
 
-extern const Kernel kDepthwiseConv2D = {check, prepare};
-extern const Kernel kDepthwiseConv2DInt8 = {check_int8, prepare};
-extern const Kernel kDepthwiseConv2DFloat32 = {check_float32, prepare};
+extern const Kernel kDepthwiseConv2D = DepthwiseConv2DKernels::kAll;
+extern const Kernel kDepthwiseConv2DInt8 = DepthwiseConv2DKernels::kInt8Only;
+extern const Kernel kDepthwiseConv2DFloat32 = DepthwiseConv2DKernels::kFloat32Only;
 
 }  // namespace optimized
 }  // namespace kernels

@@ -325,35 +325,26 @@ void invoke_hybrid(const OpCall& call) {
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-Status check_with(const OpContext& ctx, OpRequirements* req, const FullyConnectedInvokers& fns) {
-  STRATA_RETURN_IF_ERROR(fully_connected_check(ctx, req, fns));
-  FullyConnectedParams p{};
-  p.units = ctx.input(1).dims[0];  // weights [units, depth], validated 2-D by the common check
-  p.accum_depth = ctx.input(1).dims[1];
-  if (req->invoke == invoke_int8) {
-    req->scratch_bytes = fully_connected_int8_scratch_bytes(p, ctx.input(1).num_quant > 1);
+// The float32 kernel needs no scratch.
+uint32_t scratch_bytes(WeightedVariant v, const FullyConnectedParams& p, bool per_channel) {
+  switch (v) {
+    case WeightedVariant::kInt8:
+      return fully_connected_int8_scratch_bytes(p, per_channel);
+    case WeightedVariant::kHybrid:
+      return fully_connected_hybrid_scratch_bytes(p);
+    case WeightedVariant::kFloat32:
+      break;
   }
-  if (req->invoke == invoke_hybrid) req->scratch_bytes = fully_connected_hybrid_scratch_bytes(p);
-  return Status::Ok();
+  return 0;
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, {invoke_float32, invoke_int8, invoke_hybrid});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, {nullptr, invoke_int8, nullptr});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, {invoke_float32, nullptr, nullptr});
-}
+using FcKernels = FullyConnectedKernels<invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
 
 }  // namespace
 
-extern const Kernel kFullyConnected = {check, fully_connected_prepare};
-extern const Kernel kFullyConnectedInt8 = {check_int8, fully_connected_prepare};
-extern const Kernel kFullyConnectedFloat32 = {check_float32, fully_connected_prepare};
+extern const Kernel kFullyConnected = FcKernels::kAll;
+extern const Kernel kFullyConnectedInt8 = FcKernels::kInt8Only;
+extern const Kernel kFullyConnectedFloat32 = FcKernels::kFloat32Only;
 
 }  // namespace optimized
 }  // namespace kernels

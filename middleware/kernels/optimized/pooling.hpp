@@ -25,19 +25,6 @@ void average_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* 
 void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
                           const Dims4& out, int8_t* output);
 
-// The clipped window of one output pixel: rows [y0, y1), columns [x0, x1).
-struct PoolWindow {
-  int32_t y0, y1, x0, x1;
-  int32_t count() const { return (y1 - y0) * (x1 - x0); }
-};
-
-inline PoolWindow pool_window_at(const PoolParams& p, const Dims4& in, int32_t oy, int32_t ox) {
-  PoolWindow w;
-  pool_window(oy, p.stride_h, p.pad_h, p.filter_h, in.h, &w.y0, &w.y1);
-  pool_window(ox, p.stride_w, p.pad_w, p.filter_w, in.w, &w.x0, &w.x1);
-  return w;
-}
-
 }  // namespace optimized
 }  // namespace kernels
 }  // namespace strata

@@ -1,8 +1,7 @@
 #include "reference/conv_2d.hpp"
 
 #include "common/conv_op.hpp"
-#include "common/hybrid_quantize.hpp"
-#include "common/quant_math.hpp"
+#include "reference/conv_loops.hpp"
 #include "reference/registry.hpp"
 
 namespace strata {
@@ -10,11 +9,20 @@ namespace kernels {
 namespace reference {
 namespace {
 
-// Accumulates one output element over the filter window for any element types; the int8 and
-// hybrid variants differ only in the input offset and the accumulator type.
+// Accumulates one output element over the filter window: the input channels of oc's group.
+// accumulate() is static (no object argument on every call) and defined out of the class, so it
+// is not implicitly inline: the int8 and hybrid loops share one copy (smaller reference flash).
+struct ConvWindow {
+  template <typename In, typename W, typename Acc>
+  static Acc accumulate(const ConvParams& p, const Dims4& in, const In* input, const Dims4& filter,
+                        const W* weights, int32_t b, int32_t oy, int32_t ox, int32_t oc,
+                        Acc in_offset);
+};
+
 template <typename In, typename W, typename Acc>
-Acc conv_window(const ConvParams& p, const Dims4& in, const In* input, const Dims4& filter,
-                const W* weights, int32_t b, int32_t oy, int32_t ox, int32_t oc, Acc in_offset) {
+Acc ConvWindow::accumulate(const ConvParams& p, const Dims4& in, const In* input,
+                           const Dims4& filter, const W* weights, int32_t b, int32_t oy, int32_t ox,
+                           int32_t oc, Acc in_offset) {
   const int32_t groups_depth = filter.c;
   const int32_t group = oc / (filter.n / (in.c / groups_depth));
   const int32_t y0 = oy * p.stride_h - p.pad_h;
@@ -40,63 +48,19 @@ Acc conv_window(const ConvParams& p, const Dims4& in, const In* input, const Dim
 
 void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
                      const float* weights, const float* bias, const Dims4& out, float* output) {
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          float acc =
-              conv_window<float, float, float>(p, in, input, filter, weights, b, oy, ox, oc, 0.0f);
-          acc += bias != nullptr ? bias[oc] : 0.0f;
-          acc = acc < p.act_min_f ? p.act_min_f : (acc > p.act_max_f ? p.act_max_f : acc);
-          output[offset4(out, b, oy, ox, oc)] = acc;
-        }
-      }
-    }
-  }
+  conv_loop_float32<ConvWindow>(p, in, input, filter, weights, bias, out, output);
 }
 
 void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
                   const Dims4& filter, const int8_t* weights, const int32_t* bias, const Dims4& out,
                   int8_t* output) {
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          int32_t acc = conv_window<int8_t, int8_t, int32_t>(p, in, input, filter, weights, b, oy,
-                                                             ox, oc, p.input_offset);
-          if (bias != nullptr) acc += bias[oc];
-          const int32_t ch = q.per_channel ? oc : 0;
-          acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
-          acc = clamp_i32(acc + p.output_offset, p.act_min, p.act_max);
-          output[offset4(out, b, oy, ox, oc)] = static_cast<int8_t>(acc);
-        }
-      }
-    }
-  }
+  conv_loop_int8<ConvWindow>(p, q, in, input, filter, weights, bias, out, output);
 }
 
 void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
                     const float* input, const Dims4& filter, const int8_t* weights,
                     const float* bias, const Dims4& out, float* output, int8_t* scratch) {
-  const int32_t batch_size = in.h * in.w * in.c;
-  const Dims4 one_batch = {1, in.h, in.w, in.c};
-  for (int32_t b = 0; b < out.n; ++b) {
-    const float* src = input + b * batch_size;
-    const DynamicQuant dq = hw.asymmetric_inputs ? quantize_asymmetric(src, batch_size, scratch)
-                                                 : quantize_symmetric(src, batch_size, scratch);
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          const int32_t acc = conv_window<int8_t, int8_t, int32_t>(
-              p, one_batch, scratch, filter, weights, 0, oy, ox, oc, -dq.zero_point);
-          const float scale = hw.filter_scales[hw.per_channel ? oc : 0] * dq.scale;
-          float v = static_cast<float>(acc) * scale + (bias != nullptr ? bias[oc] : 0.0f);
-          v = v < p.act_min_f ? p.act_min_f : (v > p.act_max_f ? p.act_max_f : v);
-          output[offset4(out, b, oy, ox, oc)] = v;
-        }
-      }
-    }
-  }
+  conv_loop_hybrid<ConvWindow>(p, hw, in, input, filter, weights, bias, out, output, scratch);
 }
 
 namespace {
@@ -125,28 +89,13 @@ void invoke_hybrid(const OpCall& call) {
       static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return conv_check(ctx, req, ConvInvokers{invoke_float32, invoke_int8, invoke_hybrid},
-                    ConvKind::kConv2D);
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return conv_check(ctx, req, ConvInvokers{nullptr, invoke_int8, nullptr}, ConvKind::kConv2D);
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return conv_check(ctx, req, ConvInvokers{invoke_float32, nullptr, nullptr}, ConvKind::kConv2D);
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  return conv_prepare(ctx, op_data, ConvKind::kConv2D);
-}
+using Conv2DKernels = ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid>;
 
 }  // namespace
 
-extern const Kernel kConv2D = {check, prepare};
-extern const Kernel kConv2DInt8 = {check_int8, prepare};
-extern const Kernel kConv2DFloat32 = {check_float32, prepare};
+extern const Kernel kConv2D = Conv2DKernels::kAll;
+extern const Kernel kConv2DInt8 = Conv2DKernels::kInt8Only;
+extern const Kernel kConv2DFloat32 = Conv2DKernels::kFloat32Only;
 
 }  // namespace reference
 }  // namespace kernels

@@ -22,14 +22,9 @@ void dequantize_float16_float32(int32_t count, const uint8_t* input, float* outp
 
 namespace {
 
-struct ScaleZp {
-  float scale;
-  int32_t zero_point;
-};
-
 void invoke_int8(const OpCall& call) {
   const UnaryOpData& d = call.data<UnaryOpData>();
-  const ScaleZp& q = unary_params<ScaleZp>(d);
+  const ScaleZeroPoint& q = unary_params<ScaleZeroPoint>(d);
   dequantize_int8_float32(q.scale, q.zero_point, d.count, static_cast<const int8_t*>(call.input(0)),
                           static_cast<float*>(call.output(0)));
 }
@@ -74,7 +69,7 @@ Status prepare(const OpContext& ctx, void* op_data) {
   }
   UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
   d->count = static_cast<int32_t>(in.elements);
-  *unary_params<ScaleZp>(d) = {in.scale, in.zero_point};
+  *unary_params<ScaleZeroPoint>(d) = {in.scale, in.zero_point};
   return Status::Ok();
 }
 

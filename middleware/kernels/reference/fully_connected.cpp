@@ -84,23 +84,13 @@ void invoke_hybrid(const OpCall& call) {
       static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return fully_connected_check(ctx, req, {invoke_float32, invoke_int8, invoke_hybrid});
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return fully_connected_check(ctx, req, {nullptr, invoke_int8, nullptr});
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return fully_connected_check(ctx, req, {invoke_float32, nullptr, nullptr});
-}
+using FcKernels = FullyConnectedKernels<invoke_float32, invoke_int8, invoke_hybrid>;
 
 }  // namespace
 
-extern const Kernel kFullyConnected = {check, fully_connected_prepare};
-extern const Kernel kFullyConnectedInt8 = {check_int8, fully_connected_prepare};
-extern const Kernel kFullyConnectedFloat32 = {check_float32, fully_connected_prepare};
+extern const Kernel kFullyConnected = FcKernels::kAll;
+extern const Kernel kFullyConnectedInt8 = FcKernels::kInt8Only;
+extern const Kernel kFullyConnectedFloat32 = FcKernels::kFloat32Only;
 
 }  // namespace reference
 }  // namespace kernels

@@ -46,36 +46,15 @@ void logistic_int8(const SigmoidParams& p, int32_t count, const int8_t* input, i
 
 namespace {
 
-void invoke_float32(const OpCall& call) {
-  logistic_float32(call.data<UnaryOpData>().count, static_cast<const float*>(call.input(0)),
-                   static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const UnaryOpData& d = call.data<UnaryOpData>();
-  logistic_int8(unary_params<SigmoidParams>(d), d.count, static_cast<const int8_t*>(call.input(0)),
-                static_cast<int8_t*>(call.output(0)));
-}
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
-  const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
-  if (is_int8 && (ctx.output(0).zero_point != -128 || ctx.output(0).scale != 1.0f / 256)) {
-    return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
-  }
-  req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  return Status::Ok();
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, unary_invoke_float32<logistic_float32>,
+                                               unary_invoke_int8<SigmoidParams, logistic_int8>,
+                                               req));
+  return check_fixed_int8_output(ctx, 256, -128);
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {
-  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
-  d->count = static_cast<int32_t>(ctx.input(0).elements);
-  if (ctx.input(0).type == DataType::kInt8) {
-    compute_logistic_params_int8(ctx.input(0).scale, ctx.input(0).zero_point,
-                                 unary_params<SigmoidParams>(d));
-  }
-  return Status::Ok();
+  return unary_prepare_from_input(ctx, op_data, compute_logistic_params_int8);
 }
 
 }  // namespace

@@ -27,30 +27,19 @@ void quantize_int8_int8(const RequantizeParams& p, int32_t count, const int8_t* 
 
 namespace {
 
-struct ScaleZp {
-  float scale;
-  int32_t zero_point;
-};
-
 void invoke_float32(const OpCall& call) {
   const UnaryOpData& d = call.data<UnaryOpData>();
-  const ScaleZp& q = unary_params<ScaleZp>(d);
+  const ScaleZeroPoint& q = unary_params<ScaleZeroPoint>(d);
   quantize_float32_int8(q.scale, q.zero_point, d.count, static_cast<const float*>(call.input(0)),
                         static_cast<int8_t*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const UnaryOpData& d = call.data<UnaryOpData>();
-  quantize_int8_int8(unary_params<RequantizeParams>(d), d.count,
-                     static_cast<const int8_t*>(call.input(0)),
-                     static_cast<int8_t*>(call.output(0)));
 }
 
 Status check(const OpContext& ctx, OpRequirements* req) {
   const bool from_int8 = ctx.input(0).type == DataType::kInt8;
   STRATA_RETURN_IF_ERROR(
       unary_check(ctx, from_int8 ? DataType::kInt8 : DataType::kFloat32, DataType::kInt8, req));
-  req->invoke = from_int8 ? invoke_int8 : invoke_float32;
+  req->invoke =
+      from_int8 ? unary_invoke_int8<RequantizeParams, quantize_int8_int8> : invoke_float32;
   return Status::Ok();
 }
 
@@ -63,7 +52,7 @@ Status prepare(const OpContext& ctx, void* op_data) {
     compute_requantize_params_int8(in.scale, in.zero_point, out.scale, out.zero_point,
                                    unary_params<RequantizeParams>(d));
   } else {
-    *unary_params<ScaleZp>(d) = {out.scale, out.zero_point};
+    *unary_params<ScaleZeroPoint>(d) = {out.scale, out.zero_point};
   }
   return Status::Ok();
 }

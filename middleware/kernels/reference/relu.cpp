@@ -22,23 +22,9 @@ void relu_int8(const RequantizeParams& p, int32_t count, const int8_t* input, in
 
 namespace {
 
-void invoke_float32(const OpCall& call) {
-  relu_float32(call.data<UnaryOpData>().count, static_cast<const float*>(call.input(0)),
-               static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const UnaryOpData& d = call.data<UnaryOpData>();
-  relu_int8(unary_params<RequantizeParams>(d), d.count, static_cast<const int8_t*>(call.input(0)),
-            static_cast<int8_t*>(call.output(0)));
-}
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
-  const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
-  req->invoke = is_int8 ? invoke_int8 : invoke_float32;
-  return Status::Ok();
+  return unary_same_type_check(ctx, unary_invoke_float32<relu_float32>,
+                               unary_invoke_int8<RequantizeParams, relu_int8>, req);
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {

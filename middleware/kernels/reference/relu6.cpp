@@ -22,39 +22,22 @@ void relu6_int8(const RequantizeParams& p, int32_t count, const int8_t* input, i
 
 namespace {
 
-void invoke_float32(const OpCall& call) {
-  relu6_float32(call.data<UnaryOpData>().count, static_cast<const float*>(call.input(0)),
-                static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const UnaryOpData& d = call.data<UnaryOpData>();
-  relu6_int8(unary_params<RequantizeParams>(d), d.count, static_cast<const int8_t*>(call.input(0)),
-             static_cast<int8_t*>(call.output(0)));
-}
-
 Status check(const OpContext& ctx, OpRequirements* req) {
-  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
-  const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
-  if (is_int8 && (ctx.input(0).scale != ctx.output(0).scale ||
-                  ctx.input(0).zero_point != ctx.output(0).zero_point)) {
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, unary_invoke_float32<relu6_float32>,
+                                               unary_invoke_int8<RequantizeParams, relu6_int8>,
+                                               req));
+  const TensorView& in = ctx.input(0);
+  const TensorView& out = ctx.output(0);
+  if (in.type == DataType::kInt8 && (in.scale != out.scale || in.zero_point != out.zero_point)) {
     // TFLite's int8 RELU6 only clamps: it is defined for identical in/out quantization.
     return OpError(ctx, StatusCode::kUnsupported,
                    "int8 RELU6 needs equal input/output quantization");
   }
-  req->invoke = is_int8 ? invoke_int8 : invoke_float32;
   return Status::Ok();
 }
 
 Status prepare(const OpContext& ctx, void* op_data) {
-  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
-  const TensorView& in = ctx.input(0);
-  d->count = static_cast<int32_t>(in.elements);
-  if (in.type == DataType::kInt8) {
-    compute_relu6_params_int8(in.scale, in.zero_point, unary_params<RequantizeParams>(d));
-  }
-  return Status::Ok();
+  return unary_prepare_from_input(ctx, op_data, compute_relu6_params_int8);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "float_conv_cases.hpp"
 #include "inplace.hpp"
 #include "random_cases.hpp"
 #include "reference/depthwise_conv_2d.hpp"
@@ -99,38 +100,33 @@ TEST(OptimizedDepthwise, Int8LargePlanesInBandsBitExact) {
 }
 
 TEST(OptimizedDepthwise, Float32RandomShapesWithinTolerance) {
-  std::mt19937 rng(16);
-  for (int i = 0; i < 1500; ++i) {
-    const ConvCase c = strata_test::random_conv_case(&rng, true);
-    std::vector<float> want(static_cast<size_t>(flat_size(c.out)), -7.0f);
-    std::vector<float> got(want.size(), 7.0f);
-    reference::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter, c.weights_f.data(),
-                                         c.bias_f_ptr(), c.out, want.data());
-    optimized::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter, c.weights_f.data(),
-                                         c.bias_f_ptr(), c.out, got.data());
-    ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
-        << "case " << i << ": " << c.describe();
-  }
+  strata_test::expect_float_conv_cases(
+      16, 1500, true,
+      [](const ConvCase& c, int, float* out) {
+        reference::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
+                                             c.weights_f.data(), c.bias_f_ptr(), c.out, out);
+      },
+      [](const ConvCase& c, int, float* out) {
+        optimized::depthwise_conv_2d_float32(c.pf, c.in, c.input_f.data(), c.filter,
+                                             c.weights_f.data(), c.bias_f_ptr(), c.out, out);
+      });
 }
 
 TEST(OptimizedDepthwise, HybridRandomShapesWithinTolerance) {
-  std::mt19937 rng(17);
-  for (int i = 0; i < 1000; ++i) {
-    const ConvCase c = strata_test::random_conv_case(&rng, true);
-    const HybridWeights hw = {c.filter_scales.data(), c.per_channel, (i & 1) != 0};
-    std::vector<float> want(static_cast<size_t>(flat_size(c.out)), -7.0f);
-    std::vector<float> got(want.size(), 7.0f);
-    std::vector<int8_t> ref_scratch(static_cast<size_t>(c.in.h * c.in.w * c.in.c));
-    reference::depthwise_conv_2d_hybrid(c.pf, hw, c.in, c.input_f.data(), c.filter,
-                                        c.weights.data(), c.bias_f_ptr(), c.out, want.data(),
-                                        ref_scratch.data());
-    Scratch s(optimized::depthwise_conv_2d_hybrid_scratch_bytes(c.pf, c.in, c.filter, c.out));
-    optimized::depthwise_conv_2d_hybrid(c.pf, hw, c.in, c.input_f.data(), c.filter,
-                                        c.weights.data(), c.bias_f_ptr(), c.out, got.data(),
-                                        s.data());
-    ASSERT_EQ(strata_test::first_float_mismatch(got, want), -1)
-        << "case " << i << ": " << c.describe();
-  }
+  strata_test::expect_float_conv_cases(
+      17, 1000, true,
+      [](const ConvCase& c, int i, float* out) {
+        std::vector<int8_t> s(static_cast<size_t>(c.in.h * c.in.w * c.in.c));
+        reference::depthwise_conv_2d_hybrid(c.pf, strata_test::alternating_hybrid_weights(c, i),
+                                            c.in, c.input_f.data(), c.filter, c.weights.data(),
+                                            c.bias_f_ptr(), c.out, out, s.data());
+      },
+      [](const ConvCase& c, int i, float* out) {
+        Scratch s(optimized::depthwise_conv_2d_hybrid_scratch_bytes(c.pf, c.in, c.filter, c.out));
+        optimized::depthwise_conv_2d_hybrid(c.pf, strata_test::alternating_hybrid_weights(c, i),
+                                            c.in, c.input_f.data(), c.filter, c.weights.data(),
+                                            c.bias_f_ptr(), c.out, out, s.data());
+      });
 }
 
 }  // namespace
