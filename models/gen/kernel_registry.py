@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 
+DECLARED_RE = re.compile(r"extern\s+const\s+Kernel\s+(\w+)\s*;")
 ENTRY_RE = re.compile(
     r"\{\s*tflite::BuiltinOperator_(\w+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*&\s*(\w+)\s*\}")
 
@@ -42,9 +43,33 @@ def load(kernels_dir, backend):
     return entries
 
 
-def resolve(kernels_dir, backend, ops):
+def declared_kernels(kernels_dir, backend):
+    """The kernel objects a backend's registry.hpp declares (kConv2D, kConv2DInt8, ...)."""
+    path = os.path.join(kernels_dir, backend, "registry.hpp")
+    if not os.path.exists(path):
+        return set()
+    with open(path) as f:
+        return set(DECLARED_RE.findall(f.read()))
+
+
+def narrow(entry, variants, declared):
+    """The entry with its type-specific kernel (kConv2D -> kConv2DInt8) when every use of the op
+    in the model is the same variant and the backend has that kernel: its check accepts only that
+    variant, so the firmware does not link the other variants' compute code."""
+    suffix = {"int8": "Int8", "float32": "Float32"}.get(next(iter(variants))) \
+        if len(variants) == 1 else None
+    base = entry.symbol.rsplit("::", 1)[1]
+    if suffix is None or base + suffix not in declared:
+        return entry
+    return Entry(entry.op, entry.min_version, entry.max_version, entry.symbol + suffix,
+                 entry.backend, entry.header)
+
+
+def resolve(kernels_dir, backend, ops, variants=None):
     """Entries for `ops` ({op name: [versions]}) from `backend`, falling back to the reference
-    kernels like the runtime's backend resolvers do. Returns (entries, notes)."""
+    kernels like the runtime's backend resolvers do. With `variants` ({op name: set of "int8",
+    "float32", "other"}), an op used in one variant only gets its type-specific kernel where the
+    backend has one. Returns (entries, notes)."""
     primary = load(kernels_dir, backend)
     if not primary:
         raise SystemExit(f"strata_gen: kernels backend '{backend}' has no "
@@ -64,6 +89,9 @@ def resolve(kernels_dir, backend, ops):
             missing.append(f"{op} version {bad[0]} (kernel handles {entry.min_version}.."
                            f"{entry.max_version})")
             continue
+        if variants is not None:
+            entry = narrow(entry, variants.get(op, {"other"}),
+                           declared_kernels(kernels_dir, entry.backend))
         chosen.append(entry)
     if missing:
         raise SystemExit(f"strata_gen: the {backend} kernels do not implement: " + ", ".join(missing))

@@ -115,10 +115,11 @@ def build_context(args):
     plan = load_plan(args, meta, op_names)
     arena_plan.check_fits(args.name, args.board, plan, len(data), args.arena_limit,
                           args.flash_limit)
-    versions = {}
-    for name, version in zip(op_names, meta.op_versions):
+    versions, variants = {}, {}
+    for name, version, variant in zip(op_names, meta.op_versions, meta.op_variants):
         versions.setdefault(name, set()).add(version)
-    entries, notes = kernel_registry.resolve(args.kernels_dir, args.kernels, versions)
+        variants.setdefault(name, set()).add(variant)
+    entries, notes = kernel_registry.resolve(args.kernels_dir, args.kernels, versions, variants)
     codes = {meta.op_code_names[c]: c for c in meta.op_codes}
     resolver = [dict(vars(e), code=codes[e.op]) for e in entries]
     for t in meta.inputs + meta.outputs:

@@ -1,8 +1,8 @@
 // Host test of one generated model library (compiled once per registered model x kernels backend):
 // the generator's constants must be what the runtime itself finds in the same .tflite. The arena
-// size is exactly enough, the resolver resolves like the backend's full registry while holding
-// only the model's ops, the metadata matches the interpreter's tensors, and every sample input
-// gives its label (classifiers) or its expected values (regressors).
+// size is exactly enough, the resolver resolves like the backend's full registry (or to an op's
+// type-specific kernel) while holding only the model's ops, the metadata matches the interpreter's
+// tensors, and every sample input gives its label (classifiers) or its expected values (regressors).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -86,13 +86,27 @@ TEST_F(GeneratedModel, ResolverHoldsOnlyTheModelsOpsAndResolvesLikeTheBackend) {
   strata::Model m;
   ASSERT_TRUE(strata::Model::Load(kInfo.data, kInfo.bytes, &m).ok());
   std::set<int32_t> used;
+  uint32_t narrowed = 0;
   for (uint32_t i = 0; i < m.num_operators(); ++i) {
     used.insert(m.op_code(i));
     const strata::Kernel* mine = kInfo.resolver->Find(m.op_code(i), m.op_version(i));
     ASSERT_NE(mine, nullptr) << "op " << i << " " << strata::OpName(m.op_code(i));
-    EXPECT_EQ(mine, BackendResolver().Find(m.op_code(i), m.op_version(i)))
-        << "op " << i << " " << strata::OpName(m.op_code(i));
+    const strata::Kernel* backend = BackendResolver().Find(m.op_code(i), m.op_version(i));
+    ASSERT_NE(backend, nullptr) << "op " << i << " " << strata::OpName(m.op_code(i));
+    // The generator may pick the op's type-specific kernel (kConv2DInt8 for kConv2D): the same
+    // prepare, a check that accepts one variant only. Prepare succeeding (tested above) shows
+    // that variant is the model's.
+    if (mine != backend) {
+      EXPECT_NE(mine->check, backend->check);
+      EXPECT_EQ(mine->prepare, backend->prepare)
+          << "op " << i << " " << strata::OpName(m.op_code(i)) << " is not the backend's kernel";
+      ++narrowed;
+    }
   }
+#if defined(STRATA_MODEL_TEST_EXPECT_NARROWED)
+  // An all-int8 or all-float32 model gets type-specific kernels wherever the backend has them.
+  EXPECT_GT(narrowed, 0u);
+#endif
   EXPECT_EQ(kInfo.resolver->count(), used.size());
 }
 
