@@ -34,7 +34,9 @@ def backend_comparison(results, path):
         ax.set_xticklabels(models, rotation=20, ha="right")
         ax.set_ylabel("million instructions per inference")
         ax.set_title(board)
-        ax.legend()
+        # Headroom above the tallest bar for its label and the legend (one row across the top).
+        ax.set_ylim(top=ax.get_ylim()[1] * 1.18)
+        ax.legend(loc="upper center", ncol=len(kernels))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -62,7 +64,8 @@ def per_layer_stacked(results, board, path):
     ax.set_ylabel("million instructions")
     ax.set_title(f"Per-layer instructions on {board} (stacked by layer, colour = op)")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in op_colors.values()]
-    ax.legend(handles, list(op_colors), fontsize=8, loc="upper right")
+    # Beside the plot, not over it: the tallest bar is often the last one.
+    ax.legend(handles, list(op_colors), fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
