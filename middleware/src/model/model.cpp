@@ -49,7 +49,8 @@ Status Model::Load(const void* data, size_t size, Model* out) {
   const tflite::Model* model = tflite::GetModel(data);
   if (model->version() != kSchemaVersion) {
     return Status::Error(StatusCode::kUnsupported, "model schema version is %u, expected %u",
-                         static_cast<unsigned>(model->version()), static_cast<unsigned>(kSchemaVersion));
+                         static_cast<unsigned>(model->version()),
+                         static_cast<unsigned>(kSchemaVersion));
   }
   if (model->subgraphs() == nullptr || model->subgraphs()->size() == 0) {
     return Status::Error(StatusCode::kMalformedModel, "model has no subgraph");

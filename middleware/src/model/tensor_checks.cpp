@@ -141,7 +141,8 @@ Status CheckQuantization(int i, const tflite::Tensor* t, bool constant) {
     if (static_cast<uint32_t>(t->shape()->Get(qd)) != n) {
       return Status::Error(StatusCode::kMalformedModel,
                            "tensor %d (%s): %u per-channel scales but dimension %d has %d entries",
-                           i, name, static_cast<unsigned>(n), qd, static_cast<int>(t->shape()->Get(qd)));
+                           i, name, static_cast<unsigned>(n), qd,
+                           static_cast<int>(t->shape()->Get(qd)));
     }
   }
   for (uint32_t k = 0; k < n; ++k) {
