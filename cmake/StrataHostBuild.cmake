@@ -1,6 +1,7 @@
 # StrataHostBuild: what a host (non-cross) configure builds.
 #
-# Produces: the middleware libraries, the host tests (tests/host, tests/bsp, tests/conformance),
+# Produces: the middleware libraries, the host tests (tests/host, tests/bsp, tests/conformance,
+#   tests/ops),
 #   the bad-input table (tests/bad_input), the host tools (tools/strata-run) and the layer-rule check.
 # Optional: STRATA_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   STRATA_FUZZ=ON (clang) builds only the middleware, instrumented for libFuzzer, and tests/fuzz.
@@ -34,7 +35,7 @@ add_compile_options(-Wall -Wextra)
 set(STRATA_HOST_BUILD ON)
 include(StrataLayerRules)
 
-foreach(dir middleware tests/host tests/bsp tests/conformance tests/bad_input tools/strata-run models
+foreach(dir middleware tests/host tests/bsp tests/conformance tests/ops tests/bad_input tools/strata-run models
             tests/external_layer)
   if(EXISTS ${STRATA_ROOT}/${dir}/CMakeLists.txt)
     add_subdirectory(${STRATA_ROOT}/${dir} ${CMAKE_BINARY_DIR}/${dir})

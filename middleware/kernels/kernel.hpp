@@ -1,23 +1,39 @@
 // The kernel API: the contract between the interpreter and every kernel backend.
 //
+// Every op of every backend has the same shape (docs/adding-an-op.md):
+//   namespace strata::kernels::<backend>::<op> {      // e.g. reference::conv_2d
+//   Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data);
+//   void invoke_<variant>(const OpCall& call);        // one per variant: invoke_float32, invoke_int8
+//   }
+// and one line in the op manifest (kernels/op_manifest.txt) naming its variants per backend. The
+// backends' registries and every model's own resolver are generated from the manifest, so a
+// firmware links only the variants its model uses.
+//
 // Life of an operator, per interpreter:
-//   1. check(ctx, &req)   validates tensor types/shapes/options and states what the op needs:
-//                         which invoke function runs it (the type-specific variant), how many bytes
-//                         of persistent op data and of scratch. It writes nothing else, so the
+//   1. prepare(ctx, &req, nullptr)  validates tensor types/shapes/options and states what the op
+//                         needs: its variant (which invoke function runs it), how many bytes of
+//                         persistent op data and of scratch. It writes nothing else, so the
 //                         interpreter can size the whole arena before touching it (and say exactly
 //                         how many bytes are needed when the arena is too small).
-//   2. prepare(ctx, data) fills the op data (req.op_data_bytes bytes, zeroed, 8-byte aligned) with
+//   2. prepare(ctx, &req, op_data)  the same analysis once tensors have their memory, now also
+//                         filling the op data (req.op_data_bytes bytes, zeroed, 8-byte aligned) with
 //                         everything invoke needs: multipliers, shifts, padding, dims. Constant
-//                         inputs have their `data` set now (activations too, but their contents
-//                         are undefined until invoke).
+//                         inputs have their `data` set (activations too, but their contents are
+//                         undefined until invoke).
 //   3. invoke(call)       runs the op. `call` holds pre-resolved data pointers and finds the op
 //                         data: no lookups, no shape parsing, no status at invoke time.
+// One function for steps 1 and 2 keeps the analysis in one place: OpDataRef gives it a local
+// record at step 1 and the arena's at step 2.
 // Op data lives in the arena and must have the same size on a 64-bit host and a 32-bit Cortex-M:
 // fixed-width integers and floats only, never pointers. Ops that are pure memory reshapes set
 // `output_aliases_input`; ops whose output can be computed once (DEQUANTIZE of a float16
-// constant) set `output_is_constant`: in both cases invoke is never called. Kernels that can run
-// in place (output overlapping its input) say so with `inplace_lead_bytes`, which lets the
+// constant) set `output_is_constant`: in both cases invoke is normally not called. Kernels that
+// can run in place (output overlapping its input) say so with `inplace_lead_bytes`, which lets the
 // planner go below the usual "inputs + outputs" peak.
+//
+// Sizes computed from model data (element counts, byte sizes, products of dims) go through the
+// checked arithmetic of common/checked_math.hpp: a hostile model must get an error, never a
+// wrapped size.
 #pragma once
 
 #include <stddef.h>
@@ -55,21 +71,32 @@ static_assert(sizeof(InvokeSlot) == 8, "InvokeSlot must be 8 bytes on every targ
 
 // What the interpreter hands a kernel at invoke: one arena-resident record per operator, in model
 // order, [OpCall header][ArenaPtr<void> x (num_inputs + num_outputs [+ 1 scratch])], followed by
-// the next record. An absent optional input has a null slot. The op data (what prepare() filled)
-// lives in one block after all records, reached through a self-relative offset, so kernels read
-// it without a pointer load and the interpreter can use that block as planning memory first.
+// the next record. An absent optional input (index -1) has a null slot. The op data (what
+// prepare() filled) lives in one block after all records, reached through a self-relative
+// offset, so kernels read it without a pointer load and the interpreter can use that block as
+// planning memory first.
 struct OpCall {
   static constexpr uint8_t kHasScratch = 0x80;  // flag in num_outputs_flags
+  static constexpr uint8_t kVariantMask = 0x1F;  // kernel_bits: the Variant
+  static constexpr uint8_t kDepthShift = 5;      // kernel_bits: the resolver's depth (0: primary)
 
   InvokeSlot invoke;     // null for ops that never run (aliased reshapes, folded constants)
   uint32_t data_offset;  // op data address minus this record's address (0: no op data)
-  uint8_t num_inputs;
+  uint8_t num_inputs;          // input slots: the operator's inputs, or req.input_slots if more
   uint8_t num_outputs_flags;  // low 7 bits: number of outputs; kHasScratch
   uint8_t stride_words;       // record size in 8-byte words (header + slots)
-  uint8_t reserved;
+  uint8_t kernel_bits;        // the variant prepare() chose, the resolver depth of its kernel
 
   uint32_t num_outputs() const { return num_outputs_flags & 0x7Fu; }
+  Variant variant() const { return static_cast<Variant>(kernel_bits & kVariantMask); }
+  uint32_t resolver_depth() const { return kernel_bits >> kDepthShift; }
+  // Input i of an op that always has it (a required input).
   const void* input(uint32_t i) const { return Slots()[i].ptr; }
+  // An input the operator may omit (e.g. a bias), i < the req.input_slots its prepare() declared:
+  // the record has that many input slots even when the operator lists fewer inputs (the
+  // converter writes a bias-less FULLY_CONNECTED with 2), and the slot of an input the operator
+  // omits or marks absent (-1) is null. Never read an optional input through input().
+  const void* optional_input(uint32_t i) const { return Slots()[i].ptr; }
   void* output(uint32_t i) const { return Slots()[num_inputs + i].ptr; }
   // req.scratch_bytes bytes, valid during this invoke only; null if none was requested.
   void* scratch() const {
@@ -86,18 +113,49 @@ struct OpCall {
 };
 static_assert(sizeof(OpCall) == 16, "OpCall layout must not depend on the target");
 
-// Filled by check(); zero-initialized by the interpreter.
+// Filled by prepare(); zero-initialized by the interpreter.
 struct OpRequirements {
-  InvokeFn invoke = nullptr;   // the variant that runs this op (null only if never invoked)
-  uint32_t op_data_bytes = 0;  // persistent bytes for prepare() to fill
-  uint32_t scratch_bytes = 0;  // temporary bytes live only while this op runs
+  Variant variant = Variant::kNone;  // which invoke function runs this op
+  uint32_t op_data_bytes = 0;        // persistent bytes for prepare() to fill
+  uint32_t scratch_bytes = 0;        // temporary bytes live only while this op runs
+  // Input slots invoke may read: set it to the index of the last optional input + 1 when the op
+  // has optional inputs (OpCall::optional_input); 0 means the operator's own input count.
+  uint8_t input_slots = 0;
   // In-place execution. When >= 0, output 0 may be placed so that it starts this many bytes
   // BEFORE input 0 and overlaps it, because the kernel never overwrites input bytes it still has
   // to read in that placement (see WindowInplaceLead). The interpreter uses it only when input 0
   // is not needed after this op; otherwise the tensors get separate memory as usual.
   int32_t inplace_lead_bytes = -1;
-  bool output_aliases_input = false;  // output 0 shares input 0's memory (same byte size)
-  bool output_is_constant = false;    // prepare() writes output 0's value at the start of op data
+  // Output 0 may share input 0's memory (same byte size); the interpreter still calls invoke
+  // (a copy) where sharing is not safe, e.g. when input 0 is a model constant and output 0 is
+  // written by someone else.
+  bool output_aliases_input = false;
+  bool output_is_constant = false;  // prepare() writes output 0's value at the start of op data
+};
+
+// The op data a prepare() fills: the arena's block when the interpreter passes one (step 2), a
+// zeroed local record otherwise (step 1), so one analysis serves both. Also sets
+// req->op_data_bytes to sizeof(T) (a kernel with trailing arrays adds their size afterwards).
+//   OpDataRef<PadOpData> d(req, op_data);
+//   d->count = ...;
+template <typename T>
+class OpDataRef {
+ public:
+  OpDataRef(OpRequirements* req, void* op_data)
+      : local_(), p_(op_data != nullptr ? static_cast<T*>(op_data) : &local_) {
+    req->op_data_bytes = sizeof(T);
+  }
+  OpDataRef(const OpDataRef&) = delete;
+  OpDataRef& operator=(const OpDataRef&) = delete;
+  T* operator->() { return p_; }
+  T& operator*() { return *p_; }
+  T* get() { return p_; }
+  // True at step 2: the record is the arena's, trailing arrays may be written.
+  bool in_arena() const { return p_ != &local_; }
+
+ private:
+  T local_;
+  T* p_;
 };
 
 // Geometry of an op that computes output "pixels" in row-major order (batch, y, x), each one
@@ -147,9 +205,27 @@ struct OpContext {
   }
 };
 
+using PrepareFn = Status (*)(const OpContext& ctx, OpRequirements* req, void* op_data);
+
+struct KernelVariant {
+  Variant variant;
+  InvokeFn invoke;
+};
+
+// One op in one backend: its analysis and the invoke function of each variant linked in. Tables
+// of these are generated from the op manifest (a backend's registry, a model's resolver).
 struct Kernel {
-  Status (*check)(const OpContext& ctx, OpRequirements* req);
-  Status (*prepare)(const OpContext& ctx, void* op_data);  // may be null when there is no op data
+  PrepareFn prepare;
+  const KernelVariant* variants;
+  uint32_t num_variants;
+
+  // The invoke function of variant v, or nullptr when it is not linked in.
+  InvokeFn invoke_for(Variant v) const {
+    for (uint32_t i = 0; i < num_variants; ++i) {
+      if (variants[i].variant == v) return variants[i].invoke;
+    }
+    return nullptr;
+  }
 };
 
 // A status for a kernel check failure, prefixed with the operator: "operator 3 (CONV_2D): <msg>".

@@ -9,7 +9,7 @@ import json
 import subprocess
 
 PLAN_KEYS = ("arena_bytes", "lower_bound", "persistent_bytes", "activation_bytes", "scratch_bytes",
-             "inputs", "outputs", "ops", "macs")
+             "inputs", "outputs", "ops", "macs", "kernels")
 
 
 def run(strata_run, model_path, kernels):
@@ -37,6 +37,8 @@ def cross_check(plan, meta, op_names):
         problems.append(f"ops {plan['ops']} (runtime) vs {op_names} (file)")
     if len(plan["macs"]) != len(op_names):
         problems.append(f"{len(plan['macs'])} MAC figures for {len(op_names)} operators")
+    if [k["op"] for k in plan["kernels"]] != op_names:
+        problems.append(f"kernel choices for {[k['op'] for k in plan['kernels']]}")
     for kind in ("inputs", "outputs"):
         mine = getattr(meta, kind)
         theirs = plan[kind]

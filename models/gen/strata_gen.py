@@ -23,7 +23,7 @@ sys.path.insert(0, HERE)
 
 import arena_plan  # noqa: E402
 import jinja2  # noqa: E402
-import kernel_registry  # noqa: E402
+import model_resolver  # noqa: E402
 import samples as samples_mod  # noqa: E402
 import tflite_file  # noqa: E402
 
@@ -72,7 +72,8 @@ def parse_args(argv):
     p.add_argument("--samples", default="", help="folder with samples.json (optional)")
     p.add_argument("--strata-run", help="host strata-run that computes the arena plan")
     p.add_argument("--plan-json", help="use this plan instead of running strata-run")
-    p.add_argument("--kernels-dir", default=os.path.join(ROOT, "middleware", "kernels"))
+    p.add_argument("--manifest",
+                   default=os.path.join(ROOT, "middleware", "kernels", "op_manifest.txt"))
     p.add_argument("--schema", default=os.path.join(ROOT, "middleware", "schema", "tflite.fbs"))
     p.add_argument("--flatc", default=None)
     p.add_argument("--board", default="", help="board id, for messages")
@@ -115,13 +116,9 @@ def build_context(args):
     plan = load_plan(args, meta, op_names)
     arena_plan.check_fits(args.name, args.board, plan, len(data), args.arena_limit,
                           args.flash_limit)
-    versions, variants = {}, {}
-    for name, version, variant in zip(op_names, meta.op_versions, meta.op_variants):
-        versions.setdefault(name, set()).add(version)
-        variants.setdefault(name, set()).add(variant)
-    entries, notes = kernel_registry.resolve(args.kernels_dir, args.kernels, versions, variants)
-    codes = {meta.op_code_names[c]: c for c in meta.op_codes}
-    resolver = [dict(vars(e), code=codes[e.op]) for e in entries]
+    resolver_lines, resolver = model_resolver.build(args.manifest, args.kernels, plan["kernels"])
+    notes = [f"{e['op']}: the {args.kernels} kernels lack {', '.join(e['variants'])}, using the "
+             f"reference kernel" for e in resolver if e["backend"] != args.kernels]
     for t in meta.inputs + meta.outputs:
         if len(t.shape) > MAX_INFO_RANK:
             raise SystemExit(f"strata_gen: tensor '{t.name}' has rank {len(t.shape)}, the "
@@ -134,8 +131,9 @@ def build_context(args):
         "samples_source": display_path(args.samples) if args.samples else "(no samples folder)",
         "name": args.name, "ident": args.ident, "kernels": args.kernels,
         "model_bytes": len(data), "model_lines": hex_lines(data),
-        "plan": plan, "resolver": resolver,
-        "headers": sorted({e.header for e in entries}),
+        "plan": plan, "resolver": resolver, "resolver_lines": resolver_lines,
+        "resolver_summary": "; ".join(f"{e['op']} {'/'.join(e['variants'])} ({e['backend']})"
+                                      for e in resolver) or "no ops",
         "inputs": meta.inputs, "outputs": meta.outputs, "input": meta.inputs[0],
         "max_input_bytes": max(t.bytes for t in meta.inputs),
         "ops": op_names, "macs": macs, "total_macs": sum(macs),
@@ -156,8 +154,7 @@ def metadata(ctx):
             "inputs": [tensor(t) for t in ctx["inputs"]],
             "outputs": [tensor(t) for t in ctx["outputs"]],
             "ops": ctx["ops"], "macs": ctx["macs"],
-            "resolver": [{"op": e["op"], "code": e["code"], "backend": e["backend"]}
-                         for e in ctx["resolver"]],
+            "resolver": ctx["resolver"],
             "samples": [{"name": s["name"], "label": s["label"], "expected": list(s["expected"]),
                          "input_value": s["input_value"]} for s in ctx["samples"]]}
 

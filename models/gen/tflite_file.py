@@ -46,7 +46,6 @@ class ModelMeta:
     inputs: list = field(default_factory=list)        # TensorMeta
     outputs: list = field(default_factory=list)
     op_code_names: dict = field(default_factory=dict)  # builtin code -> schema name
-    op_variants: list = field(default_factory=list)   # "int8", "float32" or "other", model order
 
 
 class SchemaModules:
@@ -76,22 +75,6 @@ def _tensor_meta(subgraph, index):
     return meta
 
 
-FLOAT32, INT8 = 0, 9
-
-
-def _op_variant(subgraph, op):
-    """The operand variant a kernel's check picks from input 0 and, when present, input 1 (the
-    weights of CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED): all int8, all float32, or other
-    (hybrid: float32 activations with int8 weights; anything else)."""
-    inputs = [int(i) for i in op.InputsAsNumpy()] if op.InputsLength() else []
-    types = [subgraph.Tensors(i).Type() for i in inputs[:2] if i >= 0]
-    if types and all(t == INT8 for t in types):
-        return "int8"
-    if types and all(t == FLOAT32 for t in types):
-        return "float32"
-    return "other"
-
-
 def read(path, schema, flatc=None, work_dir=None):
     """Returns ModelMeta for subgraph 0 of the model in `path`."""
     flatc = flatc or shutil.which("flatc")
@@ -118,7 +101,6 @@ def read(path, schema, flatc=None, work_dir=None):
         code, version = codes[g.Operators(i).OpcodeIndex()]
         meta.op_codes.append(code)
         meta.op_versions.append(version)
-        meta.op_variants.append(_op_variant(g, g.Operators(i)))
         meta.op_code_names[code] = op_names.get(code, f"OP_{code}")
     meta.inputs = [_tensor_meta(g, int(i)) for i in g.InputsAsNumpy()]
     meta.outputs = [_tensor_meta(g, int(i)) for i in g.OutputsAsNumpy()]

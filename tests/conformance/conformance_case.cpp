@@ -73,6 +73,10 @@ std::vector<double> AsDoubles(const strata::TensorView& t, const void* data) {
       return Values<int16_t>(data, t.elements);
     case strata::DataType::kInt32:
       return Values<int32_t>(data, t.elements);
+    case strata::DataType::kInt64:
+      return Values<int64_t>(data, t.elements);
+    case strata::DataType::kBool:
+      return Values<uint8_t>(data, t.elements);
     default:
       return {};
   }
@@ -82,6 +86,10 @@ void CompareOutput(const std::string& case_dir, const Json& spec, const strata::
                    const std::string& what, CaseResult* r) {
   const std::vector<double> got = AsDoubles(t, t.data);
   if (!spec.has("file")) return;
+  if (got.size() != t.elements) {
+    r->failures.push_back(what + ": type " + strata::DataTypeName(t.type) + " cannot be compared");
+    return;
+  }
   std::vector<uint8_t> bytes;
   if (!ReadFile(case_dir + "/" + spec["file"].str(), &bytes) || bytes.size() != t.bytes) {
     r->failures.push_back(what + ": cannot read " + spec["file"].str() + " with " +
@@ -95,10 +103,16 @@ void CompareOutput(const std::string& case_dir, const Json& spec, const strata::
   const double rtol = exact ? 0 : cmp["rtol"].number();
   double worst = 0;
   size_t bad = 0;
+  const uint32_t elem = strata::DataTypeSize(t.type);
   for (size_t i = 0; i < got.size(); ++i) {
     const double diff = std::fabs(got[i] - expected[i]);
     worst = diff > worst ? diff : worst;
-    if (diff > atol + rtol * std::fabs(expected[i]) || std::isnan(got[i])) ++bad;
+    if (exact) {  // bit for bit (doubles cannot hold every int64)
+      bad += std::memcmp(static_cast<const uint8_t*>(t.data) + i * elem, bytes.data() + i * elem,
+                         elem) != 0;
+    } else if (diff > atol + rtol * std::fabs(expected[i]) || std::isnan(got[i])) {
+      ++bad;
+    }
   }
   std::ostringstream note;
   note << what << ": " << (exact ? "exact" : "close") << ", max |diff| " << worst << ", " << bad
@@ -117,6 +131,17 @@ void CheckTop1(const Json& spec, const strata::TensorView& t, CaseResult* r) {
 }
 
 }  // namespace
+
+std::string CaseOp(const std::string& case_dir) {
+  std::vector<uint8_t> text;
+  Json spec;
+  std::string error;
+  if (!ReadFile(case_dir + "/case.json", &text) ||
+      !Json::Parse(std::string(text.begin(), text.end()), &spec, &error) || !spec.has("op")) {
+    return "";
+  }
+  return spec["op"].str();
+}
 
 strata::Status PrepareExact(const strata::Model& model, const strata::OpResolver& resolver,
                             std::vector<uint64_t>* arena, std::unique_ptr<strata::Interpreter>* out,
@@ -179,6 +204,10 @@ CaseResult RunCase(const std::string& suite_dir, const std::string& case_dir,
   }
   if (!exact_failure.empty()) r.failures.push_back(exact_failure);
   r.arena = interp->arena_usage();
+  for (uint32_t i = 0; i < model.num_operators(); ++i) {
+    r.kernels.push_back({strata::OpName(model.op_code(i)), interp->op_resolver_depth(i),
+                         strata::VariantName(interp->op_variant(i))});
+  }
   if (spec["reference"].has("tflm_arena_bytes")) {
     r.tflm_arena_bytes = static_cast<int64_t>(spec["reference"]["tflm_arena_bytes"].number());
   }

@@ -13,13 +13,24 @@
 
 namespace conformance {
 
+// Which kernel ran one operator of a case.
+struct OpKernel {
+  std::string op;       // e.g. "CONV_2D"
+  uint32_t depth;       // position of its resolver in the backend's fallback chain (0: the backend)
+  std::string variant;  // e.g. "int8"
+};
+
 struct CaseResult {
   bool passed = false;
   std::vector<std::string> failures;  // one line per violated expectation
   std::vector<std::string> notes;     // comparison details
   strata::ArenaUsage arena;
   int64_t tflm_arena_bytes = -1;  // from case.json "reference", -1 if absent
+  std::vector<OpKernel> kernels;  // one per operator, once prepared
 };
+
+// The "op" field of the case.json in `case_dir` ("" when absent or unreadable).
+std::string CaseOp(const std::string& case_dir);
 
 // Runs the case in `case_dir`; model paths in case.json are relative to `suite_dir`.
 CaseResult RunCase(const std::string& suite_dir, const std::string& case_dir,

@@ -1,20 +1,10 @@
 // The backend table of strata-run (see backends.hpp).
 #include "backends.hpp"
 
-#include "kernel.hpp"
-
-namespace strata {
-namespace kernels {
-namespace reference {
-const Registry& registry();
-}
+#include "reference/registry.hpp"
 #if defined(STRATA_HAVE_OPTIMIZED)
-namespace optimized {
-const Registry& registry();
-}
+#include "optimized/registry.hpp"
 #endif
-}  // namespace kernels
-}  // namespace strata
 
 namespace strata_run {
 namespace {
@@ -24,26 +14,17 @@ struct Backend {
   const strata::OpResolver* resolver;
 };
 
-const std::vector<Backend>& Backends() {
-  using strata::kernels::Registry;
-  static const Registry& reference = strata::kernels::reference::registry();
+const Backend kBackends[] = {
+    {"reference", &strata::kernels::reference::registry()},
 #if defined(STRATA_HAVE_OPTIMIZED)
-  static const Registry& opt = strata::kernels::optimized::registry();
-  static const strata::OpResolver optimized(opt.entries(), opt.count(), &reference);
+    {"optimized", &strata::kernels::optimized::registry()},
 #endif
-  static const std::vector<Backend> backends = {
-    {"reference", &reference},
-#if defined(STRATA_HAVE_OPTIMIZED)
-    {"optimized", &optimized},
-#endif
-  };
-  return backends;
-}
+};
 
 }  // namespace
 
 const strata::OpResolver* FindBackend(const std::string& name) {
-  for (const Backend& b : Backends()) {
+  for (const Backend& b : kBackends) {
     if (name == b.name) return b.resolver;
   }
   return nullptr;
@@ -51,8 +32,17 @@ const strata::OpResolver* FindBackend(const std::string& name) {
 
 std::vector<std::string> BackendNames() {
   std::vector<std::string> names;
-  for (const Backend& b : Backends()) names.push_back(b.name);
+  for (const Backend& b : kBackends) names.push_back(b.name);
   return names;
+}
+
+// Every backend's fallback holds reference kernels (the generated registries say so).
+std::vector<std::string> BackendChain(const std::string& name) {
+  std::vector<std::string> chain;
+  for (const strata::OpResolver* r = FindBackend(name); r != nullptr; r = r->fallback()) {
+    chain.push_back(chain.empty() ? name : "reference");
+  }
+  return chain;
 }
 
 }  // namespace strata_run

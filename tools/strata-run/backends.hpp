@@ -12,5 +12,8 @@ namespace strata_run {
 // the reference kernels for ops it lacks.
 const strata::OpResolver* FindBackend(const std::string& name);
 std::vector<std::string> BackendNames();
+// The names along a backend's fallback chain, e.g. {"optimized", "reference"}: entry d names the
+// resolver at depth d (Interpreter::op_resolver_depth).
+std::vector<std::string> BackendChain(const std::string& name);
 
 }  // namespace strata_run

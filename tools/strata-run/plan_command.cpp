@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "backends.hpp"
 #include "commands.hpp"
 #include "op_stats.hpp"
 #include "strata/op_resolver.hpp"
@@ -44,7 +45,7 @@ std::string TensorJson(const strata::TensorView& t) {
 
 }  // namespace
 
-int PlanCommand(const Options&, ModelSession& session) {
+int PlanCommand(const Options& options, ModelSession& session) {
   strata::Interpreter& interp = session.interpreter();
   const strata::Model& model = session.model();
   const strata::ArenaUsage& u = interp.arena_usage();
@@ -67,6 +68,14 @@ int PlanCommand(const Options&, ModelSession& session) {
   json += "],\"ops\":[";
   for (uint32_t i = 0; i < model.num_operators(); ++i) {
     json += std::string(i ? "," : "") + "\"" + strata::OpName(model.op_code(i)) + "\"";
+  }
+  json += "],\"kernels\":[";
+  const std::vector<std::string> chain = BackendChain(options.kernels);
+  for (uint32_t i = 0; i < model.num_operators(); ++i) {
+    const uint32_t depth = interp.op_resolver_depth(i);
+    json += std::string(i ? "," : "") + "{\"op\":\"" + strata::OpName(model.op_code(i)) +
+            "\",\"backend\":\"" + (depth < chain.size() ? chain[depth] : "?") +
+            "\",\"variant\":\"" + strata::VariantName(interp.op_variant(i)) + "\"}";
   }
   json += "],\"macs\":[";
   for (uint32_t i = 0; i < model.num_operators(); ++i) {

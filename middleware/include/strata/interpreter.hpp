@@ -66,10 +66,15 @@ class Interpreter {
   int64_t tensor_arena_offset(int32_t index) const;
   // Whether op i runs at Invoke (false for reshapes aliased to their input and folded constants).
   bool op_is_invoked(uint32_t i) const;
+  // The variant of op i's kernel (int8, float32, ...) and the position in the resolver chain of
+  // the resolver that provided it (0: the one passed in, 1: its fallback, ...).
+  Variant op_variant(uint32_t i) const;
+  uint32_t op_resolver_depth(uint32_t i) const;
 
  private:
   friend class PrepareSession;
   void* TensorData(int32_t index) const;
+  const struct OpCall* Call(uint32_t i) const;
   void* FindTensorData(int32_t index, const void* io_slots, const uint8_t* calls) const;
   Status InvokeProfiled();
   Status InvokeFast();

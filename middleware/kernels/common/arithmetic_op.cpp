@@ -1,5 +1,6 @@
 #include "common/arithmetic_op.hpp"
 
+#include "common/checked_math.hpp"
 #include "common/op_checks.hpp"
 #include "tflite_generated.h"
 
@@ -35,12 +36,18 @@ Status analyze(const OpContext& ctx, ArithmeticKind kind, ArithmeticOpData* d, b
     return OpError(ctx, StatusCode::kUnsupported, "shapes of '%s' and '%s' do not broadcast",
                    a.name, b.name);
   }
+  // The output must have exactly the broadcast shape (rank max(rank a, rank b)).
   const Broadcast4& bc = d->broadcast;
-  d->count = bc.out[0] * bc.out[1] * bc.out[2] * bc.out[3];
-  if (static_cast<uint32_t>(d->count) != out.elements) {
-    return OpError(ctx, StatusCode::kMalformedModel, "output has %u elements, expected %d",
-                   static_cast<unsigned>(out.elements), static_cast<int>(d->count));
+  const int32_t rank = a.rank > b.rank ? a.rank : b.rank;
+  bool same_shape = out.rank == rank;
+  for (int32_t i = 0; same_shape && i < rank; ++i) same_shape = out.dims[i] == bc.out[4 - rank + i];
+  const CheckedSize count = CheckedSize(bc.out[0]) * bc.out[1] * bc.out[2] * bc.out[3];
+  if (!same_shape || !count.ok() || count.value() != out.elements) {
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "output '%s' does not have the broadcast shape of '%s' and '%s'", out.name,
+                   a.name, b.name);
   }
+  d->count = static_cast<int32_t>(count.value());
   d->broadcasts = (a.elements == b.elements && a.elements == out.elements) ? 0 : 1;
   const FusedActivation act = read_activation(ctx, kind);
   bool ok;
@@ -62,24 +69,18 @@ Status analyze(const OpContext& ctx, ArithmeticKind kind, ArithmeticOpData* d, b
 
 }  // namespace
 
-Status arithmetic_check(const OpContext& ctx, OpRequirements* req, const ArithmeticInvokers& fns,
-                        ArithmeticKind kind) {
-  ArithmeticOpData d{};
+Status arithmetic_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                          ArithmeticKind kind) {
+  OpDataRef<ArithmeticOpData> d(req, op_data);
   bool is_int8 = false;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &d, &is_int8));
-  req->invoke = is_int8 ? fns.int8 : fns.float32;
-  req->op_data_bytes = sizeof(ArithmeticOpData);
-  if (!d.broadcasts) {
+  STRATA_RETURN_IF_ERROR(analyze(ctx, kind, d.get(), &is_int8));
+  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
+  if (!d->broadcasts) {
     const uint32_t elem = is_int8 ? 1u : 4u;
     req->inplace_lead_bytes =
-        static_cast<int32_t>(elementwise_inplace_lead(static_cast<uint32_t>(d.count), elem, elem));
+        static_cast<int32_t>(elementwise_inplace_lead(static_cast<uint32_t>(d->count), elem, elem));
   }
   return Status::Ok();
-}
-
-Status arithmetic_prepare(const OpContext& ctx, void* op_data, ArithmeticKind kind) {
-  bool is_int8 = false;
-  return analyze(ctx, kind, static_cast<ArithmeticOpData*>(op_data), &is_int8);
 }
 
 }  // namespace kernels

@@ -21,14 +21,10 @@ struct ArithmeticOpData {
 };
 static_assert(sizeof(ArithmeticOpData) == 104, "arena-resident layout");
 
-struct ArithmeticInvokers {
-  InvokeFn float32;
-  InvokeFn int8;
-};
-
-Status arithmetic_check(const OpContext& ctx, OpRequirements* req, const ArithmeticInvokers& fns,
-                        ArithmeticKind kind);
-Status arithmetic_prepare(const OpContext& ctx, void* op_data, ArithmeticKind kind);
+// The prepare() of ADD and MUL in every backend: variant float32 or int8, op data
+// ArithmeticOpData.
+Status arithmetic_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                          ArithmeticKind kind);
 
 }  // namespace kernels
 }  // namespace strata

@@ -39,7 +39,7 @@ bool compute_broadcast(const int32_t* dims1, int32_t rank1, const int32_t* dims2
     d1[i] = i1 >= 0 ? dims1[i1] : 1;
     d2[i] = i2 >= 0 ? dims2[i2] : 1;
     if (d1[i] != d2[i] && d1[i] != 1 && d2[i] != 1) return false;
-    b->out[i] = d1[i] > d2[i] ? d1[i] : d2[i];
+    b->out[i] = d1[i] == 1 ? d2[i] : d1[i];  // a 1 broadcasts (also against 0)
   }
   int32_t s1 = 1;
   int32_t s2 = 1;

@@ -8,9 +8,9 @@ namespace strata {
 namespace kernels {
 namespace {
 
-// Everything check() and prepare() derive from the operator, computed once per call.
+// Everything prepare() derives from the operator, computed once per call.
 struct ConvAnalysis {
-  WeightedVariant variant;
+  Variant variant;
   FusedActivation act;
   bool asymmetric;
   ConvParams params;
@@ -81,14 +81,14 @@ Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t c
   const TensorView& w = ctx.input(1);
   const TensorView& bias = ctx.input(2);
   if (bias.present()) {
-    const DataType bt = a.variant == WeightedVariant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+    const DataType bt = a.variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
     STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
     if (static_cast<int32_t>(bias.elements) != channels) {
       return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
                      static_cast<unsigned>(bias.elements), static_cast<int>(channels));
     }
   }
-  if (a.variant == WeightedVariant::kFloat32) return Status::Ok();
+  if (a.variant == Variant::kFloat32) return Status::Ok();
   if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != channels) {
     return OpError(ctx, StatusCode::kMalformedModel, "filter has %u scales for %d channels",
                    static_cast<unsigned>(w.num_quant), static_cast<int>(channels));
@@ -100,7 +100,7 @@ Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t c
                      static_cast<unsigned>(i));
     }
   }
-  if (a.variant == WeightedVariant::kHybrid) return Status::Ok();
+  if (a.variant == Variant::kHybrid) return Status::Ok();
   STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
   return check_int8_quantized(ctx, ctx.output(0), "output");
 }
@@ -128,7 +128,7 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   STRATA_RETURN_IF_ERROR(check_dims4(ctx, ctx.output(0), "output", a->output));
   STRATA_RETURN_IF_ERROR(check_quantization(ctx, *a, channels));
   const TensorView& out = ctx.output(0);
-  const bool act_ok = a->variant == WeightedVariant::kInt8
+  const bool act_ok = a->variant == Variant::kInt8
                           ? compute_conv_quant(a->act, ctx.input(0).zero_point, out.scale,
                                                out.zero_point, &a->params)
                           : compute_conv_float(a->act, &a->params);
@@ -139,23 +139,46 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   return Status::Ok();
 }
 
-uint32_t channel_bytes(WeightedVariant v, int32_t channels) {
-  const uint32_t c = static_cast<uint32_t>(channels);
-  if (v == WeightedVariant::kInt8) return align8(c * 4u + c);
-  if (v == WeightedVariant::kHybrid) return align8(c * 4u);
+// Bytes of the per-channel arrays after ConvOpData.
+CheckedSize channel_bytes(Variant v, int32_t channels) {
+  if (v == Variant::kInt8) return CheckedSize(channels) * 5;  // int32 multiplier, int8 shift
+  if (v == Variant::kHybrid) return CheckedSize(channels) * 4;    // float scale
   return 0;
+}
+
+void fill_op_data(const OpContext& ctx, const ConvAnalysis& a, ConvOpData* d) {
+  d->params = a.params;
+  d->input = a.input;
+  d->filter = a.filter;
+  d->output = a.output;
+  d->channels = a.output.c;
+  const TensorView& w = ctx.input(1);
+  d->flags = (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
+  if (a.variant == Variant::kInt8) {
+    int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
+    int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
+    compute_channel_multipliers(ctx.input(0).scale, w.scales, static_cast<int32_t>(w.num_quant),
+                                ctx.output(0).scale, d->channels, mult, shift);
+  } else if (a.variant == Variant::kHybrid) {
+    float* scales = reinterpret_cast<float*>(d + 1);
+    for (int32_t c = 0; c < d->channels; ++c) scales[c] = w.scales[w.num_quant > 1 ? c : 0];
+  }
 }
 
 }  // namespace
 
-Status conv_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
-                  ConvKind kind, ConvScratchFn scratch) {
+Status conv_prepare(const OpContext& ctx, OpRequirements* req, void* op_data, ConvKind kind,
+                    ConvScratchFn scratch) {
   ConvAnalysis a;
   STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
-  req->op_data_bytes = sizeof(ConvOpData) + channel_bytes(a.variant, a.output.c);
+  req->variant = a.variant;
+  req->input_slots = 3;  // the bias (input 2) is optional
+  STRATA_RETURN_IF_ERROR(require_size(ctx, channel_bytes(a.variant, a.output.c) + sizeof(ConvOpData),
+                                      "op data", &req->op_data_bytes));
+  req->op_data_bytes = align8(req->op_data_bytes);
   // Every backend computes output pixels in (batch, y, x) order, each from its own window only,
   // so the output may overlap the input as far as WindowInplaceLead allows.
-  const uint32_t in_elem = a.variant == WeightedVariant::kInt8 ? 1u : 4u;
+  const uint32_t in_elem = a.variant == Variant::kInt8 ? 1u : 4u;
   const WindowGeometry wg = {a.input.n,
                              a.input.h,
                              a.input.w,
@@ -168,35 +191,12 @@ Status conv_check(const OpContext& ctx, OpRequirements* req, const WeightedInvok
                              static_cast<uint32_t>(a.input.c) * in_elem,
                              static_cast<uint32_t>(a.output.c) * in_elem};
   req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
-  STRATA_RETURN_IF_ERROR(select_weighted_invoke(ctx, fns, a.variant, req));
   if (scratch != nullptr) {
     req->scratch_bytes = scratch(a.variant, a.params, a.input, a.filter, a.output);
-  } else if (a.variant == WeightedVariant::kHybrid) {
+  } else if (a.variant == Variant::kHybrid) {
     req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
   }
-  return Status::Ok();
-}
-
-Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind) {
-  ConvAnalysis a;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
-  ConvOpData* d = static_cast<ConvOpData*>(op_data);
-  d->params = a.params;
-  d->input = a.input;
-  d->filter = a.filter;
-  d->output = a.output;
-  d->channels = a.output.c;
-  const TensorView& w = ctx.input(1);
-  d->flags = (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
-  if (a.variant == WeightedVariant::kInt8) {
-    int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
-    int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
-    compute_channel_multipliers(ctx.input(0).scale, w.scales, static_cast<int32_t>(w.num_quant),
-                                ctx.output(0).scale, d->channels, mult, shift);
-  } else if (a.variant == WeightedVariant::kHybrid) {
-    float* scales = reinterpret_cast<float*>(d + 1);
-    for (int32_t c = 0; c < d->channels; ++c) scales[c] = w.scales[w.num_quant > 1 ? c : 0];
-  }
+  if (op_data != nullptr) fill_op_data(ctx, a, static_cast<ConvOpData*>(op_data));
   return Status::Ok();
 }
 

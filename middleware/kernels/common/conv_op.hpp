@@ -10,6 +10,7 @@
 
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
+#include "common/checked_math.hpp"
 #include "common/weighted_op.hpp"
 #include "kernel.hpp"
 #include "reference/conv_2d.hpp"
@@ -33,40 +34,18 @@ struct ConvOpData {
 };
 static_assert(sizeof(ConvOpData) == 96, "arena-resident layout");
 
-// The scratch a backend needs for the variant check() picked, from the validated geometry. A
+// The scratch a backend needs for the variant prepare() picked, from the validated geometry. A
 // backend without one gets the reference figure: the quantized input batch of a hybrid op.
-using ConvScratchFn = uint32_t (*)(WeightedVariant v, const ConvParams& p, const Dims4& in,
+using ConvScratchFn = uint32_t (*)(Variant v, const ConvParams& p, const Dims4& in,
                                    const Dims4& filter, const Dims4& out);
 
-Status conv_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
-                  ConvKind kind, ConvScratchFn scratch);
-Status conv_prepare(const OpContext& ctx, void* op_data, ConvKind kind);
-
-// The kernel-API glue of one convolution op in one backend, from its invoke functions: the
+// The prepare() of CONV_2D (kind kConv2D) and DEPTHWISE_CONV_2D (kDepthwise) in every backend: the
 // backends differ only in compute and scratch, never in validation or op data.
-//   extern const Kernel kConv2D =
-//       ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid>::kAll;
-// kInt8Only and kFloat32Only name just one invoke function, so firmware using them does not
-// link the other variants' compute code.
-template <ConvKind kKind, InvokeFn kFloat32, InvokeFn kInt8, InvokeFn kHybrid,
-          ConvScratchFn kScratch = nullptr>
-struct ConvKernels {
-  static Status check(const OpContext& ctx, OpRequirements* req) {
-    return conv_check(ctx, req, WeightedInvokers{kFloat32, kInt8, kHybrid}, kKind, kScratch);
-  }
-  static Status check_int8(const OpContext& ctx, OpRequirements* req) {
-    return conv_check(ctx, req, WeightedInvokers{nullptr, kInt8, nullptr}, kKind, kScratch);
-  }
-  static Status check_float32(const OpContext& ctx, OpRequirements* req) {
-    return conv_check(ctx, req, WeightedInvokers{kFloat32, nullptr, nullptr}, kKind, kScratch);
-  }
-  static Status prepare(const OpContext& ctx, void* op_data) {
-    return conv_prepare(ctx, op_data, kKind);
-  }
-  static constexpr Kernel kAll = {check, prepare};
-  static constexpr Kernel kInt8Only = {check_int8, prepare};
-  static constexpr Kernel kFloat32Only = {check_float32, prepare};
-};
+//   Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+//     return conv_prepare(ctx, req, op_data, ConvKind::kConv2D, scratch_bytes);
+//   }
+Status conv_prepare(const OpContext& ctx, OpRequirements* req, void* op_data, ConvKind kind,
+                    ConvScratchFn scratch);
 
 // Views of the per-channel arrays behind a prepared ConvOpData.
 ChannelQuant conv_channel_quant(const ConvOpData& d);

@@ -10,7 +10,7 @@ namespace kernels {
 namespace {
 
 struct FcAnalysis {
-  WeightedVariant variant;
+  Variant variant;
   bool asymmetric;
   FullyConnectedParams params;
   int32_t channels;
@@ -31,7 +31,8 @@ Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
   }
   p.batches = static_cast<int32_t>(in_elems / static_cast<uint32_t>(p.accum_depth));
   const uint32_t out_elems = ctx.output(0).elements;
-  if (out_elems != static_cast<uint32_t>(p.batches) * static_cast<uint32_t>(p.units)) {
+  const CheckedSize expected = CheckedSize(p.batches) * p.units;
+  if (!expected.ok() || out_elems != expected.value()) {
     return OpError(ctx, StatusCode::kMalformedModel, "output has %u elements, expected %d x %d",
                    static_cast<unsigned>(out_elems), static_cast<int>(p.batches),
                    static_cast<int>(p.units));
@@ -39,7 +40,7 @@ Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
   const TensorView& bias = ctx.input(2);
   if (bias.present()) {
     const DataType bt =
-        a->variant == WeightedVariant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
+        a->variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
     STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
     if (static_cast<int32_t>(bias.elements) != p.units) {
       return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
@@ -77,13 +78,13 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
   a->params = FullyConnectedParams{};
   STRATA_RETURN_IF_ERROR(check_shapes(ctx, a));
   a->channels = 0;
-  if (a->variant != WeightedVariant::kFloat32) {
+  if (a->variant != Variant::kFloat32) {
     STRATA_RETURN_IF_ERROR(check_weights_quant(ctx, *a));
     a->channels = static_cast<int32_t>(ctx.input(1).num_quant);
   }
   ConvParams cp{};
   bool ok;
-  if (a->variant == WeightedVariant::kInt8) {
+  if (a->variant == Variant::kInt8) {
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.output(0), "output"));
     ok = compute_conv_quant(act, ctx.input(0).zero_point, ctx.output(0).scale,
@@ -104,37 +105,34 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
 
 }  // namespace
 
-Status fully_connected_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
-                             FullyConnectedScratchFn scratch) {
+Status fully_connected_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                               FullyConnectedScratchFn scratch) {
   FcAnalysis a;
   STRATA_RETURN_IF_ERROR(analyze(ctx, &a));
-  const uint32_t c = static_cast<uint32_t>(a.channels);
-  req->op_data_bytes = sizeof(FullyConnectedOpData);
-  if (a.variant == WeightedVariant::kInt8) req->op_data_bytes += align8(c * 5u);
-  if (a.variant == WeightedVariant::kHybrid) req->op_data_bytes += align8(c * 4u);
-  STRATA_RETURN_IF_ERROR(select_weighted_invoke(ctx, fns, a.variant, req));
+  req->variant = a.variant;
+  req->input_slots = 3;  // the bias (input 2) is optional
+  // Per-channel arrays after the record: int32 multiplier + int8 shift, or a float scale.
+  const uint32_t per_channel = a.variant == Variant::kInt8 ? 5u : a.variant == Variant::kHybrid ? 4u : 0u;
+  STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(a.channels) * per_channel, "op data",
+                                      &req->op_data_bytes));
+  req->op_data_bytes = sizeof(FullyConnectedOpData) + align8(req->op_data_bytes);
   if (scratch != nullptr) {
     req->scratch_bytes = scratch(a.variant, a.params, a.channels > 1);
-  } else if (a.variant == WeightedVariant::kHybrid) {
+  } else if (a.variant == Variant::kHybrid) {
     req->scratch_bytes = static_cast<uint32_t>(a.params.accum_depth);
   }
-  return Status::Ok();
-}
-
-Status fully_connected_prepare(const OpContext& ctx, void* op_data) {
-  FcAnalysis a;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &a));
+  if (op_data == nullptr) return Status::Ok();
   FullyConnectedOpData* d = static_cast<FullyConnectedOpData*>(op_data);
   d->params = a.params;
   d->channels = a.channels;
   d->flags = (a.channels > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
   const TensorView& w = ctx.input(1);
-  if (a.variant == WeightedVariant::kInt8) {
+  if (a.variant == Variant::kInt8) {
     int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
     int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
     compute_channel_multipliers(ctx.input(0).scale, w.scales, a.channels, ctx.output(0).scale,
                                 a.channels, mult, shift);
-  } else if (a.variant == WeightedVariant::kHybrid) {
+  } else if (a.variant == Variant::kHybrid) {
     float* scales = reinterpret_cast<float*>(d + 1);
     for (int32_t c = 0; c < a.channels; ++c) scales[c] = w.scales[c];
   }

@@ -36,33 +36,15 @@ struct FullyConnectedOpData {
 };
 static_assert(sizeof(FullyConnectedOpData) == 48, "arena-resident layout");
 
-// The scratch a backend needs for the variant check() picked. A backend without one gets the
+// The scratch a backend needs for the variant prepare() picked. A backend without one gets the
 // reference figure: the quantized input row of a hybrid op.
-using FullyConnectedScratchFn = uint32_t (*)(WeightedVariant v, const FullyConnectedParams& p,
+using FullyConnectedScratchFn = uint32_t (*)(Variant v, const FullyConnectedParams& p,
                                              bool per_channel);
 
-Status fully_connected_check(const OpContext& ctx, OpRequirements* req, const WeightedInvokers& fns,
-                             FullyConnectedScratchFn scratch);
-Status fully_connected_prepare(const OpContext& ctx, void* op_data);
-
-// The kernel-API glue of FULLY_CONNECTED in one backend, from its invoke functions (the same
-// scheme as ConvKernels in conv_op.hpp).
-template <InvokeFn kFloat32, InvokeFn kInt8, InvokeFn kHybrid,
-          FullyConnectedScratchFn kScratch = nullptr>
-struct FullyConnectedKernels {
-  static Status check(const OpContext& ctx, OpRequirements* req) {
-    return fully_connected_check(ctx, req, WeightedInvokers{kFloat32, kInt8, kHybrid}, kScratch);
-  }
-  static Status check_int8(const OpContext& ctx, OpRequirements* req) {
-    return fully_connected_check(ctx, req, WeightedInvokers{nullptr, kInt8, nullptr}, kScratch);
-  }
-  static Status check_float32(const OpContext& ctx, OpRequirements* req) {
-    return fully_connected_check(ctx, req, WeightedInvokers{kFloat32, nullptr, nullptr}, kScratch);
-  }
-  static constexpr Kernel kAll = {check, fully_connected_prepare};
-  static constexpr Kernel kInt8Only = {check_int8, fully_connected_prepare};
-  static constexpr Kernel kFloat32Only = {check_float32, fully_connected_prepare};
-};
+// The prepare() of FULLY_CONNECTED in every backend (the same scheme as conv_prepare). The bias
+// (input 2) is optional: the converter writes 2 inputs, or 3 with the last one -1.
+Status fully_connected_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                               FullyConnectedScratchFn scratch);
 
 ChannelQuant fully_connected_channel_quant(const FullyConnectedOpData& d);
 HybridWeights fully_connected_hybrid_weights(const FullyConnectedOpData& d);

@@ -40,6 +40,35 @@ Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const cha
   return Status::Ok();
 }
 
+Status check_quantized(const OpContext& ctx, const TensorView& t, const char* role) {
+  if (t.num_quant == 0 || !(t.scale > 0.0f) || !(t.scale < 3.4e38f)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' has no valid quantization scale",
+                   role, t.name);
+  }
+  int32_t lo = 0;
+  int32_t hi = 0;
+  switch (t.type) {
+    case DataType::kInt8:
+      lo = -128;
+      hi = 127;
+      break;
+    case DataType::kUInt8:
+      hi = 255;
+      break;
+    case DataType::kInt16:  // zero point 0 only
+      break;
+    default:
+      return OpError(ctx, StatusCode::kUnsupported, "%s '%s': %s is not a quantized type", role,
+                     t.name, DataTypeName(t.type));
+  }
+  if (t.zero_point < lo || t.zero_point > hi) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' (%s) has zero point %d, expected %d..%d",
+                   role, t.name, DataTypeName(t.type), static_cast<int>(t.zero_point),
+                   static_cast<int>(lo), static_cast<int>(hi));
+  }
+  return Status::Ok();
+}
+
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d) {
   if (t.rank != 4) {
     return OpError(ctx, StatusCode::kUnsupported, "%s '%s' has rank %d, expected 4", role, t.name,
@@ -62,10 +91,12 @@ Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, 
   return Status::Ok();
 }
 
-Status check_variant(const OpContext& ctx, InvokeFn fn, const char* variant) {
-  if (fn == nullptr) {
-    return OpError(ctx, StatusCode::kUnsupported, "this kernel has no %s variant", variant);
+Status require_size(const OpContext& ctx, CheckedSize size, const char* what, uint32_t* out) {
+  if (!size.ok()) {
+    return OpError(ctx, StatusCode::kUnsupported, "%s exceeds %u bytes", what,
+                   static_cast<unsigned>(kMaxBytes));
   }
+  *out = size.value();
   return Status::Ok();
 }
 

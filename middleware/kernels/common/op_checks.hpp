@@ -1,9 +1,10 @@
-// Small validation helpers used by every kernel's check(): operand counts, types, ranks and
+// Small validation helpers used by every kernel's prepare(): operand counts, types, ranks and
 // shapes, each failing with an OpError that names the operator and the offending operand.
 #pragma once
 
 #include <cstdint>
 
+#include "common/checked_math.hpp"
 #include "common/dims.hpp"
 #include "kernel.hpp"
 
@@ -20,6 +21,10 @@ Status check_type(const OpContext& ctx, const TensorView& t, const char* role, D
 // Requires a quantized int8 tensor with a scale > 0.
 Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const char* role);
 
+// Requires per-tensor quantization fit for t's type: a finite scale > 0 and a zero point in the
+// type's range (int8, uint8), or 0 (int16: TFLite's 16-bit activations are symmetric).
+Status check_quantized(const OpContext& ctx, const TensorView& t, const char* role);
+
 // Rank-4 (NHWC) tensor to Dims4.
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d);
 
@@ -31,9 +36,9 @@ Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, 
 uint32_t elementwise_inplace_lead(uint32_t elements, uint32_t in_elem_bytes,
                                   uint32_t out_elem_bytes);
 
-// Fails with kUnsupported when a backend (or a type-specific kernel such as kConv2DInt8) has no
-// invoke function for the variant the operator needs.
-Status check_variant(const OpContext& ctx, InvokeFn fn, const char* variant);
+// The value of a size computed from model data, or a kUnsupported error naming `what` when it
+// exceeds kMaxBytes (see common/checked_math.hpp).
+Status require_size(const OpContext& ctx, CheckedSize size, const char* what, uint32_t* out);
 
 // Same element count and byte size (for element-wise ops).
 Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorView& b);

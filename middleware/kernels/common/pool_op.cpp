@@ -42,23 +42,18 @@ Status analyze(const OpContext& ctx, PoolOpData* d, bool* is_int8) {
 
 }  // namespace
 
-Status pool_check(const OpContext& ctx, OpRequirements* req, const PoolInvokers& fns) {
-  PoolOpData d{};
+Status pool_prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<PoolOpData> d(req, op_data);
   bool is_int8 = false;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &d, &is_int8));
-  req->invoke = is_int8 ? fns.int8 : fns.float32;
-  req->op_data_bytes = sizeof(PoolOpData);
-  const uint32_t pixel = static_cast<uint32_t>(d.input.c) * (is_int8 ? 1u : 4u);
-  const WindowGeometry wg = {
-      d.input.n,         d.input.h,      d.input.w,      d.output.h, d.output.w, d.params.stride_h,
-      d.params.stride_w, d.params.pad_h, d.params.pad_w, pixel,      pixel};
+  STRATA_RETURN_IF_ERROR(analyze(ctx, d.get(), &is_int8));
+  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
+  const uint32_t pixel = static_cast<uint32_t>(d->input.c) * (is_int8 ? 1u : 4u);
+  const WindowGeometry wg = {d->input.n,         d->input.h,      d->input.w,
+                             d->output.h,        d->output.w,     d->params.stride_h,
+                             d->params.stride_w, d->params.pad_h, d->params.pad_w,
+                             pixel,              pixel};
   req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
-  return check_variant(ctx, req->invoke, is_int8 ? "int8" : "float32");
-}
-
-Status pool_prepare(const OpContext& ctx, void* op_data) {
-  bool is_int8 = false;
-  return analyze(ctx, static_cast<PoolOpData*>(op_data), &is_int8);
+  return Status::Ok();
 }
 
 }  // namespace kernels

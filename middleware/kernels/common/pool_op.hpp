@@ -19,46 +19,28 @@ struct PoolOpData {
 };
 static_assert(sizeof(PoolOpData) == 64, "arena-resident layout");
 
-// A null entry makes check() reject that variant (type-specific kernels link less code).
-struct PoolInvokers {
-  InvokeFn float32;
-  InvokeFn int8;
-};
+// The prepare() of MAX_POOL_2D and AVERAGE_POOL_2D in every backend (float32 or int8 variant).
+Status pool_prepare(const OpContext& ctx, OpRequirements* req, void* op_data);
 
-Status pool_check(const OpContext& ctx, OpRequirements* req, const PoolInvokers& fns);
-Status pool_prepare(const OpContext& ctx, void* op_data);
-
+// Invoke functions from a backend's compute functions: every backend's pooling ops use them, so
+// only the compute differs between them.
+//   void invoke_int8(const OpCall& call) { pool_invoke_int8<max_pool_2d_int8>(call); }
 using PoolFloat32Fn = void (*)(const PoolParams&, const Dims4&, const float*, const Dims4&, float*);
 using PoolInt8Fn = void (*)(const PoolParams&, const Dims4&, const int8_t*, const Dims4&, int8_t*);
 
-// The kernel-API glue of one pooling op, from its two compute functions: every backend's
-// MAX_POOL_2D and AVERAGE_POOL_2D use it, so only the compute differs between them.
-//   extern const Kernel kMaxPool2D = PoolKernels<max_pool_2d_float32, max_pool_2d_int8>::kAll;
-template <PoolFloat32Fn kFloat32, PoolInt8Fn kInt8>
-struct PoolKernels {
-  static void invoke_float32(const OpCall& call) {
-    const PoolOpData& d = call.data<PoolOpData>();
-    kFloat32(d.params, d.input, static_cast<const float*>(call.input(0)), d.output,
-             static_cast<float*>(call.output(0)));
-  }
-  static void invoke_int8(const OpCall& call) {
-    const PoolOpData& d = call.data<PoolOpData>();
-    kInt8(d.params, d.input, static_cast<const int8_t*>(call.input(0)), d.output,
-          static_cast<int8_t*>(call.output(0)));
-  }
-  static Status check(const OpContext& ctx, OpRequirements* req) {
-    return pool_check(ctx, req, PoolInvokers{invoke_float32, invoke_int8});
-  }
-  static Status check_int8(const OpContext& ctx, OpRequirements* req) {
-    return pool_check(ctx, req, PoolInvokers{nullptr, invoke_int8});
-  }
-  static Status check_float32(const OpContext& ctx, OpRequirements* req) {
-    return pool_check(ctx, req, PoolInvokers{invoke_float32, nullptr});
-  }
-  static constexpr Kernel kAll = {check, pool_prepare};
-  static constexpr Kernel kInt8Only = {check_int8, pool_prepare};
-  static constexpr Kernel kFloat32Only = {check_float32, pool_prepare};
-};
+template <PoolFloat32Fn kCompute>
+void pool_invoke_float32(const OpCall& call) {
+  const PoolOpData& d = call.data<PoolOpData>();
+  kCompute(d.params, d.input, static_cast<const float*>(call.input(0)), d.output,
+           static_cast<float*>(call.output(0)));
+}
+
+template <PoolInt8Fn kCompute>
+void pool_invoke_int8(const OpCall& call) {
+  const PoolOpData& d = call.data<PoolOpData>();
+  kCompute(d.params, d.input, static_cast<const int8_t*>(call.input(0)), d.output,
+           static_cast<int8_t*>(call.output(0)));
+}
 
 }  // namespace kernels
 }  // namespace strata

@@ -22,12 +22,11 @@ Status unary_check(const OpContext& ctx, DataType in_type, DataType out_type, Op
   return Status::Ok();
 }
 
-Status unary_same_type_check(const OpContext& ctx, InvokeFn float32, InvokeFn int8,
-                             OpRequirements* req) {
+Status unary_same_type_check(const OpContext& ctx, OpRequirements* req) {
   const bool is_int8 = ctx.input(0).type == DataType::kInt8;
   const DataType t = is_int8 ? DataType::kInt8 : DataType::kFloat32;
   STRATA_RETURN_IF_ERROR(unary_check(ctx, t, t, req));
-  req->invoke = is_int8 ? int8 : float32;
+  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
   return Status::Ok();
 }
 

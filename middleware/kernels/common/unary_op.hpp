@@ -1,6 +1,6 @@
-// Shared check and prepare for element-wise unary ops (LOGISTIC, TANH, RELU, RELU6, QUANTIZE,
-// DEQUANTIZE): one input, one output, same element count, and the pair of types the kernel
-// supports.
+// Shared validation and invoke glue of element-wise unary ops (LOGISTIC, TANH, RELU, RELU6,
+// QUANTIZE, DEQUANTIZE): one input, one output, same element count, and the pair of types the
+// kernel supports.
 #pragma once
 
 #include <cstdint>
@@ -59,24 +59,21 @@ void unary_invoke_int8(const OpCall& call) {
 }
 
 // unary_check for an activation whose output type is its input's, float32 or int8, and
-// req->invoke set to that type's function. Callers add their own int8 quantization rules.
-Status unary_same_type_check(const OpContext& ctx, InvokeFn float32, InvokeFn int8,
-                             OpRequirements* req);
+// req->variant set to that type. Callers add their own int8 quantization rules.
+Status unary_same_type_check(const OpContext& ctx, OpRequirements* req);
 
 // LOGISTIC and TANH map their output range onto int8 exactly, so TFLite fixes their int8 output
 // quantization: scale 1/scale_inverse and this zero point. Float outputs pass.
 Status check_fixed_int8_output(const OpContext& ctx, int32_t scale_inverse, int32_t zero_point);
 
-// Prepare of an activation whose int8 parameters depend only on the input quantization
+// Op data of an activation whose int8 parameters depend only on the input quantization
 // (LOGISTIC, TANH, RELU6): the element count, and for int8 the parameters compute_int8 derives.
 template <typename Params>
-Status unary_prepare_from_input(const OpContext& ctx, void* op_data,
-                                void (*compute_int8)(float, int32_t, Params*)) {
-  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
+void fill_unary_from_input(const OpContext& ctx, UnaryOpData* d,
+                           void (*compute_int8)(float, int32_t, Params*)) {
   const TensorView& in = ctx.input(0);
   d->count = static_cast<int32_t>(in.elements);
   if (in.type == DataType::kInt8) compute_int8(in.scale, in.zero_point, unary_params<Params>(d));
-  return Status::Ok();
 }
 
 }  // namespace kernels

@@ -2,7 +2,6 @@
 #include "common/quant_math.hpp"
 #include "optimized/arithmetic.hpp"
 #include "optimized/arm_dsp_shim.hpp"
-#include "optimized/registry.hpp"
 #include "optimized/requantize.hpp"
 #include "reference/arithmetic.hpp"
 
@@ -61,14 +60,19 @@ void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, co
   }
 }
 
-namespace {
+namespace add {
 
-void invoke_float32(const OpCall& call) {
-  const ArithmeticOpData& d = call.data<ArithmeticOpData>();
-  reference::add_float32(d.params, d.broadcasts ? &d.broadcast : nullptr, d.count,
-                         static_cast<const float*>(call.input(0)),
-                         static_cast<const float*>(call.input(1)),
-                         static_cast<float*>(call.output(0)));
+// The float32 variant is the reference kernel's (ADD float32 is memory-bound): the manifest lists
+// only int8 here, so float32 operators fall back to the reference backend.
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  STRATA_RETURN_IF_ERROR(arithmetic_prepare(ctx, req, op_data, ArithmeticKind::kAdd));
+  if (req->variant == Variant::kInt8) {
+    const bool broadcasts = ctx.input(0).elements != ctx.output(0).elements ||
+                            ctx.input(1).elements != ctx.output(0).elements;
+    req->scratch_bytes =
+        add_int8_scratch_bytes(static_cast<int32_t>(ctx.output(0).elements), broadcasts);
+  }
+  return Status::Ok();
 }
 
 void invoke_int8(const OpCall& call) {
@@ -78,25 +82,7 @@ void invoke_int8(const OpCall& call) {
            static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  STRATA_RETURN_IF_ERROR(arithmetic_check(ctx, req, ArithmeticInvokers{invoke_float32, invoke_int8},
-                                          ArithmeticKind::kAdd));
-  if (req->invoke == invoke_int8) {
-    const bool broadcasts = ctx.input(0).elements != ctx.output(0).elements ||
-                            ctx.input(1).elements != ctx.output(0).elements;
-    req->scratch_bytes =
-        add_int8_scratch_bytes(static_cast<int32_t>(ctx.output(0).elements), broadcasts);
-  }
-  return Status::Ok();
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  return arithmetic_prepare(ctx, op_data, ArithmeticKind::kAdd);
-}
-
-}  // namespace
-
-extern const Kernel kAdd = {check, prepare};
+}  // namespace add
 
 }  // namespace optimized
 }  // namespace kernels

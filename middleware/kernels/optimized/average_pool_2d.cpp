@@ -2,7 +2,6 @@
 #include "optimized/arm_dsp_shim.hpp"
 #include "optimized/int8_dot.hpp"
 #include "optimized/pooling.hpp"
-#include "optimized/registry.hpp"
 #include "optimized/requantize.hpp"
 
 namespace strata {
@@ -99,10 +98,15 @@ void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* in
   }
 }
 
-using AveragePool2DKernels = PoolKernels<average_pool_2d_float32, average_pool_2d_int8>;
-extern const Kernel kAveragePool2D = AveragePool2DKernels::kAll;
-extern const Kernel kAveragePool2DInt8 = AveragePool2DKernels::kInt8Only;
-extern const Kernel kAveragePool2DFloat32 = AveragePool2DKernels::kFloat32Only;
+namespace average_pool_2d {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return pool_prepare(ctx, req, op_data);
+}
+void invoke_float32(const OpCall& call) { pool_invoke_float32<average_pool_2d_float32>(call); }
+void invoke_int8(const OpCall& call) { pool_invoke_int8<average_pool_2d_int8>(call); }
+
+}  // namespace average_pool_2d
 
 }  // namespace optimized
 }  // namespace kernels

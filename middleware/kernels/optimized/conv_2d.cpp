@@ -4,7 +4,6 @@
 #include "common/hybrid_quantize.hpp"
 #include "optimized/conv_plan.hpp"
 #include "optimized/conv_sinks.hpp"
-#include "optimized/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -49,13 +48,33 @@ void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& i
   }
 }
 
+namespace conv_2d {
 namespace {
+
+uint32_t scratch_bytes(Variant v, const ConvParams&, const Dims4& in, const Dims4& filter,
+                       const Dims4& out) {
+  switch (v) {
+    case Variant::kInt8:
+      return conv_2d_int8_scratch_bytes(in, filter, out);
+    case Variant::kHybrid:
+      return conv_2d_hybrid_scratch_bytes(in, filter, out);
+    case Variant::kFloat32:
+      break;
+  }
+  return conv_2d_float32_scratch_bytes(in, filter, out);
+}
+
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return conv_prepare(ctx, req, op_data, ConvKind::kConv2D, scratch_bytes);
+}
 
 void invoke_float32(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
                   static_cast<const float*>(call.input(1)),
-                  static_cast<const float*>(call.input(2)), d.output,
+                  static_cast<const float*>(call.optional_input(2)), d.output,
                   static_cast<float*>(call.output(0)), call.scratch());
 }
 
@@ -63,7 +82,7 @@ void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_int8(d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)),
                d.filter, static_cast<const int8_t*>(call.input(1)),
-               static_cast<const int32_t*>(call.input(2)), d.output,
+               static_cast<const int32_t*>(call.optional_input(2)), d.output,
                static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
@@ -71,31 +90,11 @@ void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-uint32_t scratch_bytes(WeightedVariant v, const ConvParams&, const Dims4& in, const Dims4& filter,
-                       const Dims4& out) {
-  switch (v) {
-    case WeightedVariant::kInt8:
-      return conv_2d_int8_scratch_bytes(in, filter, out);
-    case WeightedVariant::kHybrid:
-      return conv_2d_hybrid_scratch_bytes(in, filter, out);
-    case WeightedVariant::kFloat32:
-      break;
-  }
-  return conv_2d_float32_scratch_bytes(in, filter, out);
-}
-
-using Conv2DKernels =
-    ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
-
-}  // namespace
-
-extern const Kernel kConv2D = Conv2DKernels::kAll;
-extern const Kernel kConv2DInt8 = Conv2DKernels::kInt8Only;
-extern const Kernel kConv2DFloat32 = Conv2DKernels::kFloat32Only;
+}  // namespace conv_2d
 
 }  // namespace optimized
 }  // namespace kernels

@@ -8,7 +8,6 @@
 #include "optimized/depthwise_outputs.hpp"
 #include "optimized/depthwise_planar.hpp"
 #include "optimized/depthwise_single.hpp"
-#include "optimized/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -194,13 +193,34 @@ void depthwise_conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, cons
   }
 }
 
+namespace depthwise_conv_2d {
 namespace {
+
+// The float32 kernel needs no scratch.
+uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Dims4& filter,
+                       const Dims4& out) {
+  switch (v) {
+    case Variant::kInt8:
+      return depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out);
+    case Variant::kHybrid:
+      return depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
+    case Variant::kFloat32:
+      break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes);
+}
 
 void invoke_float32(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   depthwise_conv_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
                             static_cast<const float*>(call.input(1)),
-                            static_cast<const float*>(call.input(2)), d.output,
+                            static_cast<const float*>(call.optional_input(2)), d.output,
                             static_cast<float*>(call.output(0)));
 }
 
@@ -208,7 +228,7 @@ void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   depthwise_conv_2d_int8(
       d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
       d.output, static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
@@ -216,32 +236,11 @@ void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   depthwise_conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-// The float32 kernel needs no scratch.
-uint32_t scratch_bytes(WeightedVariant v, const ConvParams& p, const Dims4& in, const Dims4& filter,
-                       const Dims4& out) {
-  switch (v) {
-    case WeightedVariant::kInt8:
-      return depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out);
-    case WeightedVariant::kHybrid:
-      return depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
-    case WeightedVariant::kFloat32:
-      break;
-  }
-  return 0;
-}
-
-using DepthwiseConv2DKernels =
-    ConvKernels<ConvKind::kDepthwise, invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
-
-}  // namespace
-
-extern const Kernel kDepthwiseConv2D = DepthwiseConv2DKernels::kAll;
-extern const Kernel kDepthwiseConv2DInt8 = DepthwiseConv2DKernels::kInt8Only;
-extern const Kernel kDepthwiseConv2DFloat32 = DepthwiseConv2DKernels::kFloat32Only;
+}  // namespace depthwise_conv_2d
 
 }  // namespace optimized
 }  // namespace kernels

@@ -4,7 +4,6 @@
 #include "optimized/fc_dot.hpp"
 #include "optimized/fc_units_arm.hpp"
 #include "optimized/float_block.hpp"
-#include "optimized/registry.hpp"
 #include "optimized/requantize.hpp"
 
 namespace strata {
@@ -300,20 +299,40 @@ void fully_connected_float32(const FullyConnectedParams& p, const float* input,
   }
 }
 
+namespace fully_connected {
 namespace {
+
+// The float32 kernel needs no scratch.
+uint32_t scratch_bytes(Variant v, const FullyConnectedParams& p, bool per_channel) {
+  switch (v) {
+    case Variant::kInt8:
+      return fully_connected_int8_scratch_bytes(p, per_channel);
+    case Variant::kHybrid:
+      return fully_connected_hybrid_scratch_bytes(p);
+    case Variant::kFloat32:
+      break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return fully_connected_prepare(ctx, req, op_data, scratch_bytes);
+}
 
 void invoke_float32(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_float32(
       d.params, static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
-      static_cast<const float*>(call.input(2)), static_cast<float*>(call.output(0)));
+      static_cast<const float*>(call.optional_input(2)), static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_int8(
       d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
       static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
@@ -321,30 +340,11 @@ void invoke_hybrid(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_hybrid(
       d.params, fully_connected_hybrid_weights(d), static_cast<const float*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)),
       static_cast<float*>(call.output(0)), call.scratch());
 }
 
-// The float32 kernel needs no scratch.
-uint32_t scratch_bytes(WeightedVariant v, const FullyConnectedParams& p, bool per_channel) {
-  switch (v) {
-    case WeightedVariant::kInt8:
-      return fully_connected_int8_scratch_bytes(p, per_channel);
-    case WeightedVariant::kHybrid:
-      return fully_connected_hybrid_scratch_bytes(p);
-    case WeightedVariant::kFloat32:
-      break;
-  }
-  return 0;
-}
-
-using FcKernels = FullyConnectedKernels<invoke_float32, invoke_int8, invoke_hybrid, scratch_bytes>;
-
-}  // namespace
-
-extern const Kernel kFullyConnected = FcKernels::kAll;
-extern const Kernel kFullyConnectedInt8 = FcKernels::kInt8Only;
-extern const Kernel kFullyConnectedFloat32 = FcKernels::kFloat32Only;
+}  // namespace fully_connected
 
 }  // namespace optimized
 }  // namespace kernels

@@ -2,7 +2,6 @@
 #include "common/quant_math.hpp"
 #include "reference/arithmetic.hpp"
 #include "reference/binary_loop.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -33,7 +32,11 @@ void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, co
   });
 }
 
-namespace {
+namespace add {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return arithmetic_prepare(ctx, req, op_data, ArithmeticKind::kAdd);
+}
 
 void invoke_float32(const OpCall& call) {
   const ArithmeticOpData& d = call.data<ArithmeticOpData>();
@@ -49,18 +52,7 @@ void invoke_int8(const OpCall& call) {
            static_cast<int8_t*>(call.output(0)));
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return arithmetic_check(ctx, req, ArithmeticInvokers{invoke_float32, invoke_int8},
-                          ArithmeticKind::kAdd);
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  return arithmetic_prepare(ctx, op_data, ArithmeticKind::kAdd);
-}
-
-}  // namespace
-
-extern const Kernel kAdd = {check, prepare};
+}  // namespace add
 
 }  // namespace reference
 }  // namespace kernels

@@ -1,7 +1,6 @@
 #include "common/pool_op.hpp"
 #include "common/quant_math.hpp"
 #include "reference/pooling.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -60,10 +59,15 @@ void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* in
   }
 }
 
-using AveragePool2DKernels = PoolKernels<average_pool_2d_float32, average_pool_2d_int8>;
-extern const Kernel kAveragePool2D = AveragePool2DKernels::kAll;
-extern const Kernel kAveragePool2DInt8 = AveragePool2DKernels::kInt8Only;
-extern const Kernel kAveragePool2DFloat32 = AveragePool2DKernels::kFloat32Only;
+namespace average_pool_2d {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return pool_prepare(ctx, req, op_data);
+}
+void invoke_float32(const OpCall& call) { pool_invoke_float32<average_pool_2d_float32>(call); }
+void invoke_int8(const OpCall& call) { pool_invoke_int8<average_pool_2d_int8>(call); }
+
+}  // namespace average_pool_2d
 
 }  // namespace reference
 }  // namespace kernels

@@ -3,14 +3,13 @@
 #include <cstring>
 
 #include "common/op_checks.hpp"
-#include "reference/registry.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
 namespace kernels {
 namespace reference {
 
-void concatenation(int32_t num_inputs, const void* const* inputs, const uint32_t* slab_bytes,
+void concatenate(int32_t num_inputs, const void* const* inputs, const uint32_t* slab_bytes,
                    int32_t outer, void* output) {
   uint8_t* dst = static_cast<uint8_t*>(output);
   for (int32_t o = 0; o < outer; ++o) {
@@ -22,6 +21,7 @@ void concatenation(int32_t num_inputs, const void* const* inputs, const uint32_t
   }
 }
 
+namespace concatenation {
 namespace {
 
 constexpr int32_t kMaxInputs = 16;
@@ -31,14 +31,6 @@ struct ConcatOpData {
   int32_t num_inputs;
   int32_t outer;
 };
-
-void invoke(const OpCall& call) {
-  const ConcatOpData& d = call.data<ConcatOpData>();
-  const void* inputs[kMaxInputs];
-  for (int32_t i = 0; i < d.num_inputs; ++i) inputs[i] = call.input(static_cast<uint32_t>(i));
-  concatenation(d.num_inputs, inputs, reinterpret_cast<const uint32_t*>(&d + 1), d.outer,
-                call.output(0));
-}
 
 Status analyze(const OpContext& ctx, int32_t* axis) {
   if (ctx.num_inputs < 1 || ctx.num_inputs > static_cast<uint32_t>(kMaxInputs)) {
@@ -57,7 +49,7 @@ Status analyze(const OpContext& ctx, int32_t* axis) {
     return OpError(ctx, StatusCode::kMalformedModel, "axis %d out of range",
                    static_cast<int>(o->axis()));
   }
-  uint32_t total = 0;
+  CheckedSize total(0);
   for (uint32_t i = 0; i < ctx.num_inputs; ++i) {
     const TensorView& in = ctx.input(i);
     STRATA_RETURN_IF_ERROR(check_type(ctx, in, "input", out.type));
@@ -76,24 +68,22 @@ Status analyze(const OpContext& ctx, int32_t* axis) {
     }
     total += in.bytes;
   }
-  if (total != out.bytes) {
-    return OpError(ctx, StatusCode::kMalformedModel, "inputs hold %u bytes, output %u",
-                   static_cast<unsigned>(total), static_cast<unsigned>(out.bytes));
+  if (!total.ok() || total.value() != out.bytes) {
+    return OpError(ctx, StatusCode::kMalformedModel, "inputs hold %s bytes, output %u",
+                   total.ok() ? "a different number of" : "more than 2 GiB of",
+                   static_cast<unsigned>(out.bytes));
   }
   return Status::Ok();
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  int32_t axis = 0;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &axis));
-  req->invoke = invoke;
-  req->op_data_bytes = align8(sizeof(ConcatOpData) + 4u * ctx.num_inputs);
-  return Status::Ok();
-}
+}  // namespace
 
-Status prepare(const OpContext& ctx, void* op_data) {
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   int32_t axis = 0;
   STRATA_RETURN_IF_ERROR(analyze(ctx, &axis));
+  req->variant = Variant::kAny;
+  req->op_data_bytes = align8(sizeof(ConcatOpData) + 4u * ctx.num_inputs);
+  if (op_data == nullptr) return Status::Ok();
   ConcatOpData* d = static_cast<ConcatOpData*>(op_data);
   const TensorView& out = ctx.output(0);
   d->num_inputs = static_cast<int32_t>(ctx.num_inputs);
@@ -106,9 +96,15 @@ Status prepare(const OpContext& ctx, void* op_data) {
   return Status::Ok();
 }
 
-}  // namespace
+void invoke_any(const OpCall& call) {
+  const ConcatOpData& d = call.data<ConcatOpData>();
+  const void* inputs[kMaxInputs];
+  for (int32_t i = 0; i < d.num_inputs; ++i) inputs[i] = call.input(static_cast<uint32_t>(i));
+  concatenate(d.num_inputs, inputs, reinterpret_cast<const uint32_t*>(&d + 1), d.outer,
+              call.output(0));
+}
 
-extern const Kernel kConcatenation = {check, prepare};
+}  // namespace concatenation
 
 }  // namespace reference
 }  // namespace kernels

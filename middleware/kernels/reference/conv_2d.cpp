@@ -2,7 +2,6 @@
 
 #include "common/conv_op.hpp"
 #include "reference/conv_loops.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -63,13 +62,17 @@ void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& i
   conv_loop_hybrid<ConvWindow>(p, hw, in, input, filter, weights, bias, out, output, scratch);
 }
 
-namespace {
+namespace conv_2d {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return conv_prepare(ctx, req, op_data, ConvKind::kConv2D, nullptr);
+}
 
 void invoke_float32(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
                   static_cast<const float*>(call.input(1)),
-                  static_cast<const float*>(call.input(2)), d.output,
+                  static_cast<const float*>(call.optional_input(2)), d.output,
                   static_cast<float*>(call.output(0)));
 }
 
@@ -77,7 +80,7 @@ void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_int8(d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)),
                d.filter, static_cast<const int8_t*>(call.input(1)),
-               static_cast<const int32_t*>(call.input(2)), d.output,
+               static_cast<const int32_t*>(call.optional_input(2)), d.output,
                static_cast<int8_t*>(call.output(0)));
 }
 
@@ -85,17 +88,11 @@ void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)), d.output,
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
       static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-using Conv2DKernels = ConvKernels<ConvKind::kConv2D, invoke_float32, invoke_int8, invoke_hybrid>;
-
-}  // namespace
-
-extern const Kernel kConv2D = Conv2DKernels::kAll;
-extern const Kernel kConv2DInt8 = Conv2DKernels::kInt8Only;
-extern const Kernel kConv2DFloat32 = Conv2DKernels::kFloat32Only;
+}  // namespace conv_2d
 
 }  // namespace reference
 }  // namespace kernels

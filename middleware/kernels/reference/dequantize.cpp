@@ -2,7 +2,6 @@
 #include "common/op_checks.hpp"
 #include "common/unary_op.hpp"
 #include "reference/quantization.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -20,7 +19,44 @@ void dequantize_float16_float32(int32_t count, const uint8_t* input, float* outp
   half_to_float_array(input, count, output);
 }
 
+namespace dequantize {
 namespace {
+
+// A constant float16 input is converted once at prepare: the float32 result is the op data.
+bool constant_half(const OpContext& ctx) {
+  return ctx.input(0).type == DataType::kFloat16 && ctx.input(0).is_constant;
+}
+
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  const TensorView& in = ctx.input(0);
+  if (in.type != DataType::kFloat16 && in.type != DataType::kInt8) {
+    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
+                   DataTypeName(in.type));
+  }
+  STRATA_RETURN_IF_ERROR(unary_check(ctx, in.type, DataType::kFloat32, req));
+  if (constant_half(ctx)) {
+    req->variant = Variant::kFloat16;  // never invoked: the output is constant
+    req->output_is_constant = true;
+    STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(ctx.output(0).elements) * 4,
+                                        "the folded output", &req->op_data_bytes));
+    req->inplace_lead_bytes = -1;
+    if (op_data == nullptr) return Status::Ok();
+    if (in.data == nullptr) {
+      return OpError(ctx, StatusCode::kInternal, "constant float16 input has no data");
+    }
+    dequantize_float16_float32(static_cast<int32_t>(in.elements),
+                               static_cast<const uint8_t*>(in.data), static_cast<float*>(op_data));
+    return Status::Ok();
+  }
+  req->variant = in.type == DataType::kInt8 ? Variant::kInt8 : Variant::kFloat16;
+  if (op_data == nullptr) return Status::Ok();
+  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
+  d->count = static_cast<int32_t>(in.elements);
+  *unary_params<ScaleZeroPoint>(d) = {in.scale, in.zero_point};
+  return Status::Ok();
+}
 
 void invoke_int8(const OpCall& call) {
   const UnaryOpData& d = call.data<UnaryOpData>();
@@ -35,47 +71,7 @@ void invoke_float16(const OpCall& call) {
                              static_cast<float*>(call.output(0)));
 }
 
-// A constant float16 input is converted once at prepare: the float32 result is the op data.
-bool constant_half(const OpContext& ctx) {
-  return ctx.input(0).type == DataType::kFloat16 && ctx.input(0).is_constant;
-}
-
-Status check(const OpContext& ctx, OpRequirements* req) {
-  const DataType in = ctx.input(0).type;
-  if (in != DataType::kFloat16 && in != DataType::kInt8) {
-    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
-                   DataTypeName(in));
-  }
-  STRATA_RETURN_IF_ERROR(unary_check(ctx, in, DataType::kFloat32, req));
-  if (constant_half(ctx)) {
-    req->output_is_constant = true;
-    req->op_data_bytes = align8(ctx.output(0).elements * 4u);
-    req->inplace_lead_bytes = -1;  // never runs
-    return Status::Ok();
-  }
-  req->invoke = in == DataType::kInt8 ? invoke_int8 : invoke_float16;
-  return Status::Ok();
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  const TensorView& in = ctx.input(0);
-  if (constant_half(ctx)) {
-    if (in.data == nullptr) {
-      return OpError(ctx, StatusCode::kInternal, "constant float16 input has no data");
-    }
-    dequantize_float16_float32(static_cast<int32_t>(in.elements),
-                               static_cast<const uint8_t*>(in.data), static_cast<float*>(op_data));
-    return Status::Ok();
-  }
-  UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
-  d->count = static_cast<int32_t>(in.elements);
-  *unary_params<ScaleZeroPoint>(d) = {in.scale, in.zero_point};
-  return Status::Ok();
-}
-
-}  // namespace
-
-extern const Kernel kDequantize = {check, prepare};
+}  // namespace dequantize
 
 }  // namespace reference
 }  // namespace kernels

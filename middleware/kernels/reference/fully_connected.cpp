@@ -2,7 +2,6 @@
 
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -59,20 +58,24 @@ void fully_connected_hybrid(const FullyConnectedParams& p, const HybridWeights& 
   }
 }
 
-namespace {
+namespace fully_connected {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return fully_connected_prepare(ctx, req, op_data, nullptr);
+}
 
 void invoke_float32(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_float32(
       d.params, static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
-      static_cast<const float*>(call.input(2)), static_cast<float*>(call.output(0)));
+      static_cast<const float*>(call.optional_input(2)), static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_int8(
       d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.input(2)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
       static_cast<int8_t*>(call.output(0)));
 }
 
@@ -80,17 +83,11 @@ void invoke_hybrid(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_hybrid(
       d.params, fully_connected_hybrid_weights(d), static_cast<const float*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.input(2)),
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)),
       static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
-using FcKernels = FullyConnectedKernels<invoke_float32, invoke_int8, invoke_hybrid>;
-
-}  // namespace
-
-extern const Kernel kFullyConnected = FcKernels::kAll;
-extern const Kernel kFullyConnectedInt8 = FcKernels::kInt8Only;
-extern const Kernel kFullyConnectedFloat32 = FcKernels::kFloat32Only;
+}  // namespace fully_connected
 
 }  // namespace reference
 }  // namespace kernels

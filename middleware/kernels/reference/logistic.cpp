@@ -4,7 +4,6 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -44,22 +43,20 @@ void logistic_int8(const SigmoidParams& p, int32_t count, const int8_t* input, i
   }
 }
 
-namespace {
+namespace logistic {
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, unary_invoke_float32<logistic_float32>,
-                                               unary_invoke_int8<SigmoidParams, logistic_int8>,
-                                               req));
-  return check_fixed_int8_output(ctx, 256, -128);
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, req));
+  STRATA_RETURN_IF_ERROR(check_fixed_int8_output(ctx, 256, -128));
+  if (op_data != nullptr) {
+    fill_unary_from_input(ctx, static_cast<UnaryOpData*>(op_data), compute_logistic_params_int8);
+  }
+  return Status::Ok();
 }
+void invoke_float32(const OpCall& call) { unary_invoke_float32<logistic_float32>(call); }
+void invoke_int8(const OpCall& call) { unary_invoke_int8<SigmoidParams, logistic_int8>(call); }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  return unary_prepare_from_input(ctx, op_data, compute_logistic_params_int8);
-}
-
-}  // namespace
-
-extern const Kernel kLogistic = {check, prepare};
+}  // namespace logistic
 
 }  // namespace reference
 }  // namespace kernels

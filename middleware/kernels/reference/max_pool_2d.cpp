@@ -3,7 +3,6 @@
 #include "common/pool_op.hpp"
 #include "common/quant_math.hpp"
 #include "reference/pooling.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -58,10 +57,15 @@ void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
   }
 }
 
-using MaxPool2DKernels = PoolKernels<max_pool_2d_float32, max_pool_2d_int8>;
-extern const Kernel kMaxPool2D = MaxPool2DKernels::kAll;
-extern const Kernel kMaxPool2DInt8 = MaxPool2DKernels::kInt8Only;
-extern const Kernel kMaxPool2DFloat32 = MaxPool2DKernels::kFloat32Only;
+namespace max_pool_2d {
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  return pool_prepare(ctx, req, op_data);
+}
+void invoke_float32(const OpCall& call) { pool_invoke_float32<max_pool_2d_float32>(call); }
+void invoke_int8(const OpCall& call) { pool_invoke_int8<max_pool_2d_int8>(call); }
+
+}  // namespace max_pool_2d
 
 }  // namespace reference
 }  // namespace kernels

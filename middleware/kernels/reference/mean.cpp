@@ -2,7 +2,6 @@
 
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -61,21 +60,12 @@ void mean_int8(const MeanParams& p, const int8_t* input, int8_t* output, int32_t
   }
 }
 
+namespace mean {
 namespace {
 
 struct MeanOpData {
   MeanParams params;
 };
-
-void invoke_float32(const OpCall& call) {
-  mean_float32(call.data<MeanOpData>().params, static_cast<const float*>(call.input(0)),
-               static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  mean_int8(call.data<MeanOpData>().params, static_cast<const int8_t*>(call.input(0)),
-            static_cast<int8_t*>(call.output(0)), static_cast<int32_t*>(call.scratch()));
-}
 
 Status read_axes(const OpContext& ctx, MeanParams* p) {
   const TensorView& in = ctx.input(0);
@@ -115,7 +105,8 @@ Status analyze(const OpContext& ctx, MeanParams* p) {
   STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
   *p = MeanParams{};
   STRATA_RETURN_IF_ERROR(read_axes(ctx, p));
-  if (p->count <= 0 || out.elements * static_cast<uint32_t>(p->count) != in.elements) {
+  const CheckedSize reduced = CheckedSize(out.elements) * p->count;
+  if (p->count <= 0 || !reduced.ok() || reduced.value() != in.elements) {
     return OpError(ctx, StatusCode::kMalformedModel, "output size does not match the axes");
   }
   if (in.type != DataType::kInt8) return Status::Ok();
@@ -139,22 +130,31 @@ Status analyze(const OpContext& ctx, MeanParams* p) {
   return Status::Ok();
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  MeanParams p;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &p));
-  req->invoke = ctx.input(0).type == DataType::kInt8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(MeanOpData);
-  if (ctx.input(0).type == DataType::kInt8) req->scratch_bytes = 4u * ctx.output(0).elements;
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<MeanOpData> d(req, op_data);
+  STRATA_RETURN_IF_ERROR(analyze(ctx, &d->params));
+  const bool is_int8 = ctx.input(0).type == DataType::kInt8;
+  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
+  if (is_int8) {  // one int32 sum per output element
+    STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(ctx.output(0).elements) * 4,
+                                        "the sums scratch", &req->scratch_bytes));
+  }
   return Status::Ok();
 }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  return analyze(ctx, &static_cast<MeanOpData*>(op_data)->params);
+void invoke_float32(const OpCall& call) {
+  mean_float32(call.data<MeanOpData>().params, static_cast<const float*>(call.input(0)),
+               static_cast<float*>(call.output(0)));
 }
 
-}  // namespace
+void invoke_int8(const OpCall& call) {
+  mean_int8(call.data<MeanOpData>().params, static_cast<const int8_t*>(call.input(0)),
+            static_cast<int8_t*>(call.output(0)), static_cast<int32_t*>(call.scratch()));
+}
 
-extern const Kernel kMean = {check, prepare};
+}  // namespace mean
 
 }  // namespace reference
 }  // namespace kernels

@@ -1,7 +1,6 @@
 #include "reference/pad.hpp"
 
 #include "common/op_checks.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -36,6 +35,7 @@ void pad_float32(const Dims4& in, const float* input, const int32_t* before, con
   pad_any(in, input, before, out, 0.0f, output);
 }
 
+namespace pad {
 namespace {
 
 struct PadOpData {
@@ -46,18 +46,6 @@ struct PadOpData {
   int32_t reserved;
 };
 static_assert(sizeof(PadOpData) == 56, "arena-resident layout");
-
-void invoke_int8(const OpCall& call) {
-  const PadOpData& d = call.data<PadOpData>();
-  pad_int8(d.input, static_cast<const int8_t*>(call.input(0)), d.before, d.output,
-           static_cast<int8_t>(d.pad_value), static_cast<int8_t*>(call.output(0)));
-}
-
-void invoke_float32(const OpCall& call) {
-  const PadOpData& d = call.data<PadOpData>();
-  pad_float32(d.input, static_cast<const float*>(call.input(0)), d.before, d.output,
-              static_cast<float*>(call.output(0)));
-}
 
 // Reads the constant [rank, 2] paddings and fills the 4-D op data (leading dims padded with 1).
 Status analyze(const OpContext& ctx, PadOpData* d) {
@@ -83,7 +71,8 @@ Status analyze(const OpContext& ctx, PadOpData* d) {
     const int32_t k = 4 - in.rank + i;
     const int32_t lo = pads[2 * i];
     const int32_t hi = pads[2 * i + 1];
-    if (lo < 0 || hi < 0 || out.dims[i] != in.dims[i] + lo + hi) {
+    // 64-bit sum: paddings near 2^31 must not wrap into a matching size.
+    if (lo < 0 || hi < 0 || int64_t{out.dims[i]} != int64_t{in.dims[i]} + lo + hi) {
       return OpError(ctx, StatusCode::kMalformedModel, "output dimension %d does not match",
                      static_cast<int>(i));
     }
@@ -100,21 +89,28 @@ Status analyze(const OpContext& ctx, PadOpData* d) {
   return Status::Ok();
 }
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  PadOpData d;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &d));
-  req->invoke = ctx.input(0).type == DataType::kInt8 ? invoke_int8 : invoke_float32;
-  req->op_data_bytes = sizeof(PadOpData);
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<PadOpData> d(req, op_data);
+  STRATA_RETURN_IF_ERROR(analyze(ctx, d.get()));
+  req->variant = ctx.input(0).type == DataType::kInt8 ? Variant::kInt8 : Variant::kFloat32;
   return Status::Ok();
 }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  return analyze(ctx, static_cast<PadOpData*>(op_data));
+void invoke_int8(const OpCall& call) {
+  const PadOpData& d = call.data<PadOpData>();
+  pad_int8(d.input, static_cast<const int8_t*>(call.input(0)), d.before, d.output,
+           static_cast<int8_t>(d.pad_value), static_cast<int8_t*>(call.output(0)));
 }
 
-}  // namespace
+void invoke_float32(const OpCall& call) {
+  const PadOpData& d = call.data<PadOpData>();
+  pad_float32(d.input, static_cast<const float*>(call.input(0)), d.before, d.output,
+              static_cast<float*>(call.output(0)));
+}
 
-extern const Kernel kPad = {check, prepare};
+}  // namespace pad
 
 }  // namespace reference
 }  // namespace kernels

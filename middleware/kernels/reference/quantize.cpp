@@ -1,7 +1,6 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/quantization.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -25,30 +24,19 @@ void quantize_int8_int8(const RequantizeParams& p, int32_t count, const int8_t* 
   }
 }
 
-namespace {
+namespace quantize {
 
-void invoke_float32(const OpCall& call) {
-  const UnaryOpData& d = call.data<UnaryOpData>();
-  const ScaleZeroPoint& q = unary_params<ScaleZeroPoint>(d);
-  quantize_float32_int8(q.scale, q.zero_point, d.count, static_cast<const float*>(call.input(0)),
-                        static_cast<int8_t*>(call.output(0)));
-}
-
-Status check(const OpContext& ctx, OpRequirements* req) {
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const bool from_int8 = ctx.input(0).type == DataType::kInt8;
   STRATA_RETURN_IF_ERROR(
       unary_check(ctx, from_int8 ? DataType::kInt8 : DataType::kFloat32, DataType::kInt8, req));
-  req->invoke =
-      from_int8 ? unary_invoke_int8<RequantizeParams, quantize_int8_int8> : invoke_float32;
-  return Status::Ok();
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
+  req->variant = from_int8 ? Variant::kInt8 : Variant::kFloat32;
+  if (op_data == nullptr) return Status::Ok();
   UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   d->count = static_cast<int32_t>(in.elements);
-  if (in.type == DataType::kInt8) {
+  if (from_int8) {
     compute_requantize_params_int8(in.scale, in.zero_point, out.scale, out.zero_point,
                                    unary_params<RequantizeParams>(d));
   } else {
@@ -57,9 +45,18 @@ Status prepare(const OpContext& ctx, void* op_data) {
   return Status::Ok();
 }
 
-}  // namespace
+void invoke_float32(const OpCall& call) {
+  const UnaryOpData& d = call.data<UnaryOpData>();
+  const ScaleZeroPoint& q = unary_params<ScaleZeroPoint>(d);
+  quantize_float32_int8(q.scale, q.zero_point, d.count, static_cast<const float*>(call.input(0)),
+                        static_cast<int8_t*>(call.output(0)));
+}
 
-extern const Kernel kQuantize = {check, prepare};
+void invoke_int8(const OpCall& call) {
+  unary_invoke_int8<RequantizeParams, quantize_int8_int8>(call);
+}
+
+}  // namespace quantize
 
 }  // namespace reference
 }  // namespace kernels

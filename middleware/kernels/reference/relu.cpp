@@ -1,7 +1,6 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -20,14 +19,11 @@ void relu_int8(const RequantizeParams& p, int32_t count, const int8_t* input, in
   }
 }
 
-namespace {
+namespace relu {
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return unary_same_type_check(ctx, unary_invoke_float32<relu_float32>,
-                               unary_invoke_int8<RequantizeParams, relu_int8>, req);
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, req));
+  if (op_data == nullptr) return Status::Ok();
   UnaryOpData* d = static_cast<UnaryOpData*>(op_data);
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
@@ -38,10 +34,10 @@ Status prepare(const OpContext& ctx, void* op_data) {
   }
   return Status::Ok();
 }
+void invoke_float32(const OpCall& call) { unary_invoke_float32<relu_float32>(call); }
+void invoke_int8(const OpCall& call) { unary_invoke_int8<RequantizeParams, relu_int8>(call); }
 
-}  // namespace
-
-extern const Kernel kRelu = {check, prepare};
+}  // namespace relu
 
 }  // namespace reference
 }  // namespace kernels

@@ -1,7 +1,6 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -20,12 +19,10 @@ void relu6_int8(const RequantizeParams& p, int32_t count, const int8_t* input, i
   }
 }
 
-namespace {
+namespace relu6 {
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, unary_invoke_float32<relu6_float32>,
-                                               unary_invoke_int8<RequantizeParams, relu6_int8>,
-                                               req));
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   if (in.type == DataType::kInt8 && (in.scale != out.scale || in.zero_point != out.zero_point)) {
@@ -33,16 +30,15 @@ Status check(const OpContext& ctx, OpRequirements* req) {
     return OpError(ctx, StatusCode::kUnsupported,
                    "int8 RELU6 needs equal input/output quantization");
   }
+  if (op_data != nullptr) {
+    fill_unary_from_input(ctx, static_cast<UnaryOpData*>(op_data), compute_relu6_params_int8);
+  }
   return Status::Ok();
 }
+void invoke_float32(const OpCall& call) { unary_invoke_float32<relu6_float32>(call); }
+void invoke_int8(const OpCall& call) { unary_invoke_int8<RequantizeParams, relu6_int8>(call); }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  return unary_prepare_from_input(ctx, op_data, compute_relu6_params_int8);
-}
-
-}  // namespace
-
-extern const Kernel kRelu6 = {check, prepare};
+}  // namespace relu6
 
 }  // namespace reference
 }  // namespace kernels

@@ -4,11 +4,11 @@
 #include <cstring>
 
 #include "common/op_checks.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
 namespace reference {
+namespace reshape {
 namespace {
 
 struct ReshapeOpData {
@@ -16,13 +16,10 @@ struct ReshapeOpData {
   uint32_t reserved;
 };
 
-void invoke_copy(const OpCall& call) {
-  const void* src = call.input(0);
-  void* dst = call.output(0);
-  if (src != dst) std::memmove(dst, src, call.data<ReshapeOpData>().bytes);
-}
+}  // namespace
 
-Status check(const OpContext& ctx, OpRequirements* req) {
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<ReshapeOpData> d(req, op_data);
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 2));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
@@ -31,20 +28,20 @@ Status check(const OpContext& ctx, OpRequirements* req) {
   if (in.bytes != out.bytes) {
     return OpError(ctx, StatusCode::kMalformedModel, "input and output byte sizes differ");
   }
-  req->invoke = invoke_copy;
-  req->op_data_bytes = sizeof(ReshapeOpData);
+  req->variant = Variant::kAny;
   req->output_aliases_input = true;
+  d->bytes = in.bytes;
   return Status::Ok();
 }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  static_cast<ReshapeOpData*>(op_data)->bytes = ctx.input(0).bytes;
-  return Status::Ok();
+// Runs only where the interpreter cannot let the output share the input's memory.
+void invoke_any(const OpCall& call) {
+  const void* src = call.input(0);
+  void* dst = call.output(0);
+  if (src != dst) std::memmove(dst, src, call.data<ReshapeOpData>().bytes);
 }
 
-}  // namespace
-
-extern const Kernel kReshape = {check, prepare};
+}  // namespace reshape
 
 }  // namespace reference
 }  // namespace kernels

@@ -6,7 +6,6 @@
 #include "common/fixed_point_math.hpp"
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
-#include "reference/registry.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
@@ -67,6 +66,7 @@ void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int
   }
 }
 
+namespace softmax {
 namespace {
 
 struct SoftmaxOpData {
@@ -75,18 +75,6 @@ struct SoftmaxOpData {
   int32_t depth;
 };
 static_assert(sizeof(SoftmaxOpData) == 24, "arena-resident layout");
-
-void invoke_float32(const OpCall& call) {
-  const SoftmaxOpData& d = call.data<SoftmaxOpData>();
-  softmax_float32(d.params.beta, d.rows, d.depth, static_cast<const float*>(call.input(0)),
-                  static_cast<float*>(call.output(0)));
-}
-
-void invoke_int8(const OpCall& call) {
-  const SoftmaxOpData& d = call.data<SoftmaxOpData>();
-  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)),
-               static_cast<int8_t*>(call.output(0)));
-}
 
 Status analyze(const OpContext& ctx, SoftmaxOpData* d, bool* is_int8) {
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
@@ -116,37 +104,29 @@ Status analyze(const OpContext& ctx, SoftmaxOpData* d, bool* is_int8) {
   return Status::Ok();
 }
 
-Status check_with(const OpContext& ctx, OpRequirements* req, InvokeFn f32, InvokeFn i8) {
-  SoftmaxOpData d;
-  bool is_int8 = false;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, &d, &is_int8));
-  req->invoke = is_int8 ? i8 : f32;
-  req->op_data_bytes = sizeof(SoftmaxOpData);
-  return check_variant(ctx, req->invoke, is_int8 ? "int8" : "float32");
-}
-
-Status check(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, invoke_float32, invoke_int8);
-}
-
-Status check_int8(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, nullptr, invoke_int8);
-}
-
-Status check_float32(const OpContext& ctx, OpRequirements* req) {
-  return check_with(ctx, req, invoke_float32, nullptr);
-}
-
-Status prepare(const OpContext& ctx, void* op_data) {
-  bool is_int8 = false;
-  return analyze(ctx, static_cast<SoftmaxOpData*>(op_data), &is_int8);
-}
-
 }  // namespace
 
-extern const Kernel kSoftmax = {check, prepare};
-extern const Kernel kSoftmaxInt8 = {check_int8, prepare};
-extern const Kernel kSoftmaxFloat32 = {check_float32, prepare};
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<SoftmaxOpData> d(req, op_data);
+  bool is_int8 = false;
+  STRATA_RETURN_IF_ERROR(analyze(ctx, d.get(), &is_int8));
+  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
+  return Status::Ok();
+}
+
+void invoke_float32(const OpCall& call) {
+  const SoftmaxOpData& d = call.data<SoftmaxOpData>();
+  softmax_float32(d.params.beta, d.rows, d.depth, static_cast<const float*>(call.input(0)),
+                  static_cast<float*>(call.output(0)));
+}
+
+void invoke_int8(const OpCall& call) {
+  const SoftmaxOpData& d = call.data<SoftmaxOpData>();
+  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)),
+               static_cast<int8_t*>(call.output(0)));
+}
+
+}  // namespace softmax
 
 }  // namespace reference
 }  // namespace kernels

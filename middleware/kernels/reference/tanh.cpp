@@ -4,7 +4,6 @@
 #include "common/quant_math.hpp"
 #include "common/unary_op.hpp"
 #include "reference/activations.hpp"
-#include "reference/registry.hpp"
 
 namespace strata {
 namespace kernels {
@@ -31,21 +30,20 @@ void tanh_int8(const SigmoidParams& p, int32_t count, const int8_t* input, int8_
   }
 }
 
-namespace {
+namespace tanh {
 
-Status check(const OpContext& ctx, OpRequirements* req) {
-  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, unary_invoke_float32<tanh_float32>,
-                                               unary_invoke_int8<SigmoidParams, tanh_int8>, req));
-  return check_fixed_int8_output(ctx, 128, 0);
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  STRATA_RETURN_IF_ERROR(unary_same_type_check(ctx, req));
+  STRATA_RETURN_IF_ERROR(check_fixed_int8_output(ctx, 128, 0));
+  if (op_data != nullptr) {
+    fill_unary_from_input(ctx, static_cast<UnaryOpData*>(op_data), compute_tanh_params_int8);
+  }
+  return Status::Ok();
 }
+void invoke_float32(const OpCall& call) { unary_invoke_float32<tanh_float32>(call); }
+void invoke_int8(const OpCall& call) { unary_invoke_int8<SigmoidParams, tanh_int8>(call); }
 
-Status prepare(const OpContext& ctx, void* op_data) {
-  return unary_prepare_from_input(ctx, op_data, compute_tanh_params_int8);
-}
-
-}  // namespace
-
-extern const Kernel kTanh = {check, prepare};
+}  // namespace tanh
 
 }  // namespace reference
 }  // namespace kernels

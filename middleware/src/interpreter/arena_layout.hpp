@@ -36,7 +36,7 @@ struct TensorPlan {
 // Per operator while preparing (16 bytes).
 struct OpPlan {
   uint32_t scratch;     // requested bytes (aligned); after planning the arena offset (0: none)
-  int32_t lead;         // inplace_lead_bytes from check(), -1 when the op cannot run in place
+  int32_t lead;         // inplace_lead_bytes from prepare(), -1 when the op cannot run in place
   uint32_t live_bytes;  // in-place candidates: bytes live at this step without in-place groups
   uint8_t candidate;    // the op may run in place
   uint8_t selected;     // the op runs in place in the plan being tried

@@ -130,14 +130,29 @@ TensorView Interpreter::output(uint32_t i) const {
   return v;
 }
 
-bool Interpreter::op_is_invoked(uint32_t i) const {
+const OpCall* Interpreter::Call(uint32_t i) const {
   const uint8_t* p = calls_;
   for (uint32_t k = 0; k < num_calls_; ++k) {
-    const OpCall& call = *reinterpret_cast<const OpCall*>(p);
-    if (k == i) return call.invoke.fn != nullptr;
-    p += call.stride_words * 8u;
+    const OpCall* call = reinterpret_cast<const OpCall*>(p);
+    if (k == i) return call;
+    p += call->stride_words * 8u;
   }
-  return false;
+  return nullptr;
+}
+
+bool Interpreter::op_is_invoked(uint32_t i) const {
+  const OpCall* call = Call(i);
+  return call != nullptr && call->invoke.fn != nullptr;
+}
+
+Variant Interpreter::op_variant(uint32_t i) const {
+  const OpCall* call = Call(i);
+  return call != nullptr ? call->variant() : Variant::kNone;
+}
+
+uint32_t Interpreter::op_resolver_depth(uint32_t i) const {
+  const OpCall* call = Call(i);
+  return call != nullptr ? call->resolver_depth() : 0;
 }
 
 }  // namespace strata

@@ -50,8 +50,8 @@ TensorView PrepareSession::SlotView(int32_t t, const void* data) const {
   return v;
 }
 
-uint32_t PrepareSession::NumSlots(uint32_t op) const {
-  return model_.op_num_inputs(op) + model_.op_num_outputs(op) + (ops_[op].scratch != 0 ? 1 : 0);
+uint32_t PrepareSession::NumSlots(const OpCall& call, uint32_t op) const {
+  return call.num_inputs + call.num_outputs() + (ops_[op].scratch != 0 ? 1 : 0);
 }
 
 // Fills the IO slots, every record's pointer slots and the interpreter's IO cache.
@@ -71,7 +71,7 @@ void PrepareSession::FillSlots() {
     OpCall* call = reinterpret_cast<OpCall*>(p);
     ArenaPtr<void>* slots = CallSlots(call);
     const uint32_t num_in = call->num_inputs;
-    for (uint32_t k = 0; k < NumSlots(i); ++k) {
+    for (uint32_t k = 0; k < NumSlots(*call, i); ++k) {
       slots[k].bits = 0;
       if (k < num_in) {
         slots[k].ptr = TensorData(model_.op_input(i, k));
@@ -99,14 +99,17 @@ Status PrepareSession::Bind() {
     const OpCall* call = reinterpret_cast<const OpCall*>(p);
     p += call->stride_words * 8u;
     const Kernel* kernel = nullptr;
-    STRATA_RETURN_IF_ERROR(ResolveKernel(i, &kernel));
-    if (kernel->prepare == nullptr) continue;
+    STRATA_RETURN_IF_ERROR(KernelAtDepth(i, call->resolver_depth(), &kernel));
     TensorView inputs[kMaxOpInputs];
     TensorView outputs[kMaxOpOutputs];
     OpContext ctx;
     BuildContext(i, &ctx, inputs, outputs, call);
-    void* data = call->data_offset != 0 ? const_cast<void*>(call->op_data()) : nullptr;
-    STRATA_RETURN_IF_ERROR(kernel->prepare(ctx, data));
+    if (call->data_offset == 0) continue;  // no op data to fill
+    OpRequirements req;
+    STRATA_RETURN_IF_ERROR(kernel->prepare(ctx, &req, const_cast<void*>(call->op_data())));
+    if (req.variant != call->variant()) {
+      return OpError(ctx, StatusCode::kInternal, "kernel prepare changed its variant");
+    }
   }
   // Variables start zeroed (they live among the activations, past the op data block).
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) {

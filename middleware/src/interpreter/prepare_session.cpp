@@ -62,15 +62,38 @@ Status PrepareSession::CheckArena() {
   return Status::Ok();
 }
 
-Status PrepareSession::ResolveKernel(uint32_t i, const Kernel** kernel) const {
-  const int code = model_.op_code(i);
-  const int version = model_.op_version(i);
+// The first kernel along the resolver chain whose prepare() accepts the operator and that has the
+// variant it chose (a backend hands the variants it lacks to its fallback). Fills *req from that
+// prepare() and *depth with the kernel's position in the chain.
+Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel,
+                                     OpRequirements* req, uint32_t* depth) const {
+  const uint32_t i = ctx.op_index;
+  const int code = ctx.builtin_code;
+  const int version = ctx.version;
   if (model_.op_custom_code(i) != nullptr && code == 32 /* CUSTOM */) {
     return Status::Error(StatusCode::kUnsupported, "operator %u: custom op '%s' is not supported",
                          static_cast<unsigned>(i), model_.op_custom_code(i));
   }
-  *kernel = in_.resolver_->Find(code, version);
-  if (*kernel != nullptr) return Status::Ok();
+  Variant lacking = Variant::kNone;  // the variant the first kernel found chose, if none had it
+  uint32_t d = 0;
+  for (const OpResolver* r = in_.resolver_; r != nullptr; r = r->fallback(), ++d) {
+    const Kernel* k = r->FindOwn(code, version);
+    if (k == nullptr) continue;
+    OpRequirements rq;
+    STRATA_RETURN_IF_ERROR(k->prepare(ctx, &rq, nullptr));
+    if (rq.output_is_constant || k->invoke_for(rq.variant) != nullptr) {
+      if (rq.variant == Variant::kNone || d > (0xFFu >> OpCall::kDepthShift)) break;
+      *kernel = k;
+      *req = rq;
+      *depth = d;
+      return Status::Ok();
+    }
+    if (lacking == Variant::kNone) lacking = rq.variant;
+  }
+  if (lacking != Variant::kNone) {
+    return OpError(ctx, StatusCode::kUnsupported, "its %s variant is not in this build's kernels",
+                   VariantName(lacking));
+  }
   const OpRegistration* any = in_.resolver_->FindAnyVersion(code);
   if (any != nullptr) {
     return Status::Error(StatusCode::kUnsupported,
@@ -82,6 +105,18 @@ Status PrepareSession::ResolveKernel(uint32_t i, const Kernel** kernel) const {
   return Status::Error(StatusCode::kUnsupported,
                        "operator %u: op %s (code %d) version %d is not supported",
                        static_cast<unsigned>(i), OpName(code), code, version);
+}
+
+// The kernel ResolveKernel chose for op i, from the depth recorded in its call record.
+Status PrepareSession::KernelAtDepth(uint32_t i, uint32_t depth, const Kernel** kernel) const {
+  const OpResolver* r = in_.resolver_;
+  for (uint32_t d = 0; d < depth && r != nullptr; ++d) r = r->fallback();
+  *kernel = r != nullptr ? r->FindOwn(model_.op_code(i), model_.op_version(i)) : nullptr;
+  if (*kernel == nullptr) {
+    return Status::Error(StatusCode::kInternal, "operator %u: its kernel is gone",
+                         static_cast<unsigned>(i));
+  }
+  return Status::Ok();
 }
 
 void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs,
@@ -113,8 +148,6 @@ Status PrepareSession::CheckOps() {
 }
 
 Status PrepareSession::CheckOp(uint32_t i) {
-  const Kernel* kernel = nullptr;
-  STRATA_RETURN_IF_ERROR(ResolveKernel(i, &kernel));
   const uint32_t num_in = model_.op_num_inputs(i);
   const uint32_t num_out = model_.op_num_outputs(i);
   if (num_in > kMaxOpInputs || num_out > kMaxOpOutputs) {
@@ -128,11 +161,18 @@ Status PrepareSession::CheckOp(uint32_t i) {
   TensorView outputs[kMaxOpOutputs];
   OpContext ctx;
   BuildContext(i, &ctx, inputs, outputs);
+  const Kernel* kernel = nullptr;
   OpRequirements req;
-  STRATA_RETURN_IF_ERROR(kernel->check(ctx, &req));
+  uint32_t depth = 0;
+  STRATA_RETURN_IF_ERROR(ResolveKernel(ctx, &kernel, &req, &depth));
   const bool runs = !req.output_aliases_input && !req.output_is_constant;
   const bool scratch = runs && req.scratch_bytes > 0;
-  const uint32_t slots = num_in + num_out + (scratch ? 1 : 0);
+  const uint32_t in_slots = req.input_slots > num_in ? req.input_slots : num_in;
+  if (in_slots > kMaxOpInputs) {
+    return OpError(ctx, StatusCode::kInternal, "kernel asks for %u input slots",
+                   static_cast<unsigned>(in_slots));
+  }
+  const uint32_t slots = in_slots + num_out + (scratch ? 1 : 0);
   if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
   }
@@ -148,11 +188,13 @@ Status PrepareSession::CheckOp(uint32_t i) {
   if (!dry_) {
     OpCall* call = reinterpret_cast<OpCall*>(arena_ + records_end_);
     memset(call, 0, record);
-    call->invoke.fn = runs ? req.invoke : nullptr;
+    call->invoke.fn = runs ? kernel->invoke_for(req.variant) : nullptr;
     call->data_offset = req.op_data_bytes;  // parked size; AssignOpData makes it an offset
-    call->num_inputs = static_cast<uint8_t>(num_in);
+    call->num_inputs = static_cast<uint8_t>(in_slots);
     call->num_outputs_flags = static_cast<uint8_t>(num_out | (scratch ? OpCall::kHasScratch : 0));
     call->stride_words = static_cast<uint8_t>(record / 8);
+    call->kernel_bits = static_cast<uint8_t>(static_cast<uint32_t>(req.variant) |
+                                             (depth << OpCall::kDepthShift));
   }
   records_end_ += record;
   return Status::Ok();
@@ -182,9 +224,6 @@ Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequireme
     }
     tensors_[out.index] = TensorPlan{kFoldedPending, 0, TensorPlan::kNotPlanned, 0};
     return Status::Ok();
-  }
-  if (req.invoke == nullptr) {
-    return OpError(ctx, StatusCode::kInternal, "kernel check returned no invoke function");
   }
   return Status::Ok();
 }

@@ -1,5 +1,6 @@
 // Internal: Interpreter::Prepare, split in phases that each touch the arena in a known way.
-//   CheckOps  resolve kernels, run every kernel's check(), write OpCall record headers at the head
+//   CheckOps  resolve kernels, run every kernel's prepare() without op data, write OpCall record
+//             headers at the head
 //             while the planning tables sit at the arena's tail (records stop being written, but
 //             sizes are still counted, once the head would reach the tables)
 //   Plan      give op data its place, move the tables onto the (still unused) op data block,
@@ -35,7 +36,9 @@ class PrepareSession {
   Status CheckOps();
   Status CheckOp(uint32_t op_index);
   Status ApplyRequirements(const OpContext& ctx, const OpRequirements& req);
-  Status ResolveKernel(uint32_t op_index, const Kernel** kernel) const;
+  Status ResolveKernel(const OpContext& ctx, const Kernel** kernel, OpRequirements* req,
+                       uint32_t* depth) const;
+  Status KernelAtDepth(uint32_t op_index, uint32_t depth, const Kernel** kernel) const;
   // Views come from the planning tables, or from the call record's slots once they are filled.
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
@@ -64,7 +67,7 @@ class PrepareSession {
   TensorView SlotView(int32_t tensor, const void* data) const;
   int32_t Root(int32_t tensor) const;
   bool IsConstant(int32_t tensor) const;
-  uint32_t NumSlots(uint32_t op) const;
+  uint32_t NumSlots(const OpCall& call, uint32_t op) const;
 
   Interpreter& in_;
   const Model& model_;

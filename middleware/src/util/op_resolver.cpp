@@ -4,14 +4,20 @@
 
 namespace strata {
 
+const Kernel* OpResolver::FindOwn(int32_t builtin_code, int32_t version) const {
+  for (uint32_t i = 0; i < count_; ++i) {
+    const OpRegistration& e = entries_[i];
+    if (e.builtin_code == builtin_code && version >= e.min_version && version <= e.max_version) {
+      return e.kernel;
+    }
+  }
+  return nullptr;
+}
+
 const Kernel* OpResolver::Find(int32_t builtin_code, int32_t version) const {
   for (const OpResolver* r = this; r != nullptr; r = r->fallback_) {
-    for (uint32_t i = 0; i < r->count_; ++i) {
-      const OpRegistration& e = r->entries_[i];
-      if (e.builtin_code == builtin_code && version >= e.min_version && version <= e.max_version) {
-        return e.kernel;
-      }
-    }
+    const Kernel* k = r->FindOwn(builtin_code, version);
+    if (k != nullptr) return k;
   }
   return nullptr;
 }

@@ -1,13 +1,14 @@
 // Host test of one generated model library (compiled once per registered model x kernels backend):
 // the generator's constants must be what the runtime itself finds in the same .tflite. The arena
-// size is exactly enough, the resolver resolves like the backend's full registry (or to an op's
-// type-specific kernel) while holding only the model's ops, the metadata matches the interpreter's
+// size is exactly enough, the resolver resolves like the backend's full registry while holding
+// only the variants of the ops the model runs, the metadata matches the interpreter's
 // tensors, and every sample input gives its label (classifiers) or its expected values (regressors).
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstring>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "kernel.hpp"
@@ -15,18 +16,10 @@
 #include "strata_models/layer_profile.hpp"
 #include "strata_models/model_session.hpp"
 
-namespace strata {
-namespace kernels {
-namespace reference {
-const Registry& registry();
-}
+#include "reference/registry.hpp"
 #if defined(STRATA_MODEL_TEST_OPTIMIZED)
-namespace optimized {
-const Registry& registry();
-}
+#include "optimized/registry.hpp"
 #endif
-}  // namespace kernels
-}  // namespace strata
 
 namespace {
 
@@ -36,10 +29,7 @@ constexpr float kRegressionTolerance = 0.05f;
 
 const strata::OpResolver& BackendResolver() {
 #if defined(STRATA_MODEL_TEST_OPTIMIZED)
-  static const strata::kernels::Registry& opt = strata::kernels::optimized::registry();
-  static const strata::OpResolver resolver(opt.entries(), opt.count(),
-                                           &strata::kernels::reference::registry());
-  return resolver;
+  return strata::kernels::optimized::registry();
 #else
   return strata::kernels::reference::registry();
 #endif
@@ -82,32 +72,42 @@ TEST_F(GeneratedModel, ArenaIsExactlyWhatPrepareNeeds) {
       << small.Prepare().message();
 }
 
-TEST_F(GeneratedModel, ResolverHoldsOnlyTheModelsOpsAndResolvesLikeTheBackend) {
-  strata::Model m;
-  ASSERT_TRUE(strata::Model::Load(kInfo.data, kInfo.bytes, &m).ok());
-  std::set<int32_t> used;
-  uint32_t narrowed = 0;
+// The kernel at `depth` along a resolver chain for op i of m.
+const strata::Kernel* KernelAt(const strata::OpResolver& r, uint32_t depth, const strata::Model& m,
+                               uint32_t i) {
+  const strata::OpResolver* level = &r;
+  for (uint32_t d = 0; d < depth && level != nullptr; ++d) level = level->fallback();
+  return level != nullptr ? level->FindOwn(m.op_code(i), m.op_version(i)) : nullptr;
+}
+
+TEST_F(GeneratedModel, ResolverHoldsOnlyWhatTheModelRunsAndResolvesLikeTheBackend) {
+  strata_models::ModelSession mine(kInfo, Arena(), model::kArenaBytes);
+  ASSERT_TRUE(mine.Prepare().ok()) << mine.Prepare().message();
+  const strata::Model& m = mine.interpreter().model();
+  std::vector<uint8_t> arena(model::kArenaBytes + 16);
+  auto* aligned = arena.data() + ((16 - reinterpret_cast<uintptr_t>(arena.data()) % 16) % 16);
+  strata::Interpreter theirs(m, BackendResolver(), aligned, model::kArenaBytes);
+  ASSERT_TRUE(theirs.Prepare().ok());
+  std::set<std::vector<int32_t>> used;  // (code, depth, variant) the model runs
   for (uint32_t i = 0; i < m.num_operators(); ++i) {
-    used.insert(m.op_code(i));
-    const strata::Kernel* mine = kInfo.resolver->Find(m.op_code(i), m.op_version(i));
-    ASSERT_NE(mine, nullptr) << "op " << i << " " << strata::OpName(m.op_code(i));
-    const strata::Kernel* backend = BackendResolver().Find(m.op_code(i), m.op_version(i));
-    ASSERT_NE(backend, nullptr) << "op " << i << " " << strata::OpName(m.op_code(i));
-    // The generator may pick the op's type-specific kernel (kConv2DInt8 for kConv2D): the same
-    // prepare, a check that accepts one variant only. Prepare succeeding (tested above) shows
-    // that variant is the model's.
-    if (mine != backend) {
-      EXPECT_NE(mine->check, backend->check);
-      EXPECT_EQ(mine->prepare, backend->prepare)
-          << "op " << i << " " << strata::OpName(m.op_code(i)) << " is not the backend's kernel";
-      ++narrowed;
-    }
+    const strata::Interpreter& a = mine.interpreter();
+    SCOPED_TRACE(std::string("op ") + std::to_string(i) + " " + strata::OpName(m.op_code(i)));
+    EXPECT_EQ(a.op_variant(i), theirs.op_variant(i));
+    const strata::Kernel* k = KernelAt(*kInfo.resolver, a.op_resolver_depth(i), m, i);
+    const strata::Kernel* backend = KernelAt(BackendResolver(), theirs.op_resolver_depth(i), m, i);
+    ASSERT_NE(k, nullptr);
+    ASSERT_NE(backend, nullptr);
+    EXPECT_EQ(k->prepare, backend->prepare);  // the same backend's kernel
+    EXPECT_EQ(k->invoke_for(a.op_variant(i)), backend->invoke_for(theirs.op_variant(i)));
+    used.insert({m.op_code(i), static_cast<int32_t>(a.op_resolver_depth(i)),
+                 static_cast<int32_t>(a.op_variant(i))});
   }
-#if defined(STRATA_MODEL_TEST_EXPECT_NARROWED)
-  // An all-int8 or all-float32 model gets type-specific kernels wherever the backend has them.
-  EXPECT_GT(narrowed, 0u);
-#endif
-  EXPECT_EQ(kInfo.resolver->count(), used.size());
+  // Nothing else is linked in: one variant entry per (op, kernel, variant) the model runs.
+  size_t variants = 0;
+  for (const strata::OpResolver* r = kInfo.resolver; r != nullptr; r = r->fallback()) {
+    for (uint32_t e = 0; e < r->count(); ++e) variants += r->entries()[e].kernel->num_variants;
+  }
+  EXPECT_EQ(variants, used.size());
 }
 
 void ExpectTensorInfo(const strata_models::TensorInfo& info, const strata::TensorView& t) {

@@ -123,7 +123,7 @@ TEST(Concatenation, InterleavesSlabsAlongAxis) {
   const void* inputs[2] = {a, b};
   const uint32_t slabs[2] = {1, 2};
   int8_t out[6];
-  concatenation(2, inputs, slabs, 2, out);
+  concatenate(2, inputs, slabs, 2, out);
   const int8_t expect[6] = {1, 10, 11, 2, 12, 13};
   EXPECT_EQ(std::memcmp(out, expect, 6), 0);
 }

@@ -69,11 +69,16 @@ struct Tensor {
 std::vector<uint8_t> run(const Kernel& k, const OpContext& ctx, const std::vector<Tensor*>& ins,
                          Tensor* out, bool* guard_ok) {
   OpRequirements req;
-  const Status s = k.check(ctx, &req);
+  const Status s = k.prepare(ctx, &req, nullptr);
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return {};
   std::vector<uint64_t> op_data(req.op_data_bytes / 8 + 1, 0);
-  EXPECT_TRUE(k.prepare == nullptr || k.prepare(ctx, op_data.data()).ok());
+  OpRequirements again;
+  EXPECT_TRUE(k.prepare(ctx, &again, op_data.data()).ok());
+  EXPECT_EQ(again.variant, req.variant);
+  const InvokeFn invoke = k.invoke_for(req.variant);
+  EXPECT_NE(invoke, nullptr) << VariantName(req.variant);
+  if (invoke == nullptr) return {};
   constexpr uint32_t kGuard = 64;
   std::vector<uint8_t> scratch(req.scratch_bytes + kGuard + 8, 0xA5);
   auto* base =
@@ -84,7 +89,7 @@ std::vector<uint8_t> run(const Kernel& k, const OpContext& ctx, const std::vecto
   const uint32_t slots = static_cast<uint32_t>(ins.size()) + 1 + (req.scratch_bytes ? 1 : 0);
   std::vector<uint64_t> rec(2 + slots + op_data.size(), 0);
   auto* call = reinterpret_cast<OpCall*>(rec.data());
-  call->invoke.fn = req.invoke;
+  call->invoke.fn = invoke;
   call->num_inputs = static_cast<uint8_t>(ins.size());
   call->num_outputs_flags = static_cast<uint8_t>(1 | (req.scratch_bytes ? OpCall::kHasScratch : 0));
   call->data_offset = static_cast<uint32_t>(16 + 8 * slots);
@@ -93,7 +98,7 @@ std::vector<uint8_t> run(const Kernel& k, const OpContext& ctx, const std::vecto
   ptr[ins.size()].ptr = out->view.data;
   if (req.scratch_bytes) ptr[ins.size() + 1].ptr = base;
   std::memcpy(ptr + slots, op_data.data(), op_data.size() * 8);
-  req.invoke(*call);
+  invoke(*call);
   *guard_ok = true;
   for (uint32_t i = 0; i < kGuard; ++i) *guard_ok &= base[req.scratch_bytes + i] == 0x5C;
   const auto* o = reinterpret_cast<const uint8_t*>(out->storage.data());

@@ -33,6 +33,14 @@ Status CheckFloatOp(const OpContext& ctx, uint32_t inputs) {
   return Status::Ok();
 }
 
+Status FillAddData(const OpContext& ctx, void* data) {
+  if (data == nullptr) return Status::Ok();
+  AddData* d = static_cast<AddData*>(data);
+  d->factor = 1.0f;
+  d->elements = ctx.output(0).elements;
+  return Status::Ok();
+}
+
 void AddInvoke(const OpCall& call) {
   ++g_invokes;
   const AddData& d = call.data<AddData>();
@@ -42,22 +50,15 @@ void AddInvoke(const OpCall& call) {
   for (uint32_t i = 0; i < d.elements; ++i) out[i] = (a[i] + b[i]) * d.factor;
 }
 
-Status AddCheck(const OpContext& ctx, OpRequirements* req) {
+Status AddPrepare(const OpContext& ctx, OpRequirements* req, void* data) {
   STRATA_RETURN_IF_ERROR(CheckFloatOp(ctx, 2));
-  req->invoke = AddInvoke;
+  req->variant = strata::Variant::kFloat32;
   req->op_data_bytes = sizeof(AddData);
   // Element i is written after a[i] and b[i] are read: a 1x1 window per element.
   const int32_t n = static_cast<int32_t>(ctx.output(0).elements);
   strata::WindowGeometry g{1, 1, n, 1, n, 1, 1, 0, 0, 4, 4};
   req->inplace_lead_bytes = static_cast<int32_t>(strata::WindowInplaceLead(g));
-  return Status::Ok();
-}
-
-Status AddPrepare(const OpContext& ctx, void* data) {
-  AddData* d = static_cast<AddData*>(data);
-  d->factor = 1.0f;
-  d->elements = ctx.output(0).elements;
-  return Status::Ok();
+  return FillAddData(ctx, data);
 }
 
 void MulInvoke(const OpCall& call) {
@@ -69,31 +70,37 @@ void MulInvoke(const OpCall& call) {
   for (uint32_t i = 0; i < n; ++i) out[i] = 2.0f * scratch[i];
 }
 
-Status MulCheck(const OpContext& ctx, OpRequirements* req) {
+Status MulPrepare(const OpContext& ctx, OpRequirements* req, void* data) {
   STRATA_RETURN_IF_ERROR(CheckFloatOp(ctx, 1));
-  req->invoke = MulInvoke;
+  req->variant = strata::Variant::kFloat32;
   req->op_data_bytes = sizeof(AddData);
   req->scratch_bytes = ctx.input(0).bytes;
-  return Status::Ok();
+  return FillAddData(ctx, data);
 }
 
-Status ReshapeCheck(const OpContext& ctx, OpRequirements* req) {
+void CopyInvoke(const OpCall& call) {
+  ++g_invokes;
+  std::memmove(call.output(0), call.input(0), call.data<AddData>().elements * sizeof(float));
+}
+
+Status ReshapePrepare(const OpContext& ctx, OpRequirements* req, void* data) {
+  req->variant = strata::Variant::kAny;
   req->output_aliases_input = true;
+  req->op_data_bytes = sizeof(AddData);
+  STRATA_RETURN_IF_ERROR(FillAddData(ctx, data));
   return ctx.input(0).bytes == ctx.output(0).bytes
              ? Status::Ok()
              : strata::OpError(ctx, StatusCode::kMalformedModel, "sizes differ");
 }
 
-Status DequantizeCheck(const OpContext& ctx, OpRequirements* req) {
+Status DequantizePrepare(const OpContext& ctx, OpRequirements* req, void* data) {
   if (!ctx.input(0).is_constant || ctx.input(0).type != strata::DataType::kInt8) {
     return strata::OpError(ctx, StatusCode::kUnsupported, "needs a constant int8 input");
   }
+  req->variant = strata::Variant::kInt8;
   req->output_is_constant = true;
   req->op_data_bytes = ctx.output(0).bytes;
-  return Status::Ok();
-}
-
-Status DequantizePrepare(const OpContext& ctx, void* data) {
+  if (data == nullptr) return Status::Ok();
   const strata::TensorView& in = ctx.input(0);
   const int8_t* q = static_cast<const int8_t*>(in.data);
   float* out = static_cast<float*>(data);
@@ -105,27 +112,31 @@ Status DequantizePrepare(const OpContext& ctx, void* data) {
 void PadInvoke(const OpCall& call) {
   ++g_invokes;
   // The optional second input is absent: its slot must be null.
-  const float factor = call.input(1) == nullptr ? 1.0f : -1.0f;
+  const float factor = call.optional_input(1) == nullptr ? 1.0f : -1.0f;
   const AddData& d = call.data<AddData>();
   const float* in = static_cast<const float*>(call.input(0));
   float* out = static_cast<float*>(call.output(0));
   for (uint32_t i = 0; i < d.elements; ++i) out[i] = in[i] * factor;
 }
 
-Status PadCheck(const OpContext& ctx, OpRequirements* req) {
+Status PadPrepare(const OpContext& ctx, OpRequirements* req, void* data) {
   STRATA_RETURN_IF_ERROR(CheckFloatOp(ctx, 2));
   if (ctx.input(1).present())
     return strata::OpError(ctx, StatusCode::kUnsupported, "input 1 given");
-  req->invoke = PadInvoke;
+  req->variant = strata::Variant::kFloat32;
   req->op_data_bytes = sizeof(AddData);
-  return Status::Ok();
+  return FillAddData(ctx, data);
 }
 
-const strata::Kernel kAdd = {AddCheck, AddPrepare};
-const strata::Kernel kMul = {MulCheck, AddPrepare};
-const strata::Kernel kReshape = {ReshapeCheck, nullptr};
-const strata::Kernel kDequantize = {DequantizeCheck, DequantizePrepare};
-const strata::Kernel kPad = {PadCheck, AddPrepare};
+const strata::KernelVariant kAddVariants[] = {{strata::Variant::kFloat32, AddInvoke}};
+const strata::KernelVariant kMulVariants[] = {{strata::Variant::kFloat32, MulInvoke}};
+const strata::KernelVariant kCopyVariants[] = {{strata::Variant::kAny, CopyInvoke}};
+const strata::KernelVariant kPadVariants[] = {{strata::Variant::kFloat32, PadInvoke}};
+const strata::Kernel kAdd = {AddPrepare, kAddVariants, 1};
+const strata::Kernel kMul = {MulPrepare, kMulVariants, 1};
+const strata::Kernel kReshape = {ReshapePrepare, kCopyVariants, 1};
+const strata::Kernel kDequantize = {DequantizePrepare, nullptr, 0};
+const strata::Kernel kPad = {PadPrepare, kPadVariants, 1};
 
 const strata::OpRegistration kEntries[] = {
     {tflite::BuiltinOperator_ADD, 1, 2, &kAdd},
