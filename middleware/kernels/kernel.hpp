@@ -131,6 +131,9 @@ struct OpRequirements {
   // written by someone else.
   bool output_aliases_input = false;
   bool output_is_constant = false;  // prepare() writes output 0's value at the start of op data
+  // Control flow (IF, WHILE, CALL_ONCE): bit s set when invoke runs subgraph s (never 0), so the
+  // planner keeps that subgraph's steps inside this op's.
+  uint8_t subgraphs = 0;
 };
 
 // The op data a prepare() fills: the arena's block when the interpreter passes one (step 2), a
@@ -184,10 +187,9 @@ struct OpContext {
   uint32_t op_index = 0;
   int32_t builtin_code = 0;
   int32_t version = 1;
-  // Builtin options: op->builtin_options_as_Conv2DOptions() etc. Only these option tables are
-  // verified field by field at load (src/model/model_verifier.cpp): Conv2D, DepthwiseConv2D,
-  // Pool2D, FullyConnected, Softmax, Concatenation, Add, Mul, Sub, Reshape, Reducer, Squeeze,
-  // StridedSlice, LeakyRelu. Kernels read nothing else from `op` (ask the runtime to add a type).
+  // Builtin options: op->builtin_options_as_Conv2DOptions() etc. Every field of every options
+  // table is verified at load (src/model/model_verifier.cpp, layouts derived from the schema), so
+  // a kernel may read any of them.
   const tflite::Operator* op = nullptr;
   const TensorView* inputs = nullptr;
   const TensorView* outputs = nullptr;

@@ -9,7 +9,7 @@ import json
 import subprocess
 
 PLAN_KEYS = ("arena_bytes", "lower_bound", "persistent_bytes", "activation_bytes", "scratch_bytes",
-             "inputs", "outputs", "ops", "macs", "kernels")
+             "inputs", "outputs", "ops", "macs", "kernels", "plan")
 
 
 def run(strata_run, model_path, kernels):

@@ -57,6 +57,13 @@ def hex_lines(data):
             for i in range(0, len(data), BYTES_PER_LINE)]
 
 
+def number_lines(values, suffix, per_line=8):
+    """C initializer lines for a list of integers (a lone 0 for an empty list)."""
+    values = list(values) or [0]
+    return [", ".join(f"{v}{suffix}" for v in values[i:i + per_line]) + ","
+            for i in range(0, len(values), per_line)]
+
+
 def display_path(path):
     rel = os.path.relpath(os.path.abspath(path), ROOT)
     return path if rel.startswith("..") else rel
@@ -137,6 +144,8 @@ def build_context(args):
         "inputs": meta.inputs, "outputs": meta.outputs, "input": meta.inputs[0],
         "max_input_bytes": max(t.bytes for t in meta.inputs),
         "ops": op_names, "macs": macs, "total_macs": sum(macs),
+        "plan_tensor_lines": number_lines(plan["plan"]["tensor_offsets"], "u"),
+        "plan_scratch_lines": number_lines(plan["plan"]["scratch_offsets"], "u"),
         "macs_lines": [", ".join(f"{m}ull" for m in macs[i:i + 6]) + ","
                        for i in range(0, len(macs), 6)],
         "samples": [dict(vars(s), lines=hex_lines(s.data)) for s in samples],

@@ -2,6 +2,7 @@
 // the build-time code generator.
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "backends.hpp"
 #include "commands.hpp"
@@ -49,7 +50,10 @@ int PlanCommand(const Options& options, ModelSession& session) {
   strata::Interpreter& interp = session.interpreter();
   const strata::Model& model = session.model();
   const strata::ArenaUsage& u = interp.arena_usage();
-  std::string json = "{\"arena_bytes\":" + std::to_string(u.total_bytes) +
+  // The firmware carries the plan (arena_bytes: what it needs with it); a model loaded at run time
+  // plans itself (arena_bytes_planning_itself).
+  std::string json = "{\"arena_bytes\":" + std::to_string(u.total_bytes_with_plan) +
+                     ",\"arena_bytes_planning_itself\":" + std::to_string(u.total_bytes) +
                      ",\"lower_bound\":" + std::to_string(u.lower_bound) +
                      ",\"persistent_bytes\":" + std::to_string(u.persistent_bytes) +
                      ",\"activation_bytes\":" + std::to_string(u.activation_bytes) +
@@ -77,7 +81,21 @@ int PlanCommand(const Options& options, ModelSession& session) {
             "\",\"backend\":\"" + (depth < chain.size() ? chain[depth] : "?") +
             "\",\"variant\":\"" + strata::VariantName(interp.op_variant(i)) + "\"}";
   }
-  json += "],\"macs\":[";
+  json += "],\"plan\":{\"activation_bytes\":" + std::to_string(u.activation_bytes) +
+          ",\"activation_lower_bound\":" + std::to_string(u.activation_lower_bound) +
+          ",\"tensor_lower_bound\":" + std::to_string(u.tensor_lower_bound) +
+          ",\"tensor_offsets\":[";
+  std::vector<uint32_t> tensor_offsets(model.num_tensors());
+  std::vector<uint32_t> scratch_offsets(model.num_operators());
+  interp.ExportPlan(tensor_offsets.data(), scratch_offsets.data());
+  for (uint32_t t = 0; t < model.num_tensors(); ++t) {
+    json += (t ? "," : "") + std::to_string(tensor_offsets[t]);
+  }
+  json += "],\"scratch_offsets\":[";
+  for (uint32_t i = 0; i < model.num_operators(); ++i) {
+    json += (i ? "," : "") + std::to_string(scratch_offsets[i]);
+  }
+  json += "]},\"macs\":[";
   for (uint32_t i = 0; i < model.num_operators(); ++i) {
     json += (i ? "," : "") + std::to_string(OpMacs(model, i));
   }

@@ -6,12 +6,16 @@
 //   s = interp.Invoke();          // a loop of function calls over pre-resolved pointers
 //
 // No heap: persistent data (one call record per op holding its data pointers, kernel op data,
-// constants folded at prepare) sits at the start of the arena, planned activations and scratch
-// after it. Invoke may overwrite the inputs (their memory is reused once they are consumed, as in
-// TensorFlow Lite Micro): write them before every Invoke. Everything
+// constants folded at prepare, variable tensors) sits at the start of the arena, planned
+// activations and scratch after it. Invoke may overwrite the inputs (their memory is reused once
+// they are consumed, as in TensorFlow Lite Micro): write them before every Invoke. Everything
 // placed in the arena has the same size on 64-bit hosts and 32-bit MCUs, so the arena size a host
 // tool computes is exactly what the firmware needs. The Interpreter object itself is small and
 // lives wherever the caller puts it.
+//
+// Planning: Prepare() searches a placement for every activation (src/planner). A firmware does not
+// need to: the build planned the same model with this code on the host, and Prepare(plan) checks
+// that plan against the model instead (fast, and the search code is not linked).
 #pragma once
 
 #include <stddef.h>
@@ -25,9 +29,24 @@
 
 namespace strata {
 
+// A placement of the activations computed at build time (strata-run --plan, which the model
+// generator embeds in firmware): arena offsets relative to the start of the activations.
+struct BuildTimePlan {
+  uint32_t activation_bytes;
+  uint32_t activation_lower_bound;
+  uint32_t tensor_lower_bound;
+  uint32_t num_tensors;
+  const uint32_t* tensor_offsets;   // per tensor; 0xFFFFFFFF for tensors not placed there
+  uint32_t num_ops;
+  const uint32_t* scratch_offsets;  // per operator; 0xFFFFFFFF for operators without scratch
+};
+
 struct ArenaUsage {
   uint32_t total_bytes = 0;  // what the arena must hold: persistent + max(activations, planner)
-  uint32_t persistent_bytes = 0;  // head: op call records, op data
+  // What the same model needs when prepared with a build-time plan (a firmware): checking a plan
+  // takes less temporary memory than searching one.
+  uint32_t total_bytes_with_plan = 0;
+  uint32_t persistent_bytes = 0;  // head: op call records, op data, variable tensors
   uint32_t activation_bytes = 0;  // tail: planned activations and scratch buffers
   // Max over op steps of the live planned buffers (aligned). Tensors that run in place share one
   // buffer, so this can be below tensor_lower_bound; activation_bytes >= activation_lower_bound.
@@ -47,6 +66,12 @@ class Interpreter {
   // Resolves and checks every op, plans the arena and runs the kernels' prepare. On
   // kArenaTooSmall, arena_usage().total_bytes holds the bytes needed.
   Status Prepare();
+  // The same with the placement computed at build time: the plan is checked against the model (a
+  // plan for another model, or an unsafe one, is refused with kInvalidArgument), not searched.
+  Status Prepare(const BuildTimePlan& plan);
+  // Zeroes every variable tensor (they also start at zero after Prepare and keep their values
+  // from one Invoke to the next).
+  void ResetVariables();
   // Runs the graph on the current inputs. Ops run in model order.
   Status Invoke();
   // Per-operator events on the next Invokes; nullptr switches profiling off (the default).
@@ -64,6 +89,11 @@ class Interpreter {
   // Offset of the tensor's data in the arena, or -1 (model constant, unused tensor). Looks through
   // the call records: meant for tools, not for hot paths.
   int64_t tensor_arena_offset(int32_t index) const;
+  // Offset of op i's scratch in the arena, or -1 when it has none.
+  int64_t op_scratch_offset(uint32_t i) const;
+  // This interpreter's placement as a build-time plan, offsets written to the caller's arrays of
+  // model().num_tensors() and num_operators() entries (what strata-run --plan exports).
+  BuildTimePlan ExportPlan(uint32_t* tensor_offsets, uint32_t* scratch_offsets) const;
   // Whether op i runs at Invoke (false for reshapes aliased to their input and folded constants).
   bool op_is_invoked(uint32_t i) const;
   // The variant of op i's kernel (int8, float32, ...) and the position in the resolver chain of
@@ -71,13 +101,15 @@ class Interpreter {
   Variant op_variant(uint32_t i) const;
   uint32_t op_resolver_depth(uint32_t i) const;
 
+ // The records of subgraph s (control-flow kernels run them through RunSubgraph, kernel.hpp).
+  Status RunSubgraph(uint32_t s) const;
+
  private:
-  friend class PrepareSession;
+  Status PrepareWith(const BuildTimePlan* plan);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
-  void* FindTensorData(int32_t index, const void* io_slots, const uint8_t* calls) const;
-  Status InvokeProfiled();
-  Status InvokeFast();
+  void RunCalls(const uint8_t* calls, uint32_t count) const;
+  void RunCallsProfiled(const uint8_t* calls, uint32_t first_op, uint32_t count) const;
 
   const Model* model_;
   const OpResolver* resolver_;
@@ -89,8 +121,11 @@ class Interpreter {
   void* input_cache_[kCachedIo] = {};
   void* output_cache_[kCachedIo] = {};
   const void* io_ = nullptr;        // ArenaPtr<void> per graph input/output that no op references
-  const uint8_t* calls_ = nullptr;  // first OpCall record
-  uint32_t num_calls_ = 0;
+  const uint8_t* calls_ = nullptr;  // first OpCall record (every subgraph's, subgraph 0 first)
+  uint32_t num_calls_ = 0;          // records of subgraph 0 (what Invoke runs)
+  const uint8_t* subgraph_calls_[kMaxSubgraphs] = {};  // each subgraph's first record
+  uint8_t* variables_ = nullptr;    // the variable tensors' persistent bytes
+  uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
   ArenaUsage usage_;
 };

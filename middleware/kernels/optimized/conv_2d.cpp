@@ -53,14 +53,8 @@ namespace {
 
 uint32_t scratch_bytes(Variant v, const ConvParams&, const Dims4& in, const Dims4& filter,
                        const Dims4& out) {
-  switch (v) {
-    case Variant::kInt8:
-      return conv_2d_int8_scratch_bytes(in, filter, out);
-    case Variant::kHybrid:
-      return conv_2d_hybrid_scratch_bytes(in, filter, out);
-    case Variant::kFloat32:
-      break;
-  }
+  if (v == Variant::kInt8) return conv_2d_int8_scratch_bytes(in, filter, out);
+  if (v == Variant::kHybrid) return conv_2d_hybrid_scratch_bytes(in, filter, out);
   return conv_2d_float32_scratch_bytes(in, filter, out);
 }
 

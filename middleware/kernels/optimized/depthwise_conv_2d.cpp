@@ -199,14 +199,8 @@ namespace {
 // The float32 kernel needs no scratch.
 uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Dims4& filter,
                        const Dims4& out) {
-  switch (v) {
-    case Variant::kInt8:
-      return depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out);
-    case Variant::kHybrid:
-      return depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
-    case Variant::kFloat32:
-      break;
-  }
+  if (v == Variant::kInt8) return depthwise_conv_2d_int8_scratch_bytes(p, in, filter, out);
+  if (v == Variant::kHybrid) return depthwise_conv_2d_hybrid_scratch_bytes(p, in, filter, out);
   return 0;
 }
 

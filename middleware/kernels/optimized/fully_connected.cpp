@@ -304,14 +304,8 @@ namespace {
 
 // The float32 kernel needs no scratch.
 uint32_t scratch_bytes(Variant v, const FullyConnectedParams& p, bool per_channel) {
-  switch (v) {
-    case Variant::kInt8:
-      return fully_connected_int8_scratch_bytes(p, per_channel);
-    case Variant::kHybrid:
-      return fully_connected_hybrid_scratch_bytes(p);
-    case Variant::kFloat32:
-      break;
-  }
+  if (v == Variant::kInt8) return fully_connected_int8_scratch_bytes(p, per_channel);
+  if (v == Variant::kHybrid) return fully_connected_hybrid_scratch_bytes(p);
   return 0;
 }
 

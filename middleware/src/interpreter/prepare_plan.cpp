@@ -1,119 +1,108 @@
-// PrepareSession: activation lifetimes, the arena plan and the resulting arena size.
+// PrepareSession: the persistent layout, then the activations' placement (see
+// prepare_session.hpp): the planner's search, or the check of a build-time plan.
 #include <string.h>
 
 #include "interpreter/prepare_session.hpp"
-#include "planner/arena_planner.hpp"
+#include "planner/inplace.hpp"
+#include "planner/lifetimes.hpp"
+#include "planner/plan_buffers.hpp"
+#include "planner/plan_check.hpp"
+#include "planner/schedule.hpp"
 
 namespace strata {
 
-void PrepareSession::Touch(int32_t tensor, uint32_t step) {
-  if (tensor < 0) return;
-  const int32_t root = Root(tensor);
-  if (IsConstant(root)) return;
-  TensorPlan& r = tensors_[root];
-  const uint16_t s = static_cast<uint16_t>(step);
-  if (!r.planned()) {
-    r = TensorPlan{static_cast<uint32_t>(root), 0, s, s};  // leads its own in-place group
-    return;
-  }
-  if (s < r.first_use) r.first_use = s;
-  if (s > r.last_use) r.last_use = s;
-}
+using planner::kNoLocation;
+using planner::Storage;
 
-Status PrepareSession::ComputeLifetimes() {
-  const uint32_t num_ops = model_.num_operators();
-  const uint32_t last_step = num_ops > 0 ? num_ops - 1 : 0;
-  // The caller writes inputs before Invoke and reads outputs after it; variables keep state.
-  for (uint32_t k = 0; k < model_.num_inputs(); ++k) Touch(model_.input_tensor(k), 0);
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    if (model_.tensor_is_variable(static_cast<int32_t>(t))) {
-      Touch(static_cast<int32_t>(t), 0);
-      Touch(static_cast<int32_t>(t), last_step);
-    }
-  }
-  for (uint32_t i = 0; i < num_ops; ++i) {
-    for (uint32_t k = 0; k < model_.op_num_inputs(i); ++k) {
-      const int32_t t = model_.op_input(i, k);
-      // Nothing has written such a tensor when op i runs: the op would read stale arena bytes.
-      if (t >= 0 && !IsConstant(t) && !tensors_[Root(t)].planned()) {
-        return Status::Error(StatusCode::kMalformedModel,
-                             "operator %u (%s): input %u (tensor %d %s) is not a graph input, a "
-                             "constant or an earlier op's output",
-                             static_cast<unsigned>(i), OpName(model_.op_code(i)),
-                             static_cast<unsigned>(k), static_cast<int>(t), model_.tensor(t).name);
-      }
-      Touch(t, i);
-    }
-    for (uint32_t k = 0; k < model_.op_num_outputs(i); ++k) Touch(model_.op_output(i, k), i);
-  }
-  for (uint32_t k = 0; k < model_.num_outputs(); ++k) Touch(model_.output_tensor(k), last_step);
-  return Status::Ok();
-}
-
-// Buffers for the planner: one per planned tensor (keyed by its in-place group leader, or by
-// itself when `grouped` is false), then one per scratch request. Returns the count.
-uint32_t PrepareSession::FillPlanBuffers(PlanBuffer* bufs, bool grouped) {
-  uint32_t b = 0;
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    const TensorPlan& r = tensors_[t];
-    if (!r.planned()) continue;
-    const bool member = grouped && r.a != t;
-    bufs[b++] = PlanBuffer{AlignUp(model_.tensor_bytes(static_cast<int32_t>(t))),
-                           member ? static_cast<uint32_t>(r.delta) : 0,
-                           0,
-                           grouped ? r.a : t,
-                           r.first_use,
-                           r.last_use};
-  }
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    if (ops_[i].scratch != 0) {
-      bufs[b++] = PlanBuffer{
-          ops_[i].scratch,         0, 0, model_.num_tensors() + i, static_cast<uint16_t>(i),
-          static_cast<uint16_t>(i)};
-    }
-  }
-  return b;
-}
-
-void PrepareSession::StoreLocations(const PlanBuffer* bufs) {
-  uint32_t b = 0;
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    if (tensors_[t].planned()) tensors_[t].a = persistent_ + bufs[b++].offset;
-  }
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    if (ops_[i].scratch != 0) ops_[i].scratch = persistent_ + bufs[b++].offset;
-  }
-}
-
-// Op data goes in one block after the records; a folded constant is the start of its op data.
-void PrepareSession::AssignOpData() {
+// Op data in one block after the records (a folded constant is the start of its op data), then
+// the variables.
+void PrepareSession::LayOutPersistent() {
   uint32_t data = records_end_;
   uint8_t* p = arena_ + io_bytes_;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    OpCall* call = reinterpret_cast<OpCall*>(p);
-    const uint32_t bytes = call->data_offset;
-    call->data_offset = bytes != 0 ? data - static_cast<uint32_t>(p - arena_) : 0;
-    const int32_t out = model_.op_output(i, 0);
-    if (bytes != 0 && out >= 0 && tensors_[out].a == kFoldedPending && !tensors_[out].planned()) {
-      tensors_[out].a = data;
+    const uint32_t bytes = ops_[i].op_data_bytes;
+    if (!dry_) {
+      OpCall* call = reinterpret_cast<OpCall*>(p);
+      call->data_offset = bytes != 0 ? data - static_cast<uint32_t>(p - arena_) : 0;
+      p += call->stride_words * 8u;
     }
-    data += AlignUp(bytes);
-    p += call->stride_words * 8u;
+    const int32_t out = model_.op_output(i, 0);
+    if (out >= 0 && tensors_[out].storage == Storage::kFolded && tensors_[out].location ==
+        kNoLocation) {
+      tensors_[out].location = data;
+    }
+    data += bytes;
   }
+  const uint32_t variables = data;
+  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
+    if (tensors_[t].storage != Storage::kPersistent) continue;
+    tensors_[t].location = data;
+    data += AlignUp(model_.tensor_bytes(static_cast<int32_t>(t)));
+  }
+  variables_bytes_ = data - variables;
+  persistent_ = data;
+  usage_.persistent_bytes = persistent_;
+}
+
+// The planner's search: in-place groups, then the packing.
+Status PrepareSession::PlaceActivations(PlanBuffer* buffers, uint32_t n, uint32_t steps,
+                                        void* work) {
+  usage_.tensor_lower_bound = PlanLowerBound(buffers, n, steps, work);
+  planner::ChooseInPlace(tensors_, model_.num_tensors(), ops_, model_.num_operators(), buffers, n,
+                         steps, work);
+  const PlanResult plan = PlanArena(buffers, n, steps, work);
+  usage_.activation_bytes = plan.bytes;
+  usage_.activation_lower_bound = plan.lower_bound;
+  return Status::Ok();
+}
+
+// The build-time plan: its offsets for the buffers this device computed, then the check.
+Status PrepareSession::TakeBuildTimePlan(PlanBuffer* buffers, uint32_t n) {
+  const BuildTimePlan& plan = *plan_;
+  if (plan.num_tensors != model_.num_tensors() || plan.num_ops != model_.num_operators() ||
+      plan.tensor_offsets == nullptr || plan.scratch_offsets == nullptr) {
+    return Status::Error(StatusCode::kInvalidArgument,
+                         "build-time plan is for %u tensors and %u operators, the model has %u "
+                         "and %u",
+                         static_cast<unsigned>(plan.num_tensors), static_cast<unsigned>(plan.num_ops),
+                         static_cast<unsigned>(model_.num_tensors()),
+                         static_cast<unsigned>(model_.num_operators()));
+  }
+  uint32_t b = 0;
+  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
+    if (planner::HasBuffer(tensors_, t)) buffers[b++].offset = plan.tensor_offsets[t];
+  }
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
+    if (ops_[i].scratch_bytes != 0) buffers[b++].offset = plan.scratch_offsets[i];
+  }
+  for (uint32_t k = 0; k < n; ++k) {
+    if (buffers[k].offset == kNoLocation) {
+      return Status::Error(StatusCode::kInvalidArgument,
+                           "build-time plan has no place for buffer %u of this model",
+                           static_cast<unsigned>(k));
+    }
+  }
+  STRATA_RETURN_IF_ERROR(planner::CheckPlan(tensors_, ops_, model_.num_operators(), buffers, n,
+                                            plan.activation_bytes));
+  usage_.activation_bytes = plan.activation_bytes;
+  usage_.activation_lower_bound = plan.activation_lower_bound;
+  usage_.tensor_lower_bound = plan.tensor_lower_bound;
+  return Status::Ok();
 }
 
 Status PrepareSession::Plan() {
-  if (!dry_) AssignOpData();
-  STRATA_RETURN_IF_ERROR(ComputeLifetimes());
-  uint32_t n = 0;
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) n += tensors_[t].planned() ? 1 : 0;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) n += ops_[i].scratch != 0 ? 1 : 0;
+  LayOutPersistent();
+  uint32_t steps = 0;
+  STRATA_RETURN_IF_ERROR(planner::AssignSteps(model_, ops_, &steps));
+  STRATA_RETURN_IF_ERROR(planner::MarkLifetimes(model_, ops_, steps, tensors_));
+  const uint32_t n = planner::CountBuffers(tensors_, model_.num_tensors(), ops_,
+                                           model_.num_operators());
+  if (n >= 0xFFFF) return Status::Error(StatusCode::kUnsupported, "more than 65534 buffers");
   const uint32_t buffers_bytes = AlignUp(n * static_cast<uint32_t>(sizeof(PlanBuffer)));
-  const uint32_t temp_bytes =
-      tables_bytes_ + buffers_bytes +
-      AlignUp(PlannerWorkEntries(n) * static_cast<uint32_t>(sizeof(uint16_t)));
-  ArenaUsage& usage = in_.usage_;
-  usage.planner_bytes = temp_bytes;
+  const uint32_t work_bytes =
+      plan_ != nullptr ? 0 : planner::InPlaceWorkBytes(model_.num_operators(), n, steps);
+  const uint32_t temp_bytes = tables_bytes_ + buffers_bytes + work_bytes;
+  usage_.planner_bytes = temp_bytes;
   // The tables move onto the op data block, which is written only after planning. When the
   // planning memory does not fit there the arena is too small anyway; planning from the arena
   // start (over the records) still yields the exact size to report.
@@ -127,23 +116,31 @@ Status PrepareSession::Plan() {
   ops_ = reinterpret_cast<OpPlan*>(
       tables + (reinterpret_cast<uint8_t*>(ops_) - reinterpret_cast<uint8_t*>(tensors_)));
   tensors_ = reinterpret_cast<TensorPlan*>(tables);
-  PlanBuffer* bufs = reinterpret_cast<PlanBuffer*>(tables + tables_bytes_);
-  uint16_t* work = reinterpret_cast<uint16_t*>(tables + tables_bytes_ + buffers_bytes);
-  usage.tensor_lower_bound = PlanLowerBound(bufs, FillPlanBuffers(bufs, false), work);
-  GroupInPlace(bufs, work);
-  const PlanResult plan = PlanArena(bufs, FillPlanBuffers(bufs, true), work);
-  usage.activation_bytes = plan.bytes;
-  usage.activation_lower_bound = plan.lower_bound;
-  usage.lower_bound = persistent_ + plan.lower_bound;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
-    if (ops_[i].scratch > usage.scratch_bytes) usage.scratch_bytes = ops_[i].scratch;
+  PlanBuffer* buffers = reinterpret_cast<PlanBuffer*>(tables + tables_bytes_);
+  planner::FillBuffers(model_, tensors_, ops_, buffers);
+  if (plan_ != nullptr) {
+    STRATA_RETURN_IF_ERROR(TakeBuildTimePlan(buffers, n));
+  } else {
+    STRATA_RETURN_IF_ERROR(
+        PlaceActivations(buffers, n, steps, tables + tables_bytes_ + buffers_bytes));
   }
-  const uint64_t placed = uint64_t{persistent_} + plan.bytes;
+  usage_.lower_bound = persistent_ + usage_.activation_lower_bound;
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
+    if (ops_[i].scratch_bytes > usage_.scratch_bytes) usage_.scratch_bytes = ops_[i].scratch_bytes;
+  }
+  const uint64_t placed = uint64_t{persistent_} + usage_.activation_bytes;
   const uint64_t total = placed > temp_end ? placed : temp_end;
+  const uint64_t check_end = uint64_t{records_end_} + tables_bytes_ + buffers_bytes;
+  const uint64_t with_plan = placed > check_end ? placed : check_end;
   if (total > 0xFFFFFFF0u) return Status::Error(StatusCode::kUnsupported, "arena exceeds 4 GiB");
-  usage.total_bytes = static_cast<uint32_t>(total);
+  usage_.total_bytes = static_cast<uint32_t>(total);
+  usage_.total_bytes_with_plan = static_cast<uint32_t>(with_plan);
   if (dry_ || total > arena_bytes_) return TooSmall(total, true);
-  StoreLocations(bufs);
+  uint32_t b = 0;
+  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
+    if (planner::HasBuffer(tensors_, t)) tensors_[t].location = persistent_ + buffers[b++].offset;
+  }
+  scratch_buffers_ = buffers + b;
   return Status::Ok();
 }
 

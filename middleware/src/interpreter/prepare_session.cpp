@@ -5,30 +5,36 @@
 
 namespace strata {
 
-PrepareSession::PrepareSession(Interpreter& interpreter)
-    : in_(interpreter),
-      model_(*interpreter.model_),
-      arena_(interpreter.arena_),
-      // Only whole 8-byte units are used, so the plan never depends on a ragged arena end.
-      arena_bytes_(static_cast<uint32_t>(
-          (interpreter.arena_bytes_ > 0xFFFFFFF0u ? 0xFFFFFFF0u : interpreter.arena_bytes_) &
-          ~size_t{kArenaAlignment - 1})) {}
+using planner::kNoLocation;
+using planner::kNoTensor;
+using planner::Storage;
 
-Status PrepareSession::Run() {
-  STRATA_RETURN_IF_ERROR(CheckArena());
-  STRATA_RETURN_IF_ERROR(CheckOps());
-  STRATA_RETURN_IF_ERROR(Plan());
-  return Bind();
+PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
+                               size_t arena_bytes, const BuildTimePlan* plan)
+    : model_(model),
+      resolver_(resolver),
+      arena_(arena),
+      // Only whole 8-byte units are used, so the plan never depends on a ragged arena end.
+      arena_bytes_(static_cast<uint32_t>((arena_bytes > 0xFFFFFFF0u ? 0xFFFFFFF0u : arena_bytes) &
+                                         ~size_t{kArenaAlignment - 1})),
+      plan_(plan) {}
+
+Status PrepareSession::Run(PreparedGraph* out) {
+  Status s = CheckArena();
+  if (s.ok()) s = CheckOps();
+  if (s.ok()) s = Plan();
+  if (s.ok()) s = Bind(out);
+  out->usage = usage_;
+  return s;
 }
 
 Status PrepareSession::TooSmall(uint64_t needed, bool exact) {
-  in_.usage_.total_bytes = needed > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(needed);
-  return Status::Error(
-      StatusCode::kArenaTooSmall,
-      exact ? "arena too small: model needs %'u bytes, got %'u"
-            : "arena too small: model needs at least %'u bytes, got %'u",
-      static_cast<unsigned>(in_.usage_.total_bytes),
-      static_cast<unsigned>(in_.arena_bytes_ > 0xFFFFFFFFu ? 0xFFFFFFFFu : in_.arena_bytes_));
+  usage_.total_bytes = needed > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(needed);
+  return Status::Error(StatusCode::kArenaTooSmall,
+                       exact ? "arena too small: model needs %'u bytes, got %'u"
+                             : "arena too small: model needs at least %'u bytes, got %'u",
+                       static_cast<unsigned>(usage_.total_bytes),
+                       static_cast<unsigned>(arena_bytes_));
 }
 
 Status PrepareSession::CheckArena() {
@@ -56,10 +62,21 @@ Status PrepareSession::CheckArena() {
   tensors_ = reinterpret_cast<TensorPlan*>(tables);
   ops_ = reinterpret_cast<OpPlan*>(
       tables + AlignUp(model_.num_tensors() * static_cast<uint32_t>(sizeof(TensorPlan))));
-  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
-    tensors_[t] = TensorPlan{TensorPlan::kNoLocation, 0, TensorPlan::kNotPlanned, 0};
-  }
+  ClassifyTensors();
   return Status::Ok();
+}
+
+// Before any operator is checked: model constants and variables are what the file says, every
+// other tensor is an activation to plan (operators may turn some into aliases or folded constants).
+void PrepareSession::ClassifyTensors() {
+  for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
+    const int32_t i = static_cast<int32_t>(t);
+    const Storage storage = model_.tensor_is_constant(i)   ? Storage::kConstant
+                            : model_.tensor_is_variable(i) ? Storage::kPersistent
+                                                           : Storage::kPlanned;
+    tensors_[t] =
+        TensorPlan{kNoLocation, static_cast<uint16_t>(t), storage, 0, planner::kNoStep, 0};
+  }
 }
 
 // The first kernel along the resolver chain whose prepare() accepts the operator and that has the
@@ -76,7 +93,7 @@ Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel
   }
   Variant lacking = Variant::kNone;  // the variant the first kernel found chose, if none had it
   uint32_t d = 0;
-  for (const OpResolver* r = in_.resolver_; r != nullptr; r = r->fallback(), ++d) {
+  for (const OpResolver* r = &resolver_; r != nullptr; r = r->fallback(), ++d) {
     const Kernel* k = r->FindOwn(code, version);
     if (k == nullptr) continue;
     OpRequirements rq;
@@ -94,7 +111,7 @@ Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel
     return OpError(ctx, StatusCode::kUnsupported, "its %s variant is not in this build's kernels",
                    VariantName(lacking));
   }
-  const OpRegistration* any = in_.resolver_->FindAnyVersion(code);
+  const OpRegistration* any = resolver_.FindAnyVersion(code);
   if (any != nullptr) {
     return Status::Error(StatusCode::kUnsupported,
                          "operator %u: op %s (code %d) version %d is not supported (kernel has "
@@ -109,7 +126,7 @@ Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel
 
 // The kernel ResolveKernel chose for op i, from the depth recorded in its call record.
 Status PrepareSession::KernelAtDepth(uint32_t i, uint32_t depth, const Kernel** kernel) const {
-  const OpResolver* r = in_.resolver_;
+  const OpResolver* r = &resolver_;
   for (uint32_t d = 0; d < depth && r != nullptr; ++d) r = r->fallback();
   *kernel = r != nullptr ? r->FindOwn(model_.op_code(i), model_.op_version(i)) : nullptr;
   if (*kernel == nullptr) {
@@ -142,8 +159,6 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) STRATA_RETURN_IF_ERROR(CheckOp(i));
-  persistent_ = records_end_ + op_data_bytes_;
-  in_.usage_.persistent_bytes = persistent_;
   return Status::Ok();
 }
 
@@ -176,11 +191,28 @@ Status PrepareSession::CheckOp(uint32_t i) {
   if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
   }
+  if ((req.subgraphs >> model_.num_subgraphs()) != 0 || (req.subgraphs & 1u) != 0) {
+    return OpError(ctx, StatusCode::kMalformedModel, "runs a subgraph the model does not have");
+  }
   STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
-  ops_[i] = OpPlan{
-      scratch ? AlignUp(req.scratch_bytes) : 0, runs ? req.inplace_lead_bytes : -1, 0, 0, 0, 0};
+  // The in-place pair: input 0 and output 0, unless input 0's storage is read as another input too
+  // (the lead only describes input 0).
+  int32_t in_root = Root(model_.op_input(i, 0));
+  for (uint32_t k = 1; k < num_in && in_root >= 0; ++k) {
+    if (Root(model_.op_input(i, k)) == in_root) in_root = -1;
+  }
+  const int32_t out_root = Root(model_.op_output(i, 0));
+  ops_[i] = OpPlan{AlignUp(req.op_data_bytes),
+                   scratch ? AlignUp(req.scratch_bytes) : 0,
+                   runs ? req.inplace_lead_bytes : -1,
+                   in_root >= 0 ? static_cast<uint16_t>(in_root) : kNoTensor,
+                   out_root >= 0 ? static_cast<uint16_t>(out_root) : kNoTensor,
+                   0,
+                   0,
+                   req.subgraphs,
+                   {0, 0, 0}};
   const uint32_t record = static_cast<uint32_t>(sizeof(OpCall) + sizeof(ArenaPtr<void>) * slots);
-  op_data_bytes_ += AlignUp(req.op_data_bytes);
+  op_data_bytes_ += ops_[i].op_data_bytes;
   if (uint64_t{records_end_} + record + op_data_bytes_ > 0x7FFFFFF0u) {
     return Status::Error(StatusCode::kUnsupported, "persistent data exceeds 2 GiB");
   }
@@ -189,7 +221,6 @@ Status PrepareSession::CheckOp(uint32_t i) {
     OpCall* call = reinterpret_cast<OpCall*>(arena_ + records_end_);
     memset(call, 0, record);
     call->invoke.fn = runs ? kernel->invoke_for(req.variant) : nullptr;
-    call->data_offset = req.op_data_bytes;  // parked size; AssignOpData makes it an offset
     call->num_inputs = static_cast<uint8_t>(in_slots);
     call->num_outputs_flags = static_cast<uint8_t>(num_out | (scratch ? OpCall::kHasScratch : 0));
     call->stride_words = static_cast<uint8_t>(record / 8);
@@ -205,11 +236,14 @@ Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequireme
   const TensorView& out = ctx.output(0);
   if (req.output_aliases_input) {
     if (!in.present() || !out.present() || in.bytes != out.bytes || Root(in.index) == out.index ||
-        model_.tensor_is_variable(out.index)) {
+        tensors_[out.index].storage != Storage::kPlanned) {
       return OpError(ctx, StatusCode::kInternal, "kernel aliases output to an incompatible input");
     }
-    tensors_[out.index] =
-        TensorPlan{static_cast<uint32_t>(Root(in.index)), 0, TensorPlan::kAlias, 0};
+    // Constants are never written: an output may share a constant's bytes only because nothing
+    // writes it (one producer per tensor, model_checks), and it is never an in-place input
+    // (aliases of constants are not planned).
+    tensors_[out.index].root = static_cast<uint16_t>(Root(in.index));
+    tensors_[out.index].storage = Storage::kAlias;
     return Status::Ok();
   }
   if (req.output_is_constant) {
@@ -219,11 +253,11 @@ Status PrepareSession::ApplyRequirements(const OpContext& ctx, const OpRequireme
                        static_cast<unsigned>(k));
       }
     }
-    if (!out.present() || req.op_data_bytes < out.bytes) {
+    if (!out.present() || req.op_data_bytes < out.bytes ||
+        tensors_[out.index].storage != Storage::kPlanned) {
       return OpError(ctx, StatusCode::kInternal, "kernel folds its output into too little op data");
     }
-    tensors_[out.index] = TensorPlan{kFoldedPending, 0, TensorPlan::kNotPlanned, 0};
-    return Status::Ok();
+    tensors_[out.index].storage = Storage::kFolded;  // its location: LayOutPersistent
   }
   return Status::Ok();
 }

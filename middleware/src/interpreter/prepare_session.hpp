@@ -1,14 +1,17 @@
-// Internal: Interpreter::Prepare, split in phases that each touch the arena in a known way.
-//   CheckOps  resolve kernels, run every kernel's prepare() without op data, write OpCall record
-//             headers at the head
-//             while the planning tables sit at the arena's tail (records stop being written, but
-//             sizes are still counted, once the head would reach the tables)
-//   Plan      give op data its place, move the tables onto the (still unused) op data block,
-//             compute lifetimes, choose in-place groups, run the planner: the exact arena size is
-//             now known
-//   Bind      fill pointer slots, then zero the op data block (the tables die) and run every
-//             kernel's prepare()
-// Op data is only written once the whole plan is known to fit.
+// Internal: Interpreter::Prepare. The session resolves and checks every operator, hands the
+// planner (src/planner) plain tables, places the arena from the plan, binds every pointer and runs
+// the kernels' prepare with their op data. It writes the arena only; the Interpreter copies the
+// PreparedGraph it returns.
+//
+//   Check   resolve each op's kernel, run its prepare() without op data, write its OpCall
+//           record header at the head while the planning tables sit at the arena's tail (once
+//           the records would reach the tables, only sizes are counted: the arena is too small
+//           anyway, and the size to report is still computed)
+//   Plan    lay out op data and variables after the records, move the tables onto that (still
+//           unused) block, schedule steps, mark lifetimes, then place the activations: search a
+//           plan, or check the build-time one. The exact arena size is now known.
+//   Bind    fill the records' pointer slots, zero the op data block (the tables die) and the
+//           variables, run every kernel's prepare() with its op data
 #pragma once
 
 #include <stdint.h>
@@ -16,23 +19,37 @@
 #include "interpreter/arena_layout.hpp"
 #include "kernel.hpp"
 #include "planner/arena_planner.hpp"
+#include "planner/plan_tables.hpp"
 #include "strata/interpreter.hpp"
 
 namespace strata {
 
 constexpr uint32_t kMaxOpInputs = 16;
 constexpr uint32_t kMaxOpOutputs = 8;
-// Marks a folded constant in TensorPlan::a until AssignOpData knows its op data offset.
-constexpr uint32_t kFoldedPending = 0xFFFFFFFEu;
+
+// What a successful Prepare leaves for the Interpreter.
+struct PreparedGraph {
+  ArenaUsage usage;  // also filled when the arena is too small
+  const void* io = nullptr;
+  const uint8_t* calls = nullptr;
+  const uint8_t* subgraph_calls[kMaxSubgraphs] = {};
+  uint8_t* variables = nullptr;
+  uint32_t variables_bytes = 0;
+};
 
 class PrepareSession {
  public:
-  explicit PrepareSession(Interpreter& interpreter);
-  Status Run();
+  PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
+                 size_t arena_bytes, const BuildTimePlan* plan);
+  Status Run(PreparedGraph* out);
 
  private:
-  // prepare_session.cpp
+  using TensorPlan = planner::TensorPlan;
+  using OpPlan = planner::OpPlan;
+
+  // prepare_session.cpp: check
   Status CheckArena();
+  void ClassifyTensors();
   Status CheckOps();
   Status CheckOp(uint32_t op_index);
   Status ApplyRequirements(const OpContext& ctx, const OpRequirements& req);
@@ -43,45 +60,37 @@ class PrepareSession {
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
   Status TooSmall(uint64_t needed, bool exact);
-  // prepare_plan.cpp
-  void AssignOpData();
+  // prepare_plan.cpp: plan
   Status Plan();
-  Status ComputeLifetimes();
-  void Touch(int32_t tensor, uint32_t step);
-  uint32_t FillPlanBuffers(PlanBuffer* bufs, bool grouped);
-  void StoreLocations(const PlanBuffer* bufs);
-  // prepare_group.cpp
-  void GroupInPlace(PlanBuffer* bufs, uint16_t* work);
-  void RankCandidates(PlanBuffer* bufs);
-  int32_t NextCandidate(uint32_t after_bytes, int32_t after_op) const;
-  uint32_t ApplySelection(PlanBuffer* bufs, uint16_t* work);
-  void ResetGroups();
-  int64_t GroupPosition(int32_t tensor) const;
-  bool CanRunInPlace(uint32_t op, int32_t* in, int32_t* out) const;
-  bool MergeGroups(int32_t in, int32_t out, int64_t lead);
-  // prepare_bind.cpp
-  Status Bind();
-  void FillSlots();
+  void LayOutPersistent();
+  Status PlaceActivations(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
+  Status TakeBuildTimePlan(PlanBuffer* buffers, uint32_t n);
+  // prepare_bind.cpp: bind
+  Status Bind(PreparedGraph* out);
+  void FillSlots(PreparedGraph* out);
   void* TensorData(int32_t tensor) const;
   TensorView View(int32_t tensor) const;
   TensorView SlotView(int32_t tensor, const void* data) const;
   int32_t Root(int32_t tensor) const;
   bool IsConstant(int32_t tensor) const;
-  uint32_t NumSlots(const OpCall& call, uint32_t op) const;
 
-  Interpreter& in_;
   const Model& model_;
+  const OpResolver& resolver_;
   uint8_t* arena_;
   uint32_t arena_bytes_;
+  const BuildTimePlan* plan_;
+  ArenaUsage usage_;
   TensorPlan* tensors_ = nullptr;  // planning tables (temporary)
   OpPlan* ops_ = nullptr;
   uint32_t io_bytes_ = 0;
   uint32_t tables_bytes_ = 0;
-  uint32_t records_end_ = 0;  // IO slots + call records; the op data block starts here
+  uint32_t records_end_ = 0;     // IO slots + call records; the op data block starts here
   uint32_t op_data_bytes_ = 0;
-  uint32_t persistent_ = 0;  // records_end_ + op_data_bytes_
-  bool dry_ = false;         // records did not fit: only sizes are computed
-  bool bound_ = false;       // TensorPlan::a holds arena offsets and pointers are valid
+  uint32_t variables_bytes_ = 0;
+  uint32_t persistent_ = 0;      // records_end_ + op data + variables
+  PlanBuffer* scratch_buffers_ = nullptr;  // after planning: the scratch buffers, in op order
+  bool dry_ = false;             // records did not fit: only sizes are computed
+  bool bound_ = false;           // locations are final and pointers valid
 };
 
 }  // namespace strata

@@ -52,39 +52,96 @@ Status Model::Load(const void* data, size_t size, Model* out) {
                          static_cast<unsigned>(model->version()),
                          static_cast<unsigned>(kSchemaVersion));
   }
-  if (model->subgraphs() == nullptr || model->subgraphs()->size() == 0) {
-    return Status::Error(StatusCode::kMalformedModel, "model has no subgraph");
+  const uint32_t num_subgraphs = model->subgraphs() ? model->subgraphs()->size() : 0;
+  if (num_subgraphs == 0) return Status::Error(StatusCode::kMalformedModel, "model has no subgraph");
+  if (num_subgraphs > kMaxSubgraphs) {
+    return Status::Error(StatusCode::kUnsupported, "model has %u subgraphs, at most %u supported",
+                         static_cast<unsigned>(num_subgraphs),
+                         static_cast<unsigned>(kMaxSubgraphs));
   }
-  const tflite::SubGraph* subgraph = model->subgraphs()->Get(0);
-  STRATA_RETURN_IF_ERROR(CheckTensors(model, subgraph));
-  STRATA_RETURN_IF_ERROR(CheckGraph(model, subgraph));
+  uint32_t ops = 0;
+  uint32_t tensors = 0;
+  for (uint32_t s = 0; s < num_subgraphs; ++s) {
+    const tflite::SubGraph* subgraph = model->subgraphs()->Get(s);
+    STRATA_RETURN_IF_ERROR(CheckTensors(model, subgraph));
+    STRATA_RETURN_IF_ERROR(CheckGraph(model, subgraph));
+    out->first_op_[s] = static_cast<uint16_t>(ops);
+    out->first_tensor_[s] = static_cast<uint16_t>(tensors);
+    ops += subgraph->operators() ? subgraph->operators()->size() : 0;
+    tensors += subgraph->tensors() ? subgraph->tensors()->size() : 0;
+    if (ops > kMaxOperators || tensors > kMaxTensors) {
+      return Status::Error(StatusCode::kUnsupported,
+                           "the subgraphs hold %u operators and %u tensors, at most %u and %u",
+                           static_cast<unsigned>(ops), static_cast<unsigned>(tensors),
+                           static_cast<unsigned>(kMaxOperators), static_cast<unsigned>(kMaxTensors));
+    }
+  }
+  out->first_op_[num_subgraphs] = static_cast<uint16_t>(ops);
+  out->first_tensor_[num_subgraphs] = static_cast<uint16_t>(tensors);
   out->data_ = static_cast<const uint8_t*>(data);
   out->size_ = size;
   out->model_ = model;
-  out->subgraph_ = subgraph;
-  out->num_tensors_ = subgraph->tensors() ? subgraph->tensors()->size() : 0;
-  out->num_operators_ = subgraph->operators() ? subgraph->operators()->size() : 0;
+  out->num_subgraphs_ = num_subgraphs;
+  out->num_tensors_ = tensors;
+  out->num_operators_ = ops;
   return Status::Ok();
 }
 
-uint32_t Model::num_inputs() const {
-  return subgraph_ && subgraph_->inputs() ? subgraph_->inputs()->size() : 0;
+const tflite::SubGraph* Model::Subgraph(uint32_t s) const {
+  return s < num_subgraphs_ ? model_->subgraphs()->Get(s) : nullptr;
 }
 
-uint32_t Model::num_outputs() const {
-  return subgraph_ && subgraph_->outputs() ? subgraph_->outputs()->size() : 0;
+uint32_t Model::subgraph_first_op(uint32_t s) const {
+  return s <= num_subgraphs_ ? first_op_[s] : num_operators_;
 }
 
-int32_t Model::input_tensor(uint32_t i) const {
-  return i < num_inputs() ? subgraph_->inputs()->Get(i) : -1;
+uint32_t Model::subgraph_num_ops(uint32_t s) const {
+  return s < num_subgraphs_ ? static_cast<uint32_t>(first_op_[s + 1] - first_op_[s]) : 0;
 }
 
-int32_t Model::output_tensor(uint32_t i) const {
-  return i < num_outputs() ? subgraph_->outputs()->Get(i) : -1;
+uint32_t Model::subgraph_first_tensor(uint32_t s) const {
+  return s <= num_subgraphs_ ? first_tensor_[s] : num_tensors_;
+}
+
+uint32_t Model::op_subgraph(uint32_t i) const {
+  uint32_t s = 0;
+  while (s + 1 < num_subgraphs_ && i >= first_op_[s + 1]) ++s;
+  return s;
+}
+
+uint32_t Model::tensor_subgraph(int32_t t) const {
+  uint32_t s = 0;
+  while (s + 1 < num_subgraphs_ && static_cast<uint32_t>(t) >= first_tensor_[s + 1]) ++s;
+  return s;
+}
+
+uint32_t Model::subgraph_num_inputs(uint32_t s) const {
+  const tflite::SubGraph* g = Subgraph(s);
+  return g && g->inputs() ? g->inputs()->size() : 0;
+}
+
+uint32_t Model::subgraph_num_outputs(uint32_t s) const {
+  const tflite::SubGraph* g = Subgraph(s);
+  return g && g->outputs() ? g->outputs()->size() : 0;
+}
+
+int32_t Model::subgraph_input(uint32_t s, uint32_t k) const {
+  return k < subgraph_num_inputs(s) ? Subgraph(s)->inputs()->Get(k) + first_tensor_[s] : -1;
+}
+
+int32_t Model::subgraph_output(uint32_t s, uint32_t k) const {
+  return k < subgraph_num_outputs(s) ? Subgraph(s)->outputs()->Get(k) + first_tensor_[s] : -1;
 }
 
 const tflite::Operator* Model::op(uint32_t i) const {
-  return i < num_operators_ ? subgraph_->operators()->Get(i) : nullptr;
+  if (i >= num_operators_) return nullptr;
+  const uint32_t s = op_subgraph(i);
+  return Subgraph(s)->operators()->Get(i - first_op_[s]);
+}
+
+const tflite::Tensor* Model::RawTensor(int32_t t) const {
+  const uint32_t s = tensor_subgraph(t);
+  return Subgraph(s)->tensors()->Get(static_cast<uint32_t>(t) - first_tensor_[s]);
 }
 
 int32_t Model::op_code(uint32_t i) const {
@@ -115,11 +172,13 @@ uint32_t Model::op_num_outputs(uint32_t i) const {
 }
 
 int32_t Model::op_input(uint32_t i, uint32_t k) const {
-  return k < op_num_inputs(i) ? op(i)->inputs()->Get(k) : -1;
+  if (k >= op_num_inputs(i)) return -1;
+  const int32_t t = op(i)->inputs()->Get(k);
+  return t < 0 ? -1 : t + first_tensor_[op_subgraph(i)];
 }
 
 int32_t Model::op_output(uint32_t i, uint32_t k) const {
-  return k < op_num_outputs(i) ? op(i)->outputs()->Get(k) : -1;
+  return k < op_num_outputs(i) ? op(i)->outputs()->Get(k) + first_tensor_[op_subgraph(i)] : -1;
 }
 
 }  // namespace strata

@@ -17,29 +17,13 @@ using flatbuffers::voffset_t;
 #define STRATA_NOINLINE
 #endif
 
-// Field layouts of the option tables kernels read: field k has vtable offset 4 + 2k; entries are
-// scalar sizes (1, 2, 4, 8) or kVec4 (a vector of 4-byte elements).
-constexpr uint8_t kVec4 = 0x84;
-struct OptionsLayout {
-  uint8_t type;  // tflite::BuiltinOptions value
-  uint8_t count;
-  uint8_t fields[7];
-};
-constexpr OptionsLayout kLayouts[] = {
-    {tflite::BuiltinOptions_Conv2DOptions, 7, {1, 4, 4, 1, 4, 4, 1}},
-    {tflite::BuiltinOptions_DepthwiseConv2DOptions, 7, {1, 4, 4, 4, 1, 4, 4}},
-    {tflite::BuiltinOptions_Pool2DOptions, 6, {1, 4, 4, 4, 4, 1}},
-    {tflite::BuiltinOptions_FullyConnectedOptions, 5, {1, 1, 1, 1, 1}},
-    {tflite::BuiltinOptions_SoftmaxOptions, 1, {4}},
-    {tflite::BuiltinOptions_ConcatenationOptions, 2, {4, 1}},
-    {tflite::BuiltinOptions_AddOptions, 2, {1, 1}},
-    {tflite::BuiltinOptions_MulOptions, 1, {1}},
-    {tflite::BuiltinOptions_SubOptions, 2, {1, 1}},
-    {tflite::BuiltinOptions_ReshapeOptions, 1, {kVec4}},
-    {tflite::BuiltinOptions_ReducerOptions, 1, {1}},
-    {tflite::BuiltinOptions_SqueezeOptions, 1, {kVec4}},
-    {tflite::BuiltinOptions_StridedSliceOptions, 6, {4, 4, 4, 4, 4, 1}},
-    {tflite::BuiltinOptions_LeakyReluOptions, 1, {4}},
+// Field layouts of every options table, generated from the schema (schema/gen_options_layouts.py):
+// records of [BuiltinOptions value][field count][one code per field]; field k has vtable offset
+// 4 + 2k. A code is a scalar size (1, 2, 4, 8), kVector | element size, or kString.
+constexpr uint8_t kVector = 0x80;
+constexpr uint8_t kString = 0x90;
+constexpr uint8_t kLayouts[] = {
+#include "options_layouts.inc"
 };
 
 class Walker {
@@ -98,16 +82,18 @@ class Walker {
 
   STRATA_NOINLINE bool Options(const void* table, uint8_t type) {
     if (!Begin(table)) return false;
-    for (const OptionsLayout& layout : kLayouts) {
-      if (layout.type != type) continue;
-      for (uint8_t k = 0; k < layout.count; ++k) {
+    for (uint32_t at = 0; at + 1 < sizeof(kLayouts); at += 2u + kLayouts[at + 1]) {
+      if (kLayouts[at] != type) continue;
+      for (uint8_t k = 0; k < kLayouts[at + 1]; ++k) {
         const voffset_t field = static_cast<voffset_t>(4 + 2 * k);
-        const bool ok = layout.fields[k] == kVec4 ? Vector(table, field, 4)
-                                                  : Scalar(table, field, layout.fields[k]);
+        const uint8_t code = kLayouts[at + 2 + k];
+        const bool ok = code == kString  ? Vector(table, field, 1, true)
+                        : code & kVector ? Vector(table, field, code & ~kVector)
+                                         : Scalar(table, field, code);
         if (!ok) return false;
       }
     }
-    return End();  // other types: header checked only, kernels do not read them
+    return End();  // empty tables: the header is all there is
   }
 
  private:
@@ -167,11 +153,8 @@ bool Buffer(Walker& w, const uint8_t* b) {
          w.Scalar(b, B::VT_SIZE, 8) && w.End();
 }
 
-// Only subgraph 0 is used (the control-flow ops that would reach others are unsupported).
-bool FirstSubGraph(Walker& w, const uint8_t* m) {
-  const auto* subgraphs = reinterpret_cast<const tflite::Model*>(m)->subgraphs();
-  return subgraphs == nullptr || subgraphs->size() == 0 ||
-         SubGraph(w, reinterpret_cast<const uint8_t*>(subgraphs->Get(0)));
+bool SubGraphs(Walker& w, const uint8_t* m) {
+  return w.Tables(m, tflite::Model::VT_SUBGRAPHS, SubGraph);
 }
 
 }  // namespace
@@ -185,7 +168,7 @@ bool VerifyModelStructure(const uint8_t* data, size_t size) {
   Walker w(data, size);
   return w.Begin(m) && w.Scalar(m, M::VT_VERSION, 4) &&
          w.Tables(m, M::VT_OPERATOR_CODES, OperatorCode) && w.Tables(m, M::VT_BUFFERS, Buffer) &&
-         w.Vector(m, M::VT_SUBGRAPHS, 4) && FirstSubGraph(w, m) && w.End();
+         SubGraphs(w, m) && w.End();
 }
 
 }  // namespace strata

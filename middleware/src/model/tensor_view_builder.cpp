@@ -28,7 +28,7 @@ void FillQuantization(const tflite::Tensor* t, TensorView* v) {
 TensorView Model::tensor(int32_t i) const {
   TensorView v;
   if (i < 0 || static_cast<uint32_t>(i) >= num_tensors_) return v;
-  const tflite::Tensor* t = subgraph_->tensors()->Get(i);
+  const tflite::Tensor* t = RawTensor(i);
   v.index = i;
   v.type = static_cast<DataType>(t->type());
   v.name = TensorName(t);
@@ -51,18 +51,18 @@ uint32_t Model::tensor_bytes(int32_t i) const {
   if (i < 0 || static_cast<uint32_t>(i) >= num_tensors_) return 0;
   uint64_t elements = 0;
   uint64_t bytes = 0;
-  ShapeSize(subgraph_->tensors()->Get(i), &elements, &bytes);
+  ShapeSize(RawTensor(i), &elements, &bytes);
   return static_cast<uint32_t>(bytes);
 }
 
 bool Model::tensor_is_constant(int32_t i) const {
   if (i < 0 || static_cast<uint32_t>(i) >= num_tensors_) return false;
-  return ConstantBuffer(model_, subgraph_->tensors()->Get(i)) != nullptr;
+  return ConstantBuffer(model_, RawTensor(i)) != nullptr;
 }
 
 bool Model::tensor_is_variable(int32_t i) const {
   if (i < 0 || static_cast<uint32_t>(i) >= num_tensors_) return false;
-  return subgraph_->tensors()->Get(i)->is_variable();
+  return RawTensor(i)->is_variable();
 }
 
 }  // namespace strata

@@ -11,6 +11,8 @@
 // Groups are placed at their lowest collision-free offset in two orders (decreasing size; first
 // use); when neither reaches the lower bound and there are few groups, an exhaustive search over
 // placement orders (lowest-offset placement can reach every optimal packing) finds the optimum.
+// Cost: near-linear in the number of buffers for graphs whose buffers live a few steps each (a
+// collision is only looked for among buffers whose lifetimes can overlap), quadratic at worst.
 #pragma once
 
 #include <stdint.h>
@@ -36,14 +38,16 @@ struct PlanResult {
 // Groups up to this count get the exhaustive search when the heuristics miss the lower bound.
 constexpr uint32_t kPlannerExhaustiveLimit = 8;
 
-// Scratch memory PlanArena needs for n buffers, in uint16_t entries.
-constexpr uint32_t PlannerWorkEntries(uint32_t n) { return 3 * n; }
+// Scratch memory PlanArena and PlanLowerBound need for n buffers whose steps are < steps, in bytes
+// (8-byte aligned).
+uint32_t PlannerWorkBytes(uint32_t n, uint32_t steps);
 
-// Sets every buffer's offset. `work` holds PlannerWorkEntries(n) entries; n < 65535. Members of a
-// group must not collide with each other while both are live (the caller guarantees it).
-PlanResult PlanArena(PlanBuffer* buffers, uint32_t n, uint16_t* work);
+// Sets every buffer's offset. `work` holds PlannerWorkBytes(n, steps) bytes, 8-byte aligned, where
+// every buffer's last step is < steps; n < 65535. Members of a group must not collide with each
+// other while both are live (the caller guarantees it).
+PlanResult PlanArena(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
 
 // The lower bound alone (uses `work` like PlanArena).
-uint32_t PlanLowerBound(PlanBuffer* buffers, uint32_t n, uint16_t* work);
+uint32_t PlanLowerBound(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
 
 }  // namespace strata

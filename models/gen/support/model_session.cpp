@@ -14,7 +14,9 @@ const strata::Status& ModelSession::Prepare() {
   if (attempted_) return status_;
   attempted_ = true;
   status_ = strata::Model::Load(info_->data, info_->bytes, &model_);
-  if (status_.ok()) status_ = interpreter_.Prepare();
+  if (status_.ok()) {
+    status_ = info_->plan != nullptr ? interpreter_.Prepare(*info_->plan) : interpreter_.Prepare();
+  }
   return status_;
 }
 

@@ -7,6 +7,7 @@
 #include "interpreter/arena_layout.hpp"
 #include "kernel.hpp"
 #include "planner/arena_planner.hpp"
+#include "planner/plan_tables.hpp"
 
 namespace strata {
 
@@ -14,10 +15,14 @@ static_assert(sizeof(ArenaPtr<void>) == 8 && alignof(ArenaPtr<void>) == 8, "poin
 static_assert(sizeof(InvokeSlot) == 8 && alignof(InvokeSlot) == 8, "function slot");
 static_assert(sizeof(OpCall) == 16 && alignof(OpCall) == 8, "call record header");
 static_assert(offsetof(OpCall, data_offset) == 8 && offsetof(OpCall, num_inputs) == 12 &&
-                  offsetof(OpCall, num_outputs_flags) == 13 && offsetof(OpCall, stride_words) == 14,
+                  offsetof(OpCall, num_outputs_flags) == 13 && offsetof(OpCall, stride_words) == 14 &&
+                  offsetof(OpCall, kernel_bits) == 15,
               "call record fields");
-static_assert(sizeof(TensorPlan) == 12 && offsetof(TensorPlan, first_use) == 8, "tensor plan");
-static_assert(sizeof(OpPlan) == 16 && offsetof(OpPlan, candidate) == 12, "op plan");
+static_assert(sizeof(planner::TensorPlan) == 12 && offsetof(planner::TensorPlan, first) == 8,
+              "tensor plan");
+static_assert(sizeof(planner::OpPlan) == 24 && offsetof(planner::OpPlan, first_step) == 16 &&
+                  offsetof(planner::OpPlan, subgraphs) == 20,
+              "op plan");
 static_assert(sizeof(PlanBuffer) == 20 && offsetof(PlanBuffer, first) == 16, "planner buffer");
 static_assert(kArenaAlignment == 8, "allocation unit");
 

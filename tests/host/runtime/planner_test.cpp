@@ -31,8 +31,11 @@ void ExpectNoOverlap(const std::vector<PlanBuffer>& b, uint32_t bytes) {
 }
 
 strata::PlanResult Plan(std::vector<PlanBuffer>* b) {
-  std::vector<uint16_t> work(strata::PlannerWorkEntries(static_cast<uint32_t>(b->size())));
-  return strata::PlanArena(b->data(), static_cast<uint32_t>(b->size()), work.data());
+  uint32_t steps = 1;
+  for (const PlanBuffer& x : *b) steps = std::max<uint32_t>(steps, x.last + 1u);
+  const uint32_t n = static_cast<uint32_t>(b->size());
+  std::vector<uint64_t> work(strata::PlannerWorkBytes(n, steps) / 8 + 1);
+  return strata::PlanArena(b->data(), n, steps, work.data());
 }
 
 std::vector<PlanBuffer> RandomBuffers(std::mt19937& rng, uint32_t n, uint32_t steps,

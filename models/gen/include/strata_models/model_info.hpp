@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "strata/interpreter.hpp"
 #include "strata/op_resolver.hpp"
 #include "strata/tensor.hpp"
 
@@ -28,7 +29,7 @@ struct TensorInfo {
 };
 
 struct ArenaFigures {
-  uint32_t total_bytes;  // what Interpreter::Prepare needs (the firmware reserves exactly this)
+  uint32_t total_bytes;  // what Interpreter::Prepare(plan) needs (the firmware reserves exactly this)
   uint32_t lower_bound;  // persistent + the largest sum of simultaneously live activations
   uint32_t persistent_bytes;  // head: tensor table, op records, op data
   uint32_t activation_bytes;  // tail: planned activations and scratch
@@ -54,6 +55,7 @@ struct ModelInfo {
   const uint8_t* data;  // the .tflite bytes, 16-byte aligned
   uint32_t bytes;
   const strata::OpResolver* resolver;
+  const strata::BuildTimePlan* plan;  // the activations' placement, computed at build time
   ArenaFigures arena;
   const TensorInfo* inputs;
   uint32_t num_inputs;
