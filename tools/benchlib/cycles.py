@@ -1,0 +1,107 @@
+"""Estimated Cortex-M4 cycles from the cycle-model QEMU plugin (tools/cycle_model, docs/cycle-model.md).
+
+The plugin writes a checkpoint (instructions and estimated cycles executed so far) at every load from
+the timer the firmware's counter reads. The firmware measures a layer or an Invoke as the difference of
+two counter readings, exact in instructions; the same two readings are two consecutive checkpoints
+whose instruction difference is that count. Pairing by that equality makes the cycles exact too, and a
+reading that does not pair is an error, never a guess.
+"""
+import glob
+import os
+
+from . import records
+
+PLUGIN_NAME = "libstrata-cycle-model.so"
+
+
+def find_plugin(build_dir):
+    """The plugin a firmware tree built (tools/cycle_model/plugin.cmake), or None."""
+    found = glob.glob(os.path.join(build_dir, "tools", "cycle_model", PLUGIN_NAME))
+    return found[0] if found else None
+
+
+def plugin_argument(plugin, out_path):
+    """The value of qemu_run.py --plugin (QEMU's -plugin) that writes the model's output to out_path."""
+    if "," in out_path:
+        raise ValueError(f"cycle model output path must not contain ',': {out_path}")
+    return f"{plugin},out={out_path}"
+
+
+class Run:
+    """One plugin output: checkpoints, totals, cycles and instructions per class, unknown encodings."""
+
+    def __init__(self, text):
+        self.insns, self.cycles = [], []
+        self.total, self.classes, self.unknown = {}, {}, []
+        for line in text.splitlines():
+            word, _, rest = line.partition(" ")
+            if word == "read":
+                i, c = (int(v) for v in rest.split())
+                self.insns.append(i)
+                self.cycles.append(c)
+            elif word == "step":
+                count, di, dc = (int(v) for v in rest.split())
+                i, c = self.insns[-1], self.cycles[-1]
+                for k in range(1, count + 1):
+                    self.insns.append(i + k * di)
+                    self.cycles.append(c + k * dc)
+            elif word == "total":
+                self.total = {k: int(v) for k, v in records.FIELD_RE.findall(rest)}
+            elif word == "class":
+                fields = dict(records.FIELD_RE.findall(rest))
+                self.classes[fields["name"]] = (int(fields["insns"]), int(fields["cycles"]))
+            elif word == "unknown":
+                self.unknown.append(dict(records.FIELD_RE.findall(rest)))
+        if not self.total:
+            raise RuntimeError("cycle model output has no totals (QEMU did not exit normally?)")
+
+    def deltas(self):
+        return [b - a for a, b in zip(self.insns, self.insns[1:])]
+
+    def interval(self, k):
+        """(instructions, cycles) between checkpoints k and k + 1."""
+        return self.insns[k + 1] - self.insns[k], self.cycles[k + 1] - self.cycles[k]
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return Run(f.read())
+    except OSError as e:
+        raise RuntimeError(f"cycle model output {path} missing: {e}") from e
+
+
+def layer_cycles(run, inferences):
+    """Estimated cycles of every measured layer of every inference (records.runs order): for each
+    inference {layer index: cycles}. The profiled Invoke reads the counter before and after each layer
+    that runs, nothing in between, so its 2N readings are consecutive checkpoints."""
+    deltas = run.deltas()
+    start, result = 0, []
+    for number, inference in enumerate(inferences):
+        measured = [(int(l["index"]), int(l["count"])) for l in inference["layers"] if l.get("ran") == "1"]
+        if not measured:
+            result.append({})
+            continue
+        first = measured[0][1]
+        match = None
+        for k in range(start, len(deltas) - 2 * (len(measured) - 1)):
+            if deltas[k] == first and all(deltas[k + 2 * j] == count
+                                          for j, (_, count) in enumerate(measured)):
+                match = k
+                break
+        if match is None:
+            raise RuntimeError(f"inference {number + 1}: no run of timer checkpoints matches its "
+                               f"{len(measured)} layer counts (is this the board the plugin watches?)")
+        result.append({index: run.interval(match + 2 * j)[1] for j, (index, _) in enumerate(measured)})
+        start = match + 2 * len(measured)
+    return result
+
+
+def interval_cycles(run, instructions):
+    """Estimated cycles of the last interval between consecutive checkpoints that took exactly
+    `instructions` instructions (a measurement the firmware printed)."""
+    target = int(instructions)
+    for k in range(len(run.insns) - 2, -1, -1):
+        if run.insns[k + 1] - run.insns[k] == target:
+            return run.cycles[k + 1] - run.cycles[k]
+    raise RuntimeError(f"no pair of timer checkpoints is {target} instructions apart")
