@@ -152,7 +152,7 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
   }
 }
 
-static void on_exit(qemu_plugin_id_t id, void *userdata) {
+static void on_run_end(qemu_plugin_id_t id, void *userdata) {
   (void)id;
   (void)userdata;
   cycle_finish(&g_state);
@@ -213,6 +213,6 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const struct qem
   fprintf(g_out, "# strata cycle model: estimated Cortex-M4 cycles (docs/cycle-model.md)\n");
   cycle_reset(&g_state);
   qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);
-  qemu_plugin_register_atexit_cb(id, on_exit, NULL);
+  qemu_plugin_register_atexit_cb(id, on_run_end, NULL);
   return 0;
 }

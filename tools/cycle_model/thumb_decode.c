@@ -1,9 +1,9 @@
 /* Thumb-2 decoder for the Cortex-M4 cycle model (see thumb_decode.h).
  *
- * Encodings follow the ARMv7-M Architecture Reference Manual (DDI 0403E), chapter A5 "The Thumb
+ * Encodings follow the ARMv7-M Architecture Reference Manual (Arm DDI 0403E), chapter A5 "The Thumb
  * Instruction Set Encoding" (A5.2 16-bit, A5.3 32-bit) and chapter A6 "The Floating-point
- * Instruction Set Encoding". Costs follow the Cortex-M4 TRM r0p1 (DDI 0439D): Table 3-1 and 3.3.2
- * "Load/store timings" for the core, Table 7-1 "FPU instruction set" for the FPU.
+ * Instruction Set Encoding". Costs follow the Cortex-M4 TRM (Arm DDI 0439, revision r0p1): Table 3-1
+ * and 3.3.2 "Load/store timings" for the core, Table 7-1 "FPU instruction set" for the FPU.
  */
 #include "thumb_decode.h"
 

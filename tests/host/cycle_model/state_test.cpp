@@ -26,7 +26,7 @@ class Program {
   std::deque<insn_info> insns_;
 };
 
-uint64_t Run(std::initializer_list<const insn_info*> trace, cycle_state* s = nullptr) {
+uint64_t Execute(std::initializer_list<const insn_info*> trace, cycle_state* s = nullptr) {
   cycle_state local;
   if (s == nullptr) s = &local;
   cycle_reset(s);
@@ -42,25 +42,25 @@ TEST(CycleModelState, LoadBehindIndependentLoadCostsOne) {
   Program p;
   const insn_info* a = p.Add(0x6803);  // ldr r3, [r0]
   const insn_info* b = p.Add(0x680c);  // ldr r4, [r1]
-  EXPECT_EQ(Run({a, b}), 3u);
+  EXPECT_EQ(Execute({a, b}), 3u);
 }
 
 TEST(CycleModelState, LoadUsingTheLoadedRegisterIsNotPipelined) {
   Program p;
   const insn_info* a = p.Add(0x6803);  // ldr r3, [r0]
   const insn_info* b = p.Add(0x685c);  // ldr r4, [r3, #4]
-  EXPECT_EQ(Run({a, b}), 4u);
+  EXPECT_EQ(Execute({a, b}), 4u);
 }
 
 TEST(CycleModelState, NothingPipelinesBehindAStore) {
   Program p;
   const insn_info* store = p.Add(0x5143);  // str r3, [r0, r5]
   const insn_info* load = p.Add(0x680c);   // ldr r4, [r1]
-  EXPECT_EQ(Run({store, load}), 4u);
+  EXPECT_EQ(Execute({store, load}), 4u);
   Program q;
   const insn_info* ldr = q.Add(0x6803);      // ldr r3, [r0]
   const insn_info* str_reg = q.Add(0x514c);  // str r4, [r1, r5]: behind a load, 1
-  EXPECT_EQ(Run({ldr, str_reg}), 3u);
+  EXPECT_EQ(Execute({ldr, str_reg}), 3u);
 }
 
 TEST(CycleModelState, ConditionalBranchPaysTheRefillOnlyWhenTaken) {
@@ -68,8 +68,8 @@ TEST(CycleModelState, ConditionalBranchPaysTheRefillOnlyWhenTaken) {
   const insn_info* beq = p.Add(0xd000);  // beq.n to pc + 4 (skips one halfword)
   const insn_info* fall = p.Add(0xbf00);
   const insn_info* target = p.Add(0xbf00);
-  EXPECT_EQ(Run({beq, fall, target}), 3u);  // not taken: 1 + 1 + 1
-  EXPECT_EQ(Run({beq, target}), 3u);        // taken: 1 + P(1) + 1
+  EXPECT_EQ(Execute({beq, fall, target}), 3u);  // not taken: 1 + 1 + 1
+  EXPECT_EQ(Execute({beq, target}), 3u);        // taken: 1 + P(1) + 1
 }
 
 TEST(CycleModelState, ItSkippedLoadCostsOneAndDoesNotLeadAPipeline) {
@@ -88,7 +88,7 @@ TEST(CycleModelState, ItSkippedLoadCostsOneAndDoesNotLeadAPipeline) {
   EXPECT_EQ(s.skipped, 1u);
   EXPECT_EQ(s.pipelined, 0u);
   // The same with the condition passing: 1 + 2 + 1 (pipelined).
-  EXPECT_EQ(Run({it, ldr, next}), 4u);
+  EXPECT_EQ(Execute({it, ldr, next}), 4u);
 }
 
 TEST(CycleModelState, OnlyTheInstructionsTheItCoversAreConditional) {
@@ -111,7 +111,7 @@ TEST(CycleModelState, PopPcChargesOnePlusNPlusRefill) {
   const insn_info* pop = p.Add(0xbd10);  // pop {r4, pc}
   Program elsewhere;
   const insn_info* target = elsewhere.Add(0xbf00);
-  EXPECT_EQ(Run({pop, target}), (1u + 2u + 3u) + 1u);
+  EXPECT_EQ(Execute({pop, target}), (1u + 2u + 3u) + 1u);
 }
 
 TEST(CycleModelState, CountsPerClassAddUp) {
@@ -122,7 +122,7 @@ TEST(CycleModelState, CountsPerClassAddUp) {
   Program elsewhere;
   const insn_info* d = elsewhere.Add(0xbf00);
   cycle_state s;
-  Run({a, b, c, d}, &s);
+  Execute({a, b, c, d}, &s);
   uint64_t insns = 0, cycles = 0;
   for (int k = 0; k < CLS_COUNT; ++k) {
     insns += s.class_insns[k];
