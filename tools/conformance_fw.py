@@ -7,7 +7,8 @@ the conformance firmware there under QEMU (semihosting reads the file and writes
 applies the case's rules: `exact` outputs bit for bit, `close` within atol + rtol*|expected|, and
 `expected_top1` as the index of the largest output. Prints one summary line per case. With
 --cycle-model (the Cortex-M4 cycle-model QEMU plugin, docs/cycle-model.md) the summary also gets
-invoke_cycles=, the estimated Cortex-M4 cycles of the Invoke the firmware measured.
+invoke_cycles=, the estimated Cortex-M4 cycles of the Invoke the firmware measured (and undecoded=, the
+executed instructions the plugin could not decode, when there are any).
 """
 import argparse
 import json
@@ -111,7 +112,10 @@ def main():
         line = summary.group(0).strip() if summary else ""
         if args.cycle_model and summary and not problems:
             invoke = re.search(r"invoke_instructions=(\d+)", line).group(1)
-            line += f" invoke_cycles={cycles.interval_cycles(cycles.read(cycles_out), invoke)}"
+            model = cycles.read(cycles_out)
+            line += f" invoke_cycles={cycles.interval_cycles(model, invoke)}"
+            if model.total.get("unknown"):  # charged 1 cycle each: the estimate is off
+                line += f" undecoded={model.total['unknown']}"
     name = os.path.basename(case_dir)
     print(run.stdout if problems else "", end="")
     print(f"{name}: {'FAIL' if problems else 'pass'} {line}")

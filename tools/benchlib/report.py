@@ -178,6 +178,11 @@ def write(path, results, conf, charts, command, conf_m4=None):
         out += ["## Conformance models on the Cortex-M4 virtual board (estimated cycles)", "",
                 "Instructions and estimated Cortex-M4 cycles of one Invoke (`mps2-an386`, cycle model).", ""]
         out += conformance_m4(conf_m4) + [""]
+        undecoded = [f"{case} ({k}): {fields['undecoded']}" for k, cases in sorted(conf_m4.items())
+                     for case, fields in sorted(cases.items()) if fields.get("undecoded")]
+        if undecoded:
+            out += ["Instructions the cycle model could not decode (charged 1 cycle each): " +
+                    "; ".join(undecoded), ""]
     out += ["## Charts", ""] + [f"![{title}]({rel})" for title, rel in charts] + [""]
     analysis = os.path.join(os.path.dirname(path), "docs", "benchmarks-analysis.md")
     if os.path.exists(analysis):
