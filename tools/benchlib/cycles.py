@@ -8,10 +8,14 @@ reading that does not pair is an error, never a guess.
 """
 import glob
 import os
+import subprocess
+import sys
+import tempfile
 
 from . import records
 
 PLUGIN_NAME = "libstrata-cycle-model.so"
+QEMU_RUN = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "qemu_run.py")
 
 
 def find_plugin(build_dir):
@@ -69,6 +73,19 @@ def read(path):
             return Run(f.read())
     except OSError as e:
         raise RuntimeError(f"cycle model output {path} missing: {e}") from e
+
+
+def run_firmware(machine, elf, plugin, qemu_run_args=(), timeout=900):
+    """Runs a firmware under QEMU (tools/qemu_run.py with `qemu_run_args`) with the cycle model;
+    returns its console output and the plugin's Run. A failed run raises with the end of its output."""
+    with tempfile.TemporaryDirectory(prefix="strata-cycles-") as work:
+        out = os.path.join(work, "cycles.txt")
+        done = subprocess.run([sys.executable, QEMU_RUN, "--machine", machine, "--elf", elf,
+                               "--timeout", str(timeout), *qemu_run_args,
+                               "--plugin", plugin_argument(plugin, out)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{elf} failed under QEMU:\n{done.stdout[-3000:]}{done.stderr}")
+        return done.stdout, read(out)
 
 
 def layer_cycles(run, inferences):

@@ -60,6 +60,13 @@ def cpi(cycles, instructions):
     return f"{int(cycles) / int(instructions):.2f}" if int(instructions) else "–"
 
 
+def undecoded_note(entries):
+    """A line naming the runs in which the cycle model met instructions it cannot decode, if any."""
+    if not entries:
+        return []
+    return ["Instructions the cycle model could not decode (charged 1 cycle each): " + "; ".join(entries), ""]
+
+
 def m4_cycles(results):
     """Estimated Cortex-M4 cycles of one Invoke beside its instructions (boards run with the plugin)."""
     lines = ["| board | model | kernels | instructions | est. M4 cycles | cycles / MAC | cycles / instruction | "
@@ -164,11 +171,9 @@ def write(path, results, conf, charts, command, conf_m4=None):
                 "One Invoke on the Cortex-M4 virtual board, its instructions charged by the cycle model; the "
                 "second inference of the same run gives the same estimate.", ""]
         out += m4_cycles(results) + [""]
-        undecoded = [f"{board} {m} {k}: {r['unknown_instructions']}" for board, models in results.items()
-                     for (m, k), r in sorted(models.items()) if r.get("unknown_instructions")]
-        if undecoded:
-            out += ["Instructions the cycle model could not decode (charged 1 cycle each): " +
-                    "; ".join(undecoded), ""]
+        out += undecoded_note([f"{board} {m} {k}: {r['unknown_instructions']}"
+                               for board, models in results.items() for (m, k), r in sorted(models.items())
+                               if r.get("unknown_instructions")])
     if conf:
         out += ["## Conformance models on the Cortex-M7 virtual board", "",
                 "TFLM figures: TensorFlow Lite Micro on the same virtual board and flags (instructions: issue 5; "
@@ -178,11 +183,8 @@ def write(path, results, conf, charts, command, conf_m4=None):
         out += ["## Conformance models on the Cortex-M4 virtual board (estimated cycles)", "",
                 "Instructions and estimated Cortex-M4 cycles of one Invoke (`mps2-an386`, cycle model).", ""]
         out += conformance_m4(conf_m4) + [""]
-        undecoded = [f"{case} ({k}): {fields['undecoded']}" for k, cases in sorted(conf_m4.items())
-                     for case, fields in sorted(cases.items()) if fields.get("undecoded")]
-        if undecoded:
-            out += ["Instructions the cycle model could not decode (charged 1 cycle each): " +
-                    "; ".join(undecoded), ""]
+        out += undecoded_note([f"{case} ({k}): {fields['undecoded']}" for k, cases in sorted(conf_m4.items())
+                               for case, fields in sorted(cases.items()) if fields.get("undecoded")])
     out += ["## Charts", ""] + [f"![{title}]({rel})" for title, rel in charts] + [""]
     analysis = os.path.join(os.path.dirname(path), "docs", "benchmarks-analysis.md")
     if os.path.exists(analysis):

@@ -5,7 +5,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 
 from . import cycles, mapfile, records
 
@@ -53,11 +52,9 @@ def measure_model(machine, elf, plugin=None):
     commands = "1\\n2\\n2\\nexit\\n"
     if plugin is None:
         return model_figures(run_qemu(machine, elf, commands), elf, elf)
-    with tempfile.TemporaryDirectory(prefix="strata-bench-") as work:
-        out = os.path.join(work, "cycles.txt")
-        figures = model_figures(run_qemu(machine, elf, commands,
-                                         plugin=cycles.plugin_argument(plugin, out)), elf, elf)
-        add_cycles(figures, cycles.read(out))
+    out, model_run = cycles.run_firmware(machine, elf, plugin, ["--input", commands])
+    figures = model_figures(out, elf, elf)
+    add_cycles(figures, model_run)
     return figures
 
 

@@ -215,11 +215,13 @@ static void decode_dual_exclusive_table(uint32_t hw1, uint32_t hw2, struct insn_
   }
 }
 
-static void decode_data_processing_shifted(uint32_t hw1, struct insn_info *o) {
-  /* AND TST BIC ORR MOV ORN MVN EOR TEQ PKH ADD CMN ADC SBC SUB CMP RSB (A5.3.11) */
-  static const uint16_t valid = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 6 | 1u << 8 |
-                                1u << 10 | 1u << 11 | 1u << 13 | 1u << 14;
-  if (valid & (1u << bits(hw1, 8, 5))) {
+/* AND/TST BIC ORR/MOV ORN/MVN EOR/TEQ ADD/CMN ADC SBC SUB/CMP RSB: the opcodes hw1[8:5] the
+ * modified-immediate (A5.3.1) and shifted-register (A5.3.11) data-processing forms share. */
+static const uint16_t kDataProcessingOps = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 8 |
+                                           1u << 10 | 1u << 11 | 1u << 13 | 1u << 14;
+
+static void data_processing(uint32_t hw1, uint16_t valid_ops, struct insn_info *o) {
+  if (valid_ops & (1u << bits(hw1, 8, 5))) {
     classify(o, CLS_ALU, COST_ONE);
   } else {
     unknown(o);
@@ -263,17 +265,6 @@ static void decode_plain_immediate(uint32_t hw1, struct insn_info *o) {
       break;
     default:
       unknown(o);
-  }
-}
-
-static void decode_modified_immediate(uint32_t hw1, struct insn_info *o) {
-  /* AND/TST BIC ORR/MOV ORN/MVN EOR/TEQ ADD/CMN ADC SBC SUB/CMP RSB (A5.3.1) */
-  static const uint16_t valid = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 8 |
-                                1u << 10 | 1u << 11 | 1u << 13 | 1u << 14;
-  if (valid & (1u << bits(hw1, 8, 5))) {
-    classify(o, CLS_ALU, COST_ONE);
-  } else {
-    unknown(o);
   }
 }
 
@@ -447,7 +438,7 @@ static void decode32(uint32_t hw1, uint32_t hw2, struct insn_info *o) {
     } else if ((op2 & 0x64) == 0x04) {
       decode_dual_exclusive_table(hw1, hw2, o);
     } else {
-      decode_data_processing_shifted(hw1, o);
+      data_processing(hw1, kDataProcessingOps | 1u << 6 /* PKHBT, PKHTB */, o);
     }
   } else if (op1 == 2) {
     if (op) {
@@ -455,7 +446,7 @@ static void decode32(uint32_t hw1, uint32_t hw2, struct insn_info *o) {
     } else if (op2 & 0x20) {
       decode_plain_immediate(hw1, o);
     } else {
-      decode_modified_immediate(hw1, o);
+      data_processing(hw1, kDataProcessingOps, o);
     }
   } else if ((op2 & 0x71) == 0x00) {
     decode_store_single(hw1, hw2, o);

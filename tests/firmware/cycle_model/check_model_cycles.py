@@ -7,9 +7,7 @@ could not decode. Prints the Invoke's instructions, estimated cycles and cycles 
 """
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -23,18 +21,13 @@ def main():
     p.add_argument("--plugin", required=True, help="the cycle-model plugin (.so)")
     p.add_argument("--timeout", type=float, default=600)
     args = p.parse_args()
-    with tempfile.TemporaryDirectory(prefix="strata-cycles-") as work:
-        out = os.path.join(work, "cycles.txt")
-        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "qemu_run.py"),
-                              "--machine", args.machine, "--elf", args.elf, "--timeout", str(args.timeout),
-                              "--input", "2\\n2\\nexit\\n", "--plugin", cycles.plugin_argument(args.plugin, out)],
-                             capture_output=True, text=True)
-        if run.returncode != 0:
-            sys.stdout.write(run.stdout[-3000:] + run.stderr)
-            print("check_model_cycles: FAIL: the firmware run failed")
-            return 1
-        model = cycles.read(out)
-    inferences = records.runs(records.parse(run.stdout))
+    try:
+        out, model = cycles.run_firmware(args.machine, args.elf, args.plugin,
+                                         ["--input", "2\\n2\\nexit\\n"], args.timeout)
+    except RuntimeError as e:
+        print(f"{e}\ncheck_model_cycles: FAIL: the firmware run failed")
+        return 1
+    inferences = records.runs(records.parse(out))
     problems = []
     if len(inferences) != 2:
         problems.append(f"{len(inferences)} inferences in the output, expected 2")

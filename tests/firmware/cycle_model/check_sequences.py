@@ -8,9 +8,7 @@ plugin could not decode.
 import argparse
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -29,19 +27,12 @@ def main():
     p.add_argument("--plugin", required=True, help="the cycle-model plugin (.so)")
     p.add_argument("--timeout", type=float, default=60)
     args = p.parse_args()
-    with tempfile.TemporaryDirectory(prefix="strata-cycles-") as work:
-        out = os.path.join(work, "cycles.txt")
-        run = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "qemu_run.py"),
-                              "--machine", args.machine, "--elf", args.elf, "--markers",
-                              "--timeout", str(args.timeout),
-                              "--plugin", cycles.plugin_argument(args.plugin, out)],
-                             capture_output=True, text=True)
-        if run.returncode != 0:
-            sys.stdout.write(run.stdout + run.stderr)
-            print("check_sequences: FAIL: the sequence firmware did not run to its end")
-            return 1
-        model = cycles.read(out)
-    rows = [(name, int(c), int(i)) for name, c, i in ROW_RE.findall(run.stdout)]
+    try:
+        out, model = cycles.run_firmware(args.machine, args.elf, args.plugin, ["--markers"], args.timeout)
+    except RuntimeError as e:
+        print(f"{e}\ncheck_sequences: FAIL: the sequence firmware did not run to its end")
+        return 1
+    rows = [(name, int(c), int(i)) for name, c, i in ROW_RE.findall(out)]
     problems = []
     if len(model.insns) != 2 * len(rows):
         problems.append(f"{len(model.insns)} timer checkpoints for {len(rows)} sequences (expected 2 each)")

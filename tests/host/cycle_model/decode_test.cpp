@@ -29,6 +29,14 @@ struct Expect {
   unsigned cls, cycles, refill, size;
 };
 
+void ExpectDecodes(const Expect& e) {
+  const insn_info info = Decode(e.hw1, e.hw2);
+  EXPECT_EQ(info.cls, e.cls) << e.text << " decoded as " << insn_class_name(info.cls);
+  EXPECT_EQ(info.cycles, e.cycles) << e.text;
+  EXPECT_EQ(info.refill, e.refill) << e.text;
+  EXPECT_EQ(info.size, e.size) << e.text;
+}
+
 TEST(CycleModelDecode, ClassAndStaticCost) {
   constexpr uint32_t k16 = 0x10000;
   const Expect cases[] = {
@@ -108,13 +116,7 @@ TEST(CycleModelDecode, ClassAndStaticCost) {
       {"usad8 r3, r4, r5", 0xfb74, 0xf305, CLS_MUL, 1, 0, 4},
       {"smlabb r3, r4, r5, r6", 0xfb14, 0x6305, CLS_MUL, 1, 0, 4},
   };
-  for (const Expect& e : cases) {
-    const insn_info info = Decode(e.hw1, e.hw2);
-    EXPECT_EQ(info.cls, e.cls) << e.text << " decoded as " << insn_class_name(info.cls);
-    EXPECT_EQ(info.cycles, e.cycles) << e.text;
-    EXPECT_EQ(info.refill, e.refill) << e.text;
-    EXPECT_EQ(info.size, e.size) << e.text;
-  }
+  for (const Expect& e : cases) ExpectDecodes(e);
 }
 
 TEST(CycleModelDecode, NotArmv7emEncodingsAreUnknown) {
@@ -127,11 +129,7 @@ TEST(CycleModelDecode, NotArmv7emEncodingsAreUnknown) {
       {"cdp p0 (no coprocessor 0)", 0xee00, 0x0000, CLS_UNKNOWN, 1, 0, 4},
       {"ldrd with 2 bytes available", 0xe9d0, 0x10000, CLS_UNKNOWN, 1, 0, 4},
   };
-  for (const Expect& e : cases) {
-    const insn_info info = Decode(e.hw1, e.hw2);
-    EXPECT_EQ(info.cls, e.cls) << e.text << " decoded as " << insn_class_name(info.cls);
-    EXPECT_EQ(info.size, e.size) << e.text;
-  }
+  for (const Expect& e : cases) ExpectDecodes(e);  // unknown: charged 1, counted, reported
 }
 
 TEST(CycleModelDecode, SizeComesFromTheEncodingNotFromTheBytesGiven) {
