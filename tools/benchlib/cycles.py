@@ -25,18 +25,18 @@ def find_plugin(build_dir):
 
 
 def plugin_argument(plugin, out_path):
-    """The value of qemu_run.py --plugin (QEMU's -plugin) that writes the model's output to out_path."""
+    """The value of qemu_run.py --plugin (QEMU's -plugin) that loads `plugin` writing to out_path."""
     if "," in out_path:
         raise ValueError(f"cycle model output path must not contain ',': {out_path}")
     return f"{plugin},out={out_path}"
 
 
 class Run:
-    """One plugin output: checkpoints, totals, cycles and instructions per class, unknown encodings."""
+    """One plugin output: the checkpoints, the totals and the encodings it could not decode."""
 
     def __init__(self, text):
         self.insns, self.cycles = [], []
-        self.total, self.classes, self.unknown = {}, {}, []
+        self.total, self.unknown = {}, []
         for line in text.splitlines():
             word, _, rest = line.partition(" ")
             if word == "read":
@@ -51,9 +51,6 @@ class Run:
                     self.cycles.append(c + k * dc)
             elif word == "total":
                 self.total = {k: int(v) for k, v in records.FIELD_RE.findall(rest)}
-            elif word == "class":
-                fields = dict(records.FIELD_RE.findall(rest))
-                self.classes[fields["name"]] = (int(fields["insns"]), int(fields["cycles"]))
             elif word == "unknown":
                 self.unknown.append(dict(records.FIELD_RE.findall(rest)))
         if not self.total:

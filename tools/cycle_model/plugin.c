@@ -7,8 +7,8 @@
  * IT-skipped access from a real one and watches the timer: each load from the timer's value register
  * (default 0x40000004, the CMSDK TIMER0 VALUE the virtual boards' cycle counter reads) records a
  * checkpoint, the instructions and estimated cycles executed so far. tools/benchlib/cycles.py pairs the
- * checkpoints with the firmware's own counter readings. At exit the file gets the checkpoints, the
- * totals, the count per instruction class and every encoding the decoder did not know.
+ * checkpoints with the firmware's own counter readings. The file gets the checkpoints as they happen
+ * and, at exit, the totals, the count per instruction class and every encoding the decoder did not know.
  *
  * Output lines:
  *   read <insns> <cycles>                 the first checkpoint
@@ -133,6 +133,9 @@ static void on_memory(unsigned int vcpu_index, qemu_plugin_meminfo_t info, uint6
   }
 }
 
+/* One callback per instruction, not one inline count per block: with -icount, a timer load in the
+ * middle of a block ends that block's run there and QEMU re-executes the load alone with memory
+ * callbacks only, so a per-block count would charge the rest of the block twice. */
 static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
   (void)id;
   const size_t n = qemu_plugin_tb_n_insns(tb);
