@@ -13,7 +13,8 @@ static void charge(struct cycle_state *s, unsigned cls, int64_t cycles) {
   s->class_cycles[cls] += (uint64_t)cycles;
 }
 
-/* Settles the previous instruction now that the next executed address is known (UINT64_MAX: none). */
+/* Settles the previous instruction now that the next executed address is known (UINT64_MAX: none).
+ */
 static void settle(struct cycle_state *s, uint64_t next_pc) {
   const struct insn_info *p = s->prev;
   if (p == NULL) return;

@@ -1,7 +1,8 @@
 /* The run-time half of the Cortex-M4 cycle model: charges each executed instruction its static cost
  * (thumb_decode.h) and applies what only the run shows:
- *  - a single load or store right after a single load costs 1 cycle instead of 2 when its address does
- *    not use the register that load wrote (TRM r0p1 3.3.2 "LDR [any] are pipelined when possible");
+ *  - a single load or store right after a single load costs 1 cycle instead of 2 when its
+ *    address does not use the register that load wrote (TRM r0p1 3.3.2, "LDR [any] are pipelined
+ *    when possible");
  *  - a branch whose next executed instruction is not the following one is taken: + its refill (P);
  *  - an instruction inside an IT block that makes no memory access although it is a load/store was
  *    skipped by its condition: it costs 1 cycle (it passes through the pipeline as a NOP).
@@ -20,8 +21,8 @@ extern "C" {
 #endif
 
 struct cycle_state {
-  uint64_t cycles;       /* estimated cycles so far */
-  uint64_t insns;        /* executed instructions so far (IT-skipped ones included, as QEMU counts) */
+  uint64_t cycles; /* estimated cycles so far */
+  uint64_t insns;  /* executed instructions so far (IT-skipped ones included, as QEMU counts) */
   const struct insn_info *prev; /* the instruction executed last, not settled yet */
   uint8_t prev_conditional;     /* it was inside an IT block */
   uint8_t prev_charged;         /* cycles charged for it so far */
@@ -31,9 +32,9 @@ struct cycle_state {
   /* statistics for the report */
   uint64_t class_insns[CLS_COUNT];
   uint64_t class_cycles[CLS_COUNT];
-  uint64_t taken;        /* branches taken (refills charged) */
-  uint64_t pipelined;    /* loads/stores charged 1 behind a load */
-  uint64_t skipped;      /* loads/stores skipped by IT */
+  uint64_t taken;     /* branches taken (refills charged) */
+  uint64_t pipelined; /* loads/stores charged 1 behind a load */
+  uint64_t skipped;   /* loads/stores skipped by IT */
 };
 
 void cycle_reset(struct cycle_state *s);

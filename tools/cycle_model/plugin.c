@@ -1,18 +1,18 @@
 /* QEMU TCG plugin: estimated Cortex-M4 cycles of a firmware run (docs/cycle-model.md).
  *
- *   qemu-system-arm -machine mps2-an386 ... -plugin <path>/libstrata-cycle-model.so,out=<file>[,timer=<addr>]
+ *   qemu-system-arm -machine mps2-an386 ... \
+ *       -plugin libstrata-cycle-model.so,out=<file>[,timer=<address>]
  *
  * Every translated instruction is decoded once (thumb_decode.c) and gets an execution callback that
  * charges its cost (cycle_state.c); loads and stores also get a memory callback, which tells an
- * IT-skipped access from a real one and watches the timer: each load from the timer's value register
- * (default 0x40000004, the CMSDK TIMER0 VALUE the virtual boards' cycle counter reads) records a
- * checkpoint, the instructions and estimated cycles executed so far. tools/benchlib/cycles.py pairs the
- * checkpoints with the firmware's own counter readings. The file gets the checkpoints as they happen
- * and, at exit, the totals, the count per instruction class and every encoding the decoder did not know.
- *
- * Output lines:
- *   read <insns> <cycles>                 the first checkpoint
- *   step <n> <d_insns> <d_cycles>         n more checkpoints, each d_insns/d_cycles after the one before
+ * IT-skipped access from a real one and watches the timer: each load from the timer's value
+ * register (default 0x40000004, the CMSDK TIMER0 VALUE the virtual boards' cycle counter reads)
+ * records a checkpoint, the instructions and estimated cycles executed so far.
+ * tools/benchlib/cycles.py pairs the checkpoints with the firmware's own counter readings. The file
+ * gets the checkpoints as they happen and, at exit, the totals, the count per instruction class and
+ * every encoding the decoder did not know. Its lines:
+ *   read <insns> <cycles>                  the first checkpoint
+ *   step <n> <d_insns> <d_cycles>          n more, each d_insns / d_cycles after the one before
  *   total insns=<n> cycles=<n> unknown=<n> taken=<n> pipelined=<n> skipped=<n>
  *   class name=<class> insns=<n> cycles=<n>
  *   unknown pc=0x<addr> encoding=0x<hex>   one per distinct unknown instruction translated
@@ -84,11 +84,11 @@ static struct insn_info *table_find_or_add(const struct insn_info *decoded) {
   return info;
 }
 
-/* ---- checkpoints, run-length coded: the idle console loop reads the timer at a fixed stride ---- */
+/* ---- checkpoints, run-length coded (the idle console loop reads the timer at a fixed stride) */
 
 struct checkpoints {
   int started;
-  uint64_t last_insns, last_cycles; /* the latest checkpoint */
+  uint64_t last_insns, last_cycles;    /* the latest checkpoint */
   uint64_t run, run_insns, run_cycles; /* pending `step` line */
 };
 static struct checkpoints g_checkpoints;

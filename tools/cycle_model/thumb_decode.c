@@ -2,8 +2,8 @@
  *
  * Encodings follow the ARMv7-M Architecture Reference Manual (Arm DDI 0403E), chapter A5 "The Thumb
  * Instruction Set Encoding" (A5.2 16-bit, A5.3 32-bit) and chapter A6 "The Floating-point
- * Instruction Set Encoding". Costs follow the Cortex-M4 TRM (Arm DDI 0439, revision r0p1): Table 3-1
- * and 3.3.2 "Load/store timings" for the core, Table 7-1 "FPU instruction set" for the FPU.
+ * Instruction Set Encoding". Costs follow the Cortex-M4 TRM (Arm DDI 0439, revision r0p1): Table
+ * 3-1 and 3.3.2 "Load/store timings" for the core, Table 7-1 "FPU instruction set" for the FPU.
  */
 #include "thumb_decode.h"
 
@@ -11,18 +11,18 @@
 
 /* Costs from the TRM tables, in cycles, before run-time effects. */
 enum {
-  COST_ONE = 1,        /* most data processing, multiplies, FP arithmetic, hints */
-  COST_DIVIDE = 12,    /* SDIV/UDIV "2 to 12", early termination on operand values the plugin
-                          cannot see (API v1 has no register access): the upper bound */
-  COST_SINGLE = 2,     /* LDR/STR family: 2, or 1 when pipelined (cycle_state.c) */
-  COST_STORE_IMM = 1,  /* "STR Rx,[Ry,#imm] is always one cycle" (3.3.2) */
-  COST_DUAL = 3,       /* LDRD/STRD: 1 + N with N = 2, never pipelined (3.3.2) */
-  COST_TABLE_BRANCH = 3, /* TBB/TBH: 2 for the load, 1 for the add, then the refill (3.3.2) */
-  COST_FP_MAC = 3,     /* VMLA/VMLS/VNMLA/VNMLS/VFMA/VFMS/VFNMA/VFNMS */
-  COST_FP_DIVIDE = 14, /* VDIV, VSQRT */
-  COST_FP_PAIR = 2,    /* VMOV between two core registers and two singles or a doubleword */
-  COST_FP_SINGLE = 2,  /* VLDR.32, VSTR.32 */
-  COST_FP_DOUBLE = 3,  /* VLDR.64, VSTR.64 */
+  COST_ONE = 1,              /* most data processing, multiplies, FP arithmetic, hints */
+  COST_DIVIDE = 12,          /* SDIV/UDIV "2 to 12", early termination on operand values the plugin
+                                cannot see (API v1 has no register access): the upper bound */
+  COST_SINGLE = 2,           /* LDR/STR family: 2, or 1 when pipelined (cycle_state.c) */
+  COST_STORE_IMM = 1,        /* "STR Rx,[Ry,#imm] is always one cycle" (3.3.2) */
+  COST_DUAL = 3,             /* LDRD/STRD: 1 + N with N = 2, never pipelined (3.3.2) */
+  COST_TABLE_BRANCH = 3,     /* TBB/TBH: 2 for the load, 1 for the add, then the refill (3.3.2) */
+  COST_FP_MAC = 3,           /* VMLA/VMLS/VNMLA/VNMLS/VFMA/VFMS/VFNMA/VFNMS */
+  COST_FP_DIVIDE = 14,       /* VDIV, VSQRT */
+  COST_FP_PAIR = 2,          /* VMOV between two core registers and two singles or a doubleword */
+  COST_FP_SINGLE = 2,        /* VLDR.32, VSTR.32 */
+  COST_FP_DOUBLE = 3,        /* VLDR.64, VSTR.64 */
   COST_ISB = 1 + REFILL_LOAD /* ISB: 1 + B, B at least a pipeline refill */
 };
 
@@ -217,11 +217,16 @@ static void decode_dual_exclusive_table(uint32_t hw1, uint32_t hw2, struct insn_
 
 /* AND/TST BIC ORR/MOV ORN/MVN EOR/TEQ ADD/CMN ADC SBC SUB/CMP RSB: the opcodes hw1[8:5] the
  * modified-immediate (A5.3.1) and shifted-register (A5.3.11) data-processing forms share. */
-static const uint16_t kDataProcessingOps = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 8 |
-                                           1u << 10 | 1u << 11 | 1u << 13 | 1u << 14;
+static const uint32_t kDataProcessingOps = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 |
+                                           1u << 8 | 1u << 10 | 1u << 11 | 1u << 13 | 1u << 14;
+/* ADDW MOVW SUBW MOVT SSAT SSAT16 SBFX BFI/BFC USAT USAT16 UBFX: opcodes hw1[8:4] (A5.3.3). */
+static const uint32_t kPlainImmediateOps = 1u << 0x00 | 1u << 0x04 | 1u << 0x0A | 1u << 0x0C |
+                                           1u << 0x10 | 1u << 0x12 | 1u << 0x14 | 1u << 0x16 |
+                                           1u << 0x18 | 1u << 0x1A | 1u << 0x1C;
 
-static void data_processing(uint32_t hw1, uint16_t valid_ops, struct insn_info *o) {
-  if (valid_ops & (1u << bits(hw1, 8, 5))) {
+/* A 1-cycle ALU instruction when its opcode is one of `valid` (bit n = opcode n). */
+static void alu_if_valid(uint32_t valid, unsigned opcode, struct insn_info *o) {
+  if (valid & (1u << opcode)) {
     classify(o, CLS_ALU, COST_ONE);
   } else {
     unknown(o);
@@ -253,18 +258,6 @@ static void decode_branch_misc(uint32_t hw1, uint32_t hw2, struct insn_info *o) 
     branch(o, COST_ONE, REFILL_IMMEDIATE);
   } else { /* UDF, BLX (immediate): not executable on ARMv7-M */
     unknown(o);
-  }
-}
-
-static void decode_plain_immediate(uint32_t hw1, struct insn_info *o) {
-  /* ADDW MOVW SUBW MOVT SSAT SSAT16 SBFX BFI/BFC USAT USAT16 UBFX (A5.3.3), op = hw1[8:4] */
-  switch (bits(hw1, 8, 4)) {
-    case 0x00: case 0x04: case 0x0A: case 0x0C: case 0x10: case 0x12: case 0x14: case 0x16:
-    case 0x18: case 0x1A: case 0x1C:
-      classify(o, CLS_ALU, COST_ONE);
-      break;
-    default:
-      unknown(o);
   }
 }
 
@@ -364,10 +357,14 @@ static void decode_fp_data(uint32_t hw1, uint32_t hw2, struct insn_info *o) {
     return;
   }
   switch (opc1) {
-    case 0: case 1: case 5: case 6: /* VMLA VMLS VNMLA VNMLS VFNMA VFNMS VFMA VFMS */
+    case 0:
+    case 1:
+    case 5:
+    case 6: /* VMLA VMLS VNMLA VNMLS VFNMA VFNMS VFMA VFMS */
       classify(o, CLS_FP_MAC, COST_FP_MAC);
       return;
-    case 2: case 3: /* VMUL VNMUL VADD VSUB */
+    case 2:
+    case 3: /* VMUL VNMUL VADD VSUB */
       classify(o, CLS_FP, COST_ONE);
       return;
     case 4: /* VDIV */
@@ -438,15 +435,15 @@ static void decode32(uint32_t hw1, uint32_t hw2, struct insn_info *o) {
     } else if ((op2 & 0x64) == 0x04) {
       decode_dual_exclusive_table(hw1, hw2, o);
     } else {
-      data_processing(hw1, kDataProcessingOps | 1u << 6 /* PKHBT, PKHTB */, o);
+      alu_if_valid(kDataProcessingOps | 1u << 6 /* PKHBT, PKHTB */, bits(hw1, 8, 5), o);
     }
   } else if (op1 == 2) {
     if (op) {
       decode_branch_misc(hw1, hw2, o);
     } else if (op2 & 0x20) {
-      decode_plain_immediate(hw1, o);
+      alu_if_valid(kPlainImmediateOps, bits(hw1, 8, 4), o);
     } else {
-      data_processing(hw1, kDataProcessingOps, o);
+      alu_if_valid(kDataProcessingOps, bits(hw1, 8, 5), o);
     }
   } else if ((op2 & 0x71) == 0x00) {
     decode_store_single(hw1, hw2, o);
@@ -489,7 +486,7 @@ void thumb_decode(uint32_t pc, const uint8_t *bytes, unsigned available, struct 
 
 const char *insn_class_name(unsigned cls) {
   static const char *const names[CLS_COUNT] = {
-      "alu", "mul", "div", "load", "store", "dual", "multiple", "branch", "fp", "fp_mac", "fp_div",
-      "fp_load", "fp_multiple", "system", "unknown"};
+      "alu", "mul",    "div",    "load",    "store",       "dual",   "multiple", "branch",
+      "fp",  "fp_mac", "fp_div", "fp_load", "fp_multiple", "system", "unknown"};
   return cls < CLS_COUNT ? names[cls] : "?";
 }

@@ -93,9 +93,9 @@ TEST(CycleModelState, ItSkippedLoadCostsOneAndDoesNotLeadAPipeline) {
 
 TEST(CycleModelState, OnlyTheInstructionsTheItCoversAreConditional) {
   Program p;
-  const insn_info* it = p.Add(0xbf08);     // it eq: one instruction
-  const insn_info* mov = p.Add(0x4600);    // moveq r0, r0
-  const insn_info* load = p.Add(0x6803);   // ldr r3, [r0]: outside the block
+  const insn_info* it = p.Add(0xbf08);    // it eq: one instruction
+  const insn_info* mov = p.Add(0x4600);   // moveq r0, r0
+  const insn_info* load = p.Add(0x6803);  // ldr r3, [r0]: outside the block
   cycle_state s;
   cycle_reset(&s);
   cycle_exec(&s, it);
