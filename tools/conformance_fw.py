@@ -5,7 +5,10 @@ Packs the case's model and inputs into strata_case.bin (little-endian: magic "SC
 size, input count, then offset and size per input, data 16-byte aligned) in a temporary directory, runs
 the conformance firmware there under QEMU (semihosting reads the file and writes output<k>.bin), then
 applies the case's rules: `exact` outputs bit for bit, `close` within atol + rtol*|expected|, and
-`expected_top1` as the index of the largest output. Prints one summary line per case.
+`expected_top1` as the index of the largest output. Prints one summary line per case. With
+--cycle-model (the Cortex-M4 cycle-model QEMU plugin, docs/cycle-model.md) the summary also gets
+invoke_cycles=, the estimated Cortex-M4 cycles of the Invoke the firmware measured (and undecoded=, the
+executed instructions the plugin could not decode, when there are any).
 """
 import argparse
 import json
@@ -17,6 +20,9 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from benchlib import cycles  # noqa: E402
+
 NUMPY_TYPES = {"INT8": ("b", 1), "UINT8": ("B", 1), "INT16": ("h", 2), "INT32": ("i", 4),
                "FLOAT32": ("f", 4)}
 
@@ -84,6 +90,8 @@ def main():
     p.add_argument("--elf", required=True)
     p.add_argument("--case", required=True, help="case folder (holds case.json)")
     p.add_argument("--timeout", type=float, default=300)
+    p.add_argument("--cycle-model", metavar="PLUGIN", help="the cycle-model plugin (.so): also report "
+                   "the Invoke's estimated Cortex-M4 cycles")
     args = p.parse_args()
     case_dir = os.path.abspath(args.case)
     with open(os.path.join(case_dir, "case.json")) as f:
@@ -91,17 +99,26 @@ def main():
     with tempfile.TemporaryDirectory(prefix="strata-case-") as work:
         with open(os.path.join(work, "strata_case.bin"), "wb") as f:
             f.write(pack_case(case_dir, case))
-        run = subprocess.run([sys.executable, os.path.join(HERE, "qemu_run.py"), "--machine", args.machine,
-                              "--elf", os.path.abspath(args.elf), "--timeout", str(args.timeout),
-                              "--markers", "--cwd", work],
-                             capture_output=True, text=True)
+        cmd = [sys.executable, os.path.join(HERE, "qemu_run.py"), "--machine", args.machine,
+               "--elf", os.path.abspath(args.elf), "--timeout", str(args.timeout), "--markers", "--cwd", work]
+        cycles_out = os.path.join(work, "cycles.txt")
+        if args.cycle_model:
+            cmd += ["--plugin", cycles.plugin_argument(os.path.abspath(args.cycle_model), cycles_out)]
+        run = subprocess.run(cmd, capture_output=True, text=True)
         summary = re.search(r"^@conformance .*$", run.stdout, re.MULTILINE)
         problems = [] if run.returncode == 0 else ["firmware run failed: " + run.stderr.strip()]
         if not problems:
             problems = compare(case_dir, case, work)
+        line = summary.group(0).strip() if summary else ""
+        if args.cycle_model and summary and not problems:
+            invoke = re.search(r"invoke_instructions=(\d+)", line).group(1)
+            model = cycles.read(cycles_out)
+            line += f" invoke_cycles={cycles.interval_cycles(model, invoke)}"
+            if model.total.get("unknown"):  # charged 1 cycle each: the estimate is off
+                line += f" undecoded={model.total['unknown']}"
     name = os.path.basename(case_dir)
     print(run.stdout if problems else "", end="")
-    print(f"{name}: {'FAIL' if problems else 'pass'} {summary.group(0) if summary else ''}")
+    print(f"{name}: {'FAIL' if problems else 'pass'} {line}")
     for problem in problems:
         print(f"  {problem}")
     return 1 if problems else 0

@@ -34,6 +34,8 @@ def qemu_command(args):
         cmd += ["-icount", "shift=6,sleep=off"]
     if args.gdb:
         cmd += ["-S", "-gdb", f"tcp::{args.gdb}"]
+    if args.plugin:
+        cmd += ["-plugin", args.plugin]
     return cmd
 
 
@@ -120,6 +122,7 @@ def main():
     p.add_argument("--serial", default="stdio", help="QEMU -serial backend (default: this console)")
     p.add_argument("--no-icount", action="store_true")
     p.add_argument("--gdb", type=int, help="wait for gdb on this TCP port")
+    p.add_argument("--plugin", help="QEMU TCG plugin and its arguments (-plugin), e.g. the cycle model")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--cwd", default=os.getcwd(), help="semihosting file paths are relative to this")
     args = p.parse_args()

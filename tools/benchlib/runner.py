@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from . import mapfile, records
+from . import cycles, mapfile, records
 
 TOOLS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(TOOLS)
@@ -19,17 +19,17 @@ def build(preset, extra_args=()):
     subprocess.run(["cmake", "--build", "--preset", preset], cwd=ROOT, check=True)
 
 
-def run_qemu(machine, elf, commands, timeout=900):
+def run_qemu(machine, elf, commands, timeout=900, plugin=None):
+    """The console output of one run; `plugin` is a qemu_run.py --plugin value (the cycle model)."""
     cmd = [PYTHON, os.path.join(TOOLS, "qemu_run.py"), "--machine", machine, "--elf", elf,
-           "--timeout", str(timeout), "--quiet", "--input", commands]
+           "--timeout", str(timeout), "--input", commands]
+    if plugin:
+        cmd += ["--plugin", plugin]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        # --quiet keeps the console out of stdout; rerun loudly for the record.
-        loud = subprocess.run(cmd[:-3] + ["--input", commands], capture_output=True, text=True)
-        sys.stderr.write(loud.stdout[-3000:] + loud.stderr)
+        sys.stderr.write(done.stdout[-3000:] + done.stderr)
         raise RuntimeError(f"{elf} failed under QEMU")
-    loud = subprocess.run([c for c in cmd if c != "--quiet"], capture_output=True, text=True)
-    return loud.stdout
+    return done.stdout
 
 
 def size_of(elf):
@@ -46,9 +46,28 @@ def firmware_images(build_dir):
             yield m.group(1), m.group(2), elf
 
 
-def measure_model(machine, elf):
-    """The model view, two identical inferences (to show the count repeats) and sizes."""
-    return model_figures(run_qemu(machine, elf, "1\\n2\\n2\\nexit\\n"), elf, elf)
+def measure_model(machine, elf, plugin=None):
+    """The model view, two identical inferences (to show the count repeats) and sizes; with the
+    cycle-model plugin also the estimated Cortex-M4 cycles of each layer (add_cycles)."""
+    commands = "1\\n2\\n2\\nexit\\n"
+    if plugin is None:
+        return model_figures(run_qemu(machine, elf, commands), elf, elf)
+    out, model_run = cycles.run_firmware(machine, elf, plugin, ["--input", commands])
+    figures = model_figures(out, elf, elf)
+    add_cycles(figures, model_run)
+    return figures
+
+
+def add_cycles(figures, model_run):
+    """Puts the estimated cycles beside the instruction counts: per inference run["cycles"] = {layer
+    index: cycles} and run["total_cycles"]; figures["unknown_instructions"] from the plugin."""
+    for run, layers in zip(figures["runs"], cycles.layer_cycles(model_run, figures["runs"])):
+        run["cycles"] = layers
+        run["total_cycles"] = sum(layers.values())
+    figures["unknown_instructions"] = model_run.total.get("unknown", 0)
+    if figures["unknown_instructions"]:
+        sys.stderr.write(f"bench: the cycle model met {figures['unknown_instructions']} instructions "
+                         f"it cannot decode: {model_run.unknown[:5]}\n")
 
 
 def measure_captured(log_path, elf=None):
@@ -87,14 +106,17 @@ def model_figures(out, source, elf):
     }
 
 
-def measure_conformance(machine, elf, cases_dir):
-    """Instructions of one Invoke and arena bytes for every conformance case the firmware passes."""
+def measure_conformance(machine, elf, cases_dir, plugin=None):
+    """Instructions of one Invoke and arena bytes for every conformance case the firmware passes;
+    with the cycle-model plugin also the Invoke's estimated Cortex-M4 cycles (invoke_cycles)."""
     results = {}
     for case in sorted(glob.glob(os.path.join(cases_dir, "*", "case.json"))):
         case_dir = os.path.dirname(case)
-        done = subprocess.run([PYTHON, os.path.join(TOOLS, "conformance_fw.py"), "--machine", machine,
-                               "--elf", elf, "--case", case_dir, "--timeout", "900"],
-                              capture_output=True, text=True)
+        cmd = [PYTHON, os.path.join(TOOLS, "conformance_fw.py"), "--machine", machine, "--elf", elf,
+               "--case", case_dir, "--timeout", "900"]
+        if plugin:
+            cmd += ["--cycle-model", plugin]
+        done = subprocess.run(cmd, capture_output=True, text=True)
         m = re.search(r"@conformance (.*)$", done.stdout, re.MULTILINE)
         if done.returncode == 0 and m:
             fields = dict(records.FIELD_RE.findall(m.group(1)))
