@@ -3,7 +3,7 @@
 The firmware's shell does not echo what it receives, so on a terminal the bridge echoes typed
 characters itself and erases on backspace; the bytes go to the firmware as typed (its line reader
 handles backspace too). Ctrl-A X, Ctrl-C and Ctrl-D (on an empty line) end the session, and so
-does the firmware's `exit` (QEMU ends). The terminal's settings are restored on the way out,
+do the firmware's `exit` (QEMU ends) and the terminal going away (hangup). The terminal's settings are restored on the way out,
 whatever ends the session (a signal included). Without a terminal (input from a pipe or file)
 the bytes are passed through unchanged and the run ends when the firmware exits.
 """
@@ -98,9 +98,14 @@ def bridge(qemu_stdin, qemu_stdout):
                     return False
                 echo(data)
             if fd_in in ready:
-                data = os.read(fd_in, 1024)
-                if not data:  # end of input: the firmware keeps running until it exits
-                    watching.remove(fd_in)
+                try:
+                    data = os.read(fd_in, 1024)
+                except OSError:  # the terminal went away (EIO after a hangup)
+                    data = b""
+                if not data:
+                    if terminal:  # the terminal closed: nobody is left to type `exit`
+                        raise Quit()
+                    watching.remove(fd_in)  # piped input ended: run until the firmware exits
                     continue
                 if terminal:
                     data = b"".join(line.key(data[i:i + 1], echo) for i in range(len(data)))
@@ -109,8 +114,14 @@ def bridge(qemu_stdin, qemu_stdout):
                 except BrokenPipeError:
                     return False
     except Quit:
-        echo(b"\r\n")
+        try:
+            echo(b"\r\n")
+        except OSError:
+            pass
         return True
     finally:
         if terminal:
-            termios.tcsetattr(fd_in, termios.TCSADRAIN, saved)
+            try:
+                termios.tcsetattr(fd_in, termios.TCSADRAIN, saved)
+            except termios.error:  # a terminal that went away has no settings to restore
+                pass

@@ -175,7 +175,7 @@ class Comparison:
         if self.tensor["type"] in INTEGER_TYPES:
             raw = tensors.decode({"type": self.tensor["type"], "scale": 0}, device_bytes)
             ref = tensors.decode({"type": self.tensor["type"], "scale": 0}, host_bytes)
-            self.max_steps = max([self.max_steps] + [abs(d - h) for d, h in zip(raw, ref)])
+            self.max_steps = max([self.max_steps] + [int(abs(d - h)) for d, h in zip(raw, ref)])
         agree = len(device) < 2 or argmax(device) == argmax(host)
         self.top1_agree += int(agree)
         return agree
