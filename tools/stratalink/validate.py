@@ -9,6 +9,7 @@ Outputs of one value have no top class and always agree. The last line is for to
 """
 import glob
 import json
+import math
 import os
 import random
 import struct
@@ -153,6 +154,13 @@ def host_outputs(strata_run, model, kernels, inputs, num_outputs, work):
     return outputs
 
 
+def difference(device, host):
+    """|device - host|, with a NaN on one side only counting as infinitely far."""
+    if math.isnan(device) or math.isnan(host):
+        return 0.0 if math.isnan(device) and math.isnan(host) else math.inf
+    return 0.0 if device == host else abs(device - host)
+
+
 def argmax(values):
     return max(range(len(values)), key=lambda i: values[i])
 
@@ -171,7 +179,7 @@ class Comparison:
         device = tensors.decode(self.tensor, device_bytes)
         host = tensors.decode(self.tensor, host_bytes)
         self.inputs += 1
-        self.max_abs_error = max([self.max_abs_error] + [abs(d - h) for d, h in zip(device, host)])
+        self.max_abs_error = max([self.max_abs_error] + [difference(d, h) for d, h in zip(device, host)])
         if self.tensor["type"] in INTEGER_TYPES:
             raw = tensors.decode({"type": self.tensor["type"], "scale": 0}, device_bytes)
             ref = tensors.decode({"type": self.tensor["type"], "scale": 0}, host_bytes)

@@ -213,6 +213,15 @@ class ValidateTest(unittest.TestCase):
         self.assertTrue(c.passed(1e-4))
         self.assertFalse(c.passed(1e-5))
 
+    def test_nan_on_one_side_is_an_infinite_error(self):
+        c = validate.Comparison(self.FLOAT)
+        c.add(struct.pack("<2f", float("nan"), 0.5), struct.pack("<2f", 0.25, 0.5))
+        self.assertEqual(c.max_abs_error, float("inf"))
+        self.assertFalse(c.passed(1e-4))
+        c = validate.Comparison(self.FLOAT)
+        c.add(struct.pack("<2f", float("nan"), 0.5), struct.pack("<2f", float("nan"), 0.5))
+        self.assertTrue(c.passed(1e-4))
+
     def test_another_interface_is_refused(self):
         info = {"model": "m", "inputs": [TensorsTest.INT8], "outputs": [self.OUT]}
         plan = {"inputs": [dict(TensorsTest.INT8)], "outputs": [dict(self.OUT, zero_point=3)]}
