@@ -44,7 +44,7 @@ def _mismatch(entry, tensor):
     kind = str(entry.get("type", "")).upper()
     shape = list(entry.get("shape", tensor.shape))
     if TYPE_IDS.get(kind) != tensor.type or shape != list(tensor.shape):
-        return f"{kind or 'no type'} {shape}"
+        return f"{kind.lower() or 'no type'} {shape}"
     return None
 
 
