@@ -5,13 +5,14 @@ The console (first UART) is this program's stdin/stdout; semihosting carries the
 Instruction counting is on (-icount shift=6,sleep=off), so the board's cycle counter counts executed
 instructions and every run is deterministic. QEMU dies with this program (tools/qemu_process.py).
 
---interactive (the `run-<firmware>` build targets): what you type goes to the firmware's shell,
-line by line with local echo and editing (the firmware does not echo); `exit [code]` in the shell,
-Ctrl-A X, Ctrl-C or Ctrl-D ends the run. The exit code is the firmware's (0 when you quit).
+--interactive (the `run-<firmware>` build targets): what you type goes to the firmware's shell as
+you type it, echoed here (the firmware does not echo; tools/qemu_console.py); `exit [code]` in the
+shell, Ctrl-A X, Ctrl-C or Ctrl-D ends the run. The exit code is the firmware's (0 when you quit).
 
-Test runs, pass/fail: the QEMU exit code must equal --expect-exit, every --require regex must appear in the output,
-no --forbid regex may appear, and with --markers the output must contain STRATA-TEST-START and
-STRATA-TEST-DONE (a run cut short is a failure). A run past --timeout seconds is killed and fails.
+Test runs, pass/fail: the QEMU exit code must equal --expect-exit, every --require regex must appear
+in the output, no --forbid regex may appear, and with --markers the output must contain
+STRATA-TEST-START and STRATA-TEST-DONE (a run cut short is a failure). A run past --timeout seconds
+is killed and fails.
 """
 import argparse
 import os

@@ -13,16 +13,18 @@ SCREEN_LINES = 24
 
 def main():
     done = subprocess.run([os.path.join(ROOT, "tools", "demo")], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=3000)
-    print(done.stdout)
-    lines = done.stdout.split("\n")
+                          stderr=subprocess.STDOUT, timeout=3000)
+    # Lines as a terminal shows them: a carriage return (the progress line) starts no new line.
+    output = done.stdout.decode(errors="replace")
+    print(output)
+    lines = output.split("\n")
     banner = next((i for i, l in enumerate(lines) if re.match(r"Strata [0-9.]+ on \S+ @", l)), None)
     problems = []
     if done.returncode != 0:
         problems.append(f"tools/demo exited with {done.returncode}")
     if banner is None or banner >= SCREEN_LINES:
         problems.append(f"the banner is on line {banner}, not within the first {SCREEN_LINES}")
-    m = re.search(r"optimized kernels ([\d,]+) instructions, reference kernels ([\d,]+)", done.stdout)
+    m = re.search(r"optimized kernels ([\d,]+) instructions, reference kernels ([\d,]+)", output)
     if not m:
         problems.append("no line comparing the optimized and reference kernels")
     elif int(m.group(1).replace(",", "")) >= int(m.group(2).replace(",", "")):
