@@ -2,9 +2,9 @@
 
 The firmware's shell does not echo what it receives, so on a terminal the bridge echoes typed
 characters itself and erases on backspace; the bytes go to the firmware as typed (its line reader
-handles backspace too). Ctrl-A X, Ctrl-C and Ctrl-D (on an empty line) end the session, and so
-do the firmware's `exit` (QEMU ends) and the terminal going away (hangup). The terminal's settings are restored on the way out,
-whatever ends the session (a signal included). Without a terminal (input from a pipe or file)
+handles backspace too). Ctrl-A X, Ctrl-C and Ctrl-D (on an empty line) end the session, and so do
+the firmware's `exit` (QEMU ends) and the terminal going away (hangup). The terminal's settings are
+restored on the way out, whatever ends the session (a signal included). Without a terminal (input from a pipe or file)
 the bytes are passed through unchanged and the run ends when the firmware exits.
 """
 import os

@@ -2,9 +2,9 @@
 """Tests bsp/stm32f7/tools/stlink_tool.py without a board: with an empty PATH every action must stop
 with a message naming the Debian package (exit 2, nothing run); with stand-in tools on PATH, --dry-run
 must print the documented command lines (st-flash at 0x08000000, OpenOCD's DISCO config, st-util on
-port 4242, gdb-multiarch attaching to it); an image larger than the flash and a missing file are refused;
-`debug` with no GDB server listening stops at once saying to start `gdbserver`, and a GDB server that
-finds no ST-LINK is followed by what to connect.
+port 4242, gdb-multiarch attaching to it); an image larger than the flash and a missing file are
+refused; `debug` with no GDB server listening stops at once saying to start `gdbserver`, and a GDB
+server that finds no ST-LINK is followed by what to connect.
 Usage: stlink_tool_test.py <path to stlink_tool.py>
 """
 import os

@@ -92,6 +92,21 @@ def no_qemu_left(elf, what, timeout=10):
         time.sleep(0.2)
 
 
+def ended_by(args, what, keys, shown=()):
+    """Starts the target and types `keys` at its prompt: each of `shown` must appear, the target
+    must end with status 0 and no QEMU of it may be left."""
+    s = Session(args)
+    s.expect("> ")
+    s.type(keys)
+    for text in shown:
+        s.expect(text)
+    if s.wait() != 0:
+        fail(f"{what} did not end the target with status 0")
+    s.close()
+    no_qemu_left(args.elf, f"after {what}")
+    print(f"run_target_test: {what} ended the run, QEMU with it")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build-dir", required=True)
@@ -102,27 +117,10 @@ def main():
     if processes("qemu-system-arm", args.elf):
         fail(f"a QEMU already runs {args.elf}: the test could not tell whose it is")
 
-    s = Session(args)
-    s.expect("> ")
-    s.type(b"info\r")
-    s.expect("> info\r")  # the bridge echoed the line (the firmware does not echo)
-    s.expect("@info board=")
-    s.type(b"exit 0\r")
-    s.expect("bye (exit code 0)")
-    if s.wait() != 0:
-        fail("`exit 0` in the shell did not end the target with status 0")
-    s.close()
-    no_qemu_left(args.elf, "after `exit 0`")
-    print("run_target_test: typed `info` and `exit 0`: answered, echoed, ended")
-
-    s = Session(args)
-    s.expect("> ")
-    s.type(b"\x01x")
-    if s.wait() != 0:
-        fail("Ctrl-A X did not end the target with status 0")
-    s.close()
-    no_qemu_left(args.elf, "after Ctrl-A X")
-    print("run_target_test: Ctrl-A X ended the run")
+    # The firmware does not echo: "> info" on the terminal is the bridge's echo after the prompt.
+    ended_by(args, "`info` and `exit 0`", b"info\rexit 0\r",
+             ("> info\r", "@info board=", "bye (exit code 0)"))
+    ended_by(args, "Ctrl-A X", b"\x01x")
 
     s = Session(args)
     s.expect("> ")
