@@ -3,8 +3,8 @@
 # Required: STRATA_BOARD (a board id some layer provides).
 # Optional: STRATA_MODEL (model id, a list of ids, or `all`; default `none`; replaced by the model of
 #   STRATA_MODEL_FILE when that is set, see cmake/StrataLayers.cmake), STRATA_KERNELS (`reference`,
-#   `optimized` or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's),
-#   STRATA_WATCHDOG_MS (watchdog timeout board_init() starts, in ms; default 0 = off).
+#   `optimized` or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default:
+#   the board's), STRATA_WATCHDOG_MS (watchdog timeout board_init() starts, in ms; default 0 = off).
 # A board's board.cmake sets: STRATA_BOARD_CPU (a toolchains/cpu/<cpu>.cmake fragment),
 #   STRATA_BOARD_CLOCK_PROFILES (first = default), STRATA_BOARD_LINKER_SCRIPT; optionally
 #   STRATA_BOARD_QEMU_MACHINE (virtual boards), STRATA_BOARD_ARENA_BYTES / STRATA_BOARD_FLASH_BYTES (what
