@@ -18,10 +18,11 @@ RANGES = {"0,1": (0.0, 1.0), "-1,1": (-1.0, 1.0), "0,255": (0.0, 255.0)}
 
 
 class Normalization:
-    def __init__(self, mean, std, text):
+    def __init__(self, mean, std, text, chosen=True):
         if any(s == 0 for s in std):
             raise SystemExit("strata: --std must not be 0")
         self.mean, self.std, self.text = mean, std, text
+        self.chosen = chosen  # False for the default: a float input then gets a reminder
 
     def per_channel(self, values, channels):
         if len(values) == 1:
@@ -48,13 +49,14 @@ def normalization(range_text=None, mean_text=None, std_text=None):
         except ValueError:
             raise SystemExit("strata: --mean and --std take numbers separated by commas")
         return Normalization(mean, std, f"--mean {mean_text or 0} --std {std_text or 1}")
+    chosen = range_text is not None
     range_text = range_text or "0,1"
     if range_text not in RANGES:
         raise SystemExit(f"strata: --range {range_text} is not one of {', '.join(RANGES)} "
                          "(use --mean/--std for another)")
     low, high = RANGES[range_text]
     std = 255.0 / (high - low)
-    return Normalization([-low * std], [std], f"--range {range_text}")
+    return Normalization([-low * std], [std], f"--range {range_text}", chosen)
 
 
 def warn(message):
@@ -111,9 +113,9 @@ def image_input(path, tensor, norm=None, invert=False, say=warn):
             f"input's size)" + (", aspect ratio changed" if stretched else ""))
         picture = picture.resize((width, height))
     check_quantization(norm, tensor, say)
-    if tensor["type"] == "float32" and norm.text == "--range 0,1":
-        say("the input is float32: pixels scaled to [0, 1] (--range 0,1); give the range the "
-            "model was trained with (--range or --mean/--std) if it differs")
+    if tensor["type"] == "float32" and not norm.chosen:
+        say("the input is float32: pixels scaled to [0, 1] (the default --range 0,1); give the "
+            "range the model was trained with (--range or --mean/--std) if it differs")
     pixels = list(picture.getdata())
     if channels == 1:
         pixels = [(p,) for p in pixels]

@@ -184,6 +184,14 @@ class ImagesTest(unittest.TestCase):
             _, said = self.convert(path, self.INT8, images.normalization("0,255"))
             self.assertTrue(any("values are clipped; try --range 0,1" in m for m in said), said)
 
+    def test_a_float_input_with_the_default_range_gets_a_reminder(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.picture(tmp, "RGB", (2, 2), (1, 2, 3))
+            _, said = self.convert(path, self.RGB)
+            self.assertTrue(any("the input is float32" in m for m in said), said)
+            _, said = self.convert(path, self.RGB, images.normalization("0,1"))
+            self.assertEqual(said, [])
+
     def test_bad_normalizations_are_refused(self):
         with self.assertRaisesRegex(SystemExit, "not both"):
             images.normalization("0,1", "0", "1")
