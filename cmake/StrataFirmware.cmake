@@ -6,7 +6,8 @@
 #   strata_add_bsp_library) and its linker script (STRATA_BOARD_LINKER_SCRIPT, INCLUDE search path: its
 #   folder, STRATA_BOARD_LINKER_DIRS and bsp/cortex_m/ld) are linked in. When the
 #   board defines strata_board_firmware_hook(<target>), it is called (flash/debug targets and checks).
-#   On virtual boards (STRATA_BOARD_QEMU_MACHINE) a `run-<target>` target starts it under QEMU.
+#   On virtual boards (STRATA_BOARD_QEMU_MACHINE) `run-<target>` and `debug-<target>` start it under
+#   QEMU (cmake/StrataQemu.cmake).
 # strata_add_bsp_library(<name> <src>...)
 #   An OBJECT library of board code, compiled once per tree and linked into every firmware.
 include_guard(GLOBAL)
@@ -44,14 +45,7 @@ function(strata_add_firmware target)
     COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/size_report.py $<TARGET_FILE:${target}>
     VERBATIM)
   if(STRATA_BOARD_QEMU_MACHINE)
-    add_custom_target(run-${target}
-      COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/qemu_run.py --machine ${STRATA_BOARD_QEMU_MACHINE}
-              --elf $<TARGET_FILE:${target}> --timeout 86400
-      DEPENDS ${target} USES_TERMINAL VERBATIM)
-    add_custom_target(debug-${target}
-      COMMAND ${STRATA_PYTHON} ${STRATA_ROOT}/tools/qemu_debug.py --machine ${STRATA_BOARD_QEMU_MACHINE}
-              --elf $<TARGET_FILE:${target}>
-      DEPENDS ${target} USES_TERMINAL VERBATIM)
+    strata_add_qemu_targets(${target})
   endif()
   if(COMMAND strata_board_firmware_hook)
     strata_board_firmware_hook(${target})

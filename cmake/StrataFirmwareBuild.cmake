@@ -1,9 +1,10 @@
 # StrataFirmwareBuild: what a cross (arm-none-eabi) configure builds.
 #
 # Required: STRATA_BOARD (a board id some layer provides).
-# Optional: STRATA_MODEL (model id, a list of ids, or `all`; default `none`), STRATA_KERNELS (`reference`, `optimized`
-#   or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default: the board's),
-#   STRATA_WATCHDOG_MS (watchdog timeout board_init() starts, in ms; default 0 = off).
+# Optional: STRATA_MODEL (model id, a list of ids, or `all`; default `none`; replaced by the model of
+#   STRATA_MODEL_FILE when that is set, see cmake/StrataLayers.cmake), STRATA_KERNELS (`reference`,
+#   `optimized` or `all`; default `reference`), STRATA_CLOCK_PROFILE (board clock profile; default:
+#   the board's), STRATA_WATCHDOG_MS (watchdog timeout board_init() starts, in ms; default 0 = off).
 # A board's board.cmake sets: STRATA_BOARD_CPU (a toolchains/cpu/<cpu>.cmake fragment),
 #   STRATA_BOARD_CLOCK_PROFILES (first = default), STRATA_BOARD_LINKER_SCRIPT; optionally
 #   STRATA_BOARD_QEMU_MACHINE (virtual boards), STRATA_BOARD_ARENA_BYTES / STRATA_BOARD_FLASH_BYTES (what
@@ -85,6 +86,9 @@ else()
     strata_require_known(MODEL STRATA_MODEL "${model}")
   endforeach()
   set(STRATA_MODEL_LIST ${STRATA_MODEL})
+endif()
+if(STRATA_MODEL_FILE)  # your own .tflite, on any preset of the board: it replaces the preset's model
+  get_property(STRATA_MODEL_LIST GLOBAL PROPERTY STRATA_MODEL_FILE_ID)
 endif()
 if(STRATA_KERNELS STREQUAL "all")
   set(STRATA_KERNELS_LIST ${all_kernels})

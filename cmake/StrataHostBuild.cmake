@@ -2,7 +2,8 @@
 #
 # Produces: the middleware libraries, the host tests (tests/host, tests/bsp, tests/conformance,
 #   tests/ops), the bad-input table (tests/bad_input), the host tools (tools/strata-run, the
-#   cycle-model QEMU plugin tools/cycle_model) and the layer-rule check.
+#   cycle-model QEMU plugin tools/cycle_model), the documented commands (tests/docs) and the
+#   layer-rule check.
 # Optional: STRATA_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   STRATA_FUZZ=ON (clang) builds only the middleware, instrumented for libFuzzer, and tests/fuzz.
 include_guard(GLOBAL)
@@ -36,7 +37,7 @@ set(STRATA_HOST_BUILD ON)
 include(StrataLayerRules)
 
 foreach(dir middleware tests/host tests/bsp tests/conformance tests/ops tests/bad_input tools/strata-run models
-            tests/external_layer tools/cycle_model)
+            tests/external_layer tools/cycle_model tests/docs)
   if(EXISTS ${STRATA_ROOT}/${dir}/CMakeLists.txt)
     add_subdirectory(${STRATA_ROOT}/${dir} ${CMAKE_BINARY_DIR}/${dir})
   endif()

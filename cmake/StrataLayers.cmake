@@ -7,12 +7,18 @@
 #   strata_provide_board(<board-id> <folder holding board.cmake>)    (any number)
 #   strata_provide_model(<model-id> <file.tflite> [SAMPLES <folder>]) (any number)
 #   strata_provide_kernels(<backend>)                                 (any number)
-# Required: nothing. Optional: STRATA_EXTRA_LAYERS (list of folders, each with a layer.cmake).
+# Required: nothing. Optional: STRATA_EXTRA_LAYERS (list of folders, each with a layer.cmake);
+#   STRATA_MODEL_FILE (a .tflite file: registered as model STRATA_MODEL_NAME, default the file's name
+#   without .tflite, with STRATA_MODEL_SAMPLES as its samples folder; a firmware tree then builds
+#   that model instead of STRATA_MODEL, see cmake/StrataFirmwareBuild.cmake).
 # strata_load_layers() fails the configure when a layer depends on a missing layer, the graph has a
 # cycle, or two layers provide the same board or model id.
 include_guard(GLOBAL)
 
 set(STRATA_EXTRA_LAYERS "" CACHE STRING "Out-of-tree layer folders (each holds a layer.cmake)")
+set(STRATA_MODEL_FILE "" CACHE FILEPATH "Your .tflite model: built instead of STRATA_MODEL")
+set(STRATA_MODEL_SAMPLES "" CACHE PATH "Samples folder of STRATA_MODEL_FILE (optional)")
+set(STRATA_MODEL_NAME "" CACHE STRING "Model id of STRATA_MODEL_FILE (default: its file name)")
 
 function(strata_layer)
   cmake_parse_arguments(L "" "NAME" "DEPENDS" ${ARGN})
@@ -61,6 +67,37 @@ function(strata_provide_kernels backend)
   _strata_provide(KERNELS ${backend})
 endfunction()
 
+# Registers STRATA_MODEL_FILE as a model (global property STRATA_MODEL_FILE_ID holds its id).
+function(_strata_provide_model_file)
+  if(NOT STRATA_MODEL_FILE)
+    return()
+  endif()
+  if(NOT EXISTS ${STRATA_MODEL_FILE} OR IS_DIRECTORY ${STRATA_MODEL_FILE})
+    message(FATAL_ERROR "STRATA_MODEL_FILE=${STRATA_MODEL_FILE} is not a file")
+  endif()
+  if(STRATA_MODEL_SAMPLES AND NOT EXISTS ${STRATA_MODEL_SAMPLES}/samples.json)
+    message(FATAL_ERROR "STRATA_MODEL_SAMPLES=${STRATA_MODEL_SAMPLES} holds no samples.json "
+                        "(format: docs/models.md, Samples)")
+  endif()
+  set(id "${STRATA_MODEL_NAME}")
+  if(NOT id)
+    get_filename_component(id ${STRATA_MODEL_FILE} NAME_WLE)
+  endif()
+  if(NOT id MATCHES "^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    message(FATAL_ERROR "STRATA_MODEL_FILE: '${id}' cannot name a firmware: set "
+                        "-DSTRATA_MODEL_NAME=<letters, digits, - _ .>")
+  endif()
+  get_property(ids GLOBAL PROPERTY STRATA_MODELS)
+  if(id IN_LIST ids)
+    get_property(owner GLOBAL PROPERTY STRATA_MODEL_${id}_LAYER)
+    message(FATAL_ERROR "STRATA_MODEL_FILE: layer '${owner}' already has a model '${id}': choose "
+                        "another id with -DSTRATA_MODEL_NAME=<id>")
+  endif()
+  set_property(GLOBAL PROPERTY STRATA_CURRENT_LAYER STRATA_MODEL_FILE)
+  strata_provide_model(${id} ${STRATA_MODEL_FILE} SAMPLES "${STRATA_MODEL_SAMPLES}")
+  set_property(GLOBAL PROPERTY STRATA_MODEL_FILE_ID ${id})
+endfunction()
+
 # Depth-first walk that fails on a cycle; `path` is the chain that led here.
 function(_strata_check_layer_cycles layer path)
   if(layer IN_LIST path)
@@ -85,6 +122,7 @@ function(strata_load_layers)
   foreach(file IN LISTS files)
     include(${file})
   endforeach()
+  _strata_provide_model_file()
   get_property(layers GLOBAL PROPERTY STRATA_LAYERS)
   foreach(layer IN LISTS layers)
     get_property(deps GLOBAL PROPERTY STRATA_LAYER_${layer}_DEPENDS)

@@ -20,19 +20,33 @@
 # The planner runs on the host:
 #   host builds   use the tree's own `strata-run` target;
 #   cross builds  use the cache variable STRATA_RUN (path to a host strata-run, e.g.
-#                 <repo>/build/host/tools/strata-run/strata-run) or, when it is empty, build one from
-#                 this source tree with the host compiler (ExternalProject of models/gen/host_planner
-#                 in ${CMAKE_BINARY_DIR}/host-tools, rebuilt on every build so middleware edits
-#                 reach the arena figures).
-# Required: STRATA_ROOT, STRATA_PYTHON (python3 with jinja2 and flatbuffers), flatc (STRATA_FLATC).
+#                 <repo>/build/host/tools/strata-run/strata-run) or, when it is empty, the one of a
+#                 tools tree shared by every build tree (STRATA_HOST_TOOLS_DIR, default
+#                 <repo>/build/host-tools: only the middleware and strata-run, built with the host
+#                 compiler by cmake/strata_host_planner.cmake the first time a tree needs it, and
+#                 brought up to date on every build so middleware edits reach the arena figures).
+# Required: STRATA_PYTHON (python3 with jinja2 and flatbuffers), flatc (STRATA_FLATC).
+# The functions find the generator and the Strata tree from this file's location, so they work in
+# any project that includes this file (Strata's own trees, or a project that add_subdirectory()s
+# Strata as a library: see docs/models.md).
 include_guard(GLOBAL)
 
 set(STRATA_RUN "" CACHE FILEPATH
-    "Host strata-run used for build-time arena planning in cross builds (empty: build one)")
-set(_strata_gen_dir ${STRATA_ROOT}/models/gen)
+    "Host strata-run used for build-time arena planning in cross builds (empty: the shared one)")
+get_filename_component(_strata_root ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
+set(STRATA_HOST_TOOLS_DIR ${_strata_root}/build/host-tools CACHE PATH
+    "Tools tree shared by the cross build trees: the host strata-run they plan arenas with")
+
+# The Strata tree (root) and its generator folder (gen), in the caller's scope: the functions are
+# called from other directories than the one that included this file.
+macro(_strata_model_paths root gen)
+  get_filename_component(${root} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/.. ABSOLUTE)
+  set(${gen} ${${root}}/models/gen)
+endmacro()
 
 # Sets <out_var> to the strata-run executable and <dep_var> to what the generator must depend on.
 function(_strata_planner_tool out_var dep_var)
+  _strata_model_paths(root gen)
   if(TARGET strata-run)
     set(${out_var} $<TARGET_FILE:strata-run> PARENT_SCOPE)
     set(${dep_var} strata-run PARENT_SCOPE)
@@ -41,27 +55,21 @@ function(_strata_planner_tool out_var dep_var)
   if(STRATA_RUN)
     if(NOT EXISTS ${STRATA_RUN})
       message(FATAL_ERROR "STRATA_RUN=${STRATA_RUN} does not exist (build the host preset first, "
-                          "or leave STRATA_RUN empty to build strata-run in this tree)")
+                          "or leave STRATA_RUN empty to use the shared ${STRATA_HOST_TOOLS_DIR})")
     endif()
     set(${out_var} ${STRATA_RUN} PARENT_SCOPE)
     set(${dep_var} ${STRATA_RUN} PARENT_SCOPE)
     return()
   endif()
-  set(host_dir ${CMAKE_BINARY_DIR}/host-tools)
-  set(tool ${host_dir}/tools/strata-run/strata-run)
+  set(tool ${STRATA_HOST_TOOLS_DIR}/tools/strata-run/strata-run)
   if(NOT TARGET strata_host_planner)
-    include(ExternalProject)
-    # A plain host configure (no toolchain file: the host compiler) of models/gen/host_planner,
-    # which holds only the middleware and strata-run.
-    ExternalProject_Add(strata_host_planner
-      SOURCE_DIR ${_strata_gen_dir}/host_planner
-      BINARY_DIR ${host_dir}
-      CMAKE_ARGS -DCMAKE_BUILD_TYPE=Release
-      BUILD_COMMAND ${CMAKE_COMMAND} --build ${host_dir} --target strata-run
-      BUILD_ALWAYS ON
-      BUILD_BYPRODUCTS ${tool}
-      INSTALL_COMMAND ""
-      USES_TERMINAL_BUILD ON)
+    # Runs on every build (it is quick when nothing changed); the lock inside keeps trees that
+    # build at the same time from building the shared tree together.
+    add_custom_target(strata_host_planner
+      COMMAND ${CMAKE_COMMAND} -DSTRATA_ROOT=${root} -DHOST_TOOLS_DIR=${STRATA_HOST_TOOLS_DIR}
+              -P ${root}/cmake/strata_host_planner.cmake
+      BYPRODUCTS ${tool}
+      COMMENT "host planner: strata-run in ${STRATA_HOST_TOOLS_DIR}" VERBATIM)
   endif()
   set(${out_var} ${tool} PARENT_SCOPE)
   set(${dep_var} strata_host_planner ${tool} PARENT_SCOPE)
@@ -69,10 +77,11 @@ endfunction()
 
 # The classes every model library shares (ModelSession, LayerProfile), built once per tree.
 function(_strata_model_support)
+  _strata_model_paths(root gen)
   if(NOT TARGET strata_model_support)
-    add_library(strata_model_support STATIC ${_strata_gen_dir}/support/model_session.cpp
-                                            ${_strata_gen_dir}/support/layer_profile.cpp)
-    target_include_directories(strata_model_support PUBLIC ${_strata_gen_dir}/include)
+    add_library(strata_model_support STATIC ${gen}/support/model_session.cpp
+                                            ${gen}/support/layer_profile.cpp)
+    target_include_directories(strata_model_support PUBLIC ${gen}/include)
     target_link_libraries(strata_model_support PUBLIC strata_runtime)
   endif()
 endfunction()
@@ -89,7 +98,8 @@ function(strata_add_model target)
   if(NOT M_NAME)
     set(M_NAME ${target})
   endif()
-  set(kernels_dir ${STRATA_ROOT}/middleware/kernels)
+  _strata_model_paths(root gen)
+  set(kernels_dir ${root}/middleware/kernels)
   if(NOT TARGET strata_kernels_${M_KERNELS})
     message(FATAL_ERROR "strata_add_model(${target}): kernels backend '${M_KERNELS}' is not built "
                         "in this tree")
@@ -99,11 +109,11 @@ function(strata_add_model target)
   set(out ${CMAKE_BINARY_DIR}/generated/models/${target})
   set(outputs ${out}/strata_model.hpp ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp
               ${out}/model_meta.json)
-  set(cmd ${STRATA_PYTHON} ${_strata_gen_dir}/strata_gen.py --model ${M_FILE} --name ${M_NAME}
+  set(cmd ${STRATA_PYTHON} ${gen}/strata_gen.py --model ${M_FILE} --name ${M_NAME}
           --kernels ${M_KERNELS} --out-dir ${out} --strata-run ${planner} --flatc ${STRATA_FLATC}
           --board=${STRATA_BOARD})
-  file(GLOB gen_deps ${_strata_gen_dir}/*.py ${_strata_gen_dir}/templates/*.j2)
-  list(APPEND gen_deps ${M_FILE} ${STRATA_ROOT}/middleware/schema/tflite.fbs
+  file(GLOB gen_deps ${gen}/*.py ${gen}/templates/*.j2)
+  list(APPEND gen_deps ${M_FILE} ${root}/middleware/schema/tflite.fbs
               ${kernels_dir}/op_manifest.txt ${kernels_dir}/op_manifest.py)
   if(M_SAMPLES)
     get_filename_component(M_SAMPLES ${M_SAMPLES} ABSOLUTE)

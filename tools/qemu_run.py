@@ -1,37 +1,38 @@
 #!/usr/bin/python3
-"""Runs a Strata firmware on a QEMU virtual board and judges the run.
+"""Runs a Strata firmware on a QEMU virtual board: a test run it judges, or an interactive shell.
 
 The console (first UART) is this program's stdin/stdout; semihosting carries the exit code back.
 Instruction counting is on (-icount shift=6,sleep=off), so the board's cycle counter counts executed
-instructions and every run is deterministic.
+instructions and every run is deterministic. QEMU dies with this program (tools/qemu_process.py).
 
-Pass/fail: the QEMU exit code must equal --expect-exit, every --require regex must appear in the output,
-no --forbid regex may appear, and with --markers the output must contain STRATA-TEST-START and
-STRATA-TEST-DONE (a run cut short is a failure). A run past --timeout seconds is killed and fails.
+--interactive (the `run-<firmware>` build targets): what you type goes to the firmware's shell as
+you type it, echoed here (the firmware does not echo; tools/qemu_console.py); `exit [code]` in the
+shell, Ctrl-A X, Ctrl-C or Ctrl-D ends the run. The exit code is the firmware's (0 when you quit).
+
+Test runs, pass/fail: the QEMU exit code must equal --expect-exit, every --require regex must appear
+in the output, no --forbid regex may appear, and with --markers the output must contain
+STRATA-TEST-START and STRATA-TEST-DONE (a run cut short is a failure). A run past --timeout seconds
+is killed and fails.
 """
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu_console  # noqa: E402
+import qemu_process  # noqa: E402
 
 START_MARKER = "STRATA-TEST-START"
 DONE_MARKER = "STRATA-TEST-DONE"
 
 
 def qemu_command(args):
-    qemu = shutil.which("qemu-system-arm")
-    if not qemu:
-        sys.exit("qemu_run: qemu-system-arm not found: install Debian package qemu-system-arm "
-                 "(tools/setup does it)")
-    cmd = [qemu, "-machine", args.machine, "-nographic", "-monitor", "none",
-           "-serial", args.serial, "-semihosting-config", "enable=on,target=native",
-           "-kernel", args.elf]
-    if not args.no_icount:
-        cmd += ["-icount", "shift=6,sleep=off"]
+    cmd = qemu_process.board_command("qemu_run", args.machine, args.elf, args.serial,
+                                     icount=not args.no_icount)
     if args.gdb:
         cmd += ["-S", "-gdb", f"tcp::{args.gdb}"]
     if args.plugin:
@@ -64,8 +65,8 @@ def run(args):
     if args.input_file:
         with open(args.input_file, "rb") as f:
             data += f.read()
-    proc = subprocess.Popen(qemu_command(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, cwd=args.cwd)
+    proc = qemu_process.popen_tied(qemu_command(args), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=args.cwd)
     chunks = []
     threading.Thread(target=feed_input, args=(proc, data, chunks, 10.0), daemon=True).start()
 
@@ -87,6 +88,19 @@ def run(args):
         timed_out = True
     reader.join(timeout=5)
     return code, timed_out, b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def run_interactive(args):
+    """The firmware's shell on this terminal; returns the firmware's exit code (0 on quit)."""
+    print(f"qemu_run: {os.path.basename(args.elf)} on the virtual board {args.machine}; type "
+          "`help`. `exit`, Ctrl-A X or Ctrl-C ends it.", file=sys.stderr, flush=True)
+    proc = qemu_process.popen_tied(qemu_command(args), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=args.cwd)
+    try:
+        quit_by_user = qemu_console.bridge(proc.stdin.fileno(), proc.stdout.fileno())
+    finally:
+        code = qemu_process.stop(proc)
+    return 0 if quit_by_user else code
 
 
 def judge(args, code, timed_out, output):
@@ -124,10 +138,14 @@ def main():
     p.add_argument("--gdb", type=int, help="wait for gdb on this TCP port")
     p.add_argument("--plugin", help="QEMU TCG plugin and its arguments (-plugin), e.g. the cycle model")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--interactive", action="store_true",
+                   help="the shell on this terminal until `exit` or Ctrl-A X (no judging)")
     p.add_argument("--cwd", default=os.getcwd(), help="semihosting file paths are relative to this")
     args = p.parse_args()
     if not os.path.isfile(args.elf):
         sys.exit(f"qemu_run: firmware {args.elf} does not exist (build it first)")
+    if args.interactive:
+        return run_interactive(args)
     code, timed_out, output = run(args)
     problems = judge(args, code, timed_out, output)
     for problem in problems:

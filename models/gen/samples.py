@@ -4,7 +4,8 @@ A samples folder holds raw little-endian tensors and a `samples.json`:
   {"samples": [{"file": "digit3_int8.bin", "type": "INT8", "shape": [1, 28, 28, 1],
                 "scale": 0.0039, "zero_point": -128, "label": 3}, ...]}
 Per entry: `type` (TFLite type name) and `shape` say which model input it fits (entries of other
-types are skipped: a folder serves every variant of a model); `scale`/`zero_point`, when present,
+types are skipped, and the generator says which and why: a folder serves every variant of a model);
+`scale`/`zero_point`, when present,
 must equal the input's quantization; `label` is a classifier's right class, `expected` a list of
 reference output values (regressors). Optional `x` is shown as the sample's input value.
 """
@@ -38,26 +39,47 @@ def _first_value(data, type_id, scale, zero_point):
     return 0.0
 
 
-def _matches(entry, tensor):
-    if TYPE_IDS.get(str(entry.get("type", "")).upper()) != tensor.type:
-        return False
-    if "shape" in entry and list(entry["shape"]) != list(tensor.shape):
-        return False
-    return True
+def _mismatch(entry, tensor):
+    """Why the entry does not fit the tensor (its type and shape), or None when it does."""
+    kind = str(entry.get("type", "")).upper()
+    shape = list(entry.get("shape", tensor.shape))
+    if TYPE_IDS.get(kind) != tensor.type or shape != list(tensor.shape):
+        return f"{kind.lower() or 'no type'} {shape}"
+    return None
+
+
+def skip_report(skipped, used, tensor):
+    """Notes saying which samples were left out and why, one per kind of mismatch; a warning when
+    none is left (the firmware then runs on zeros)."""
+    by_kind = {}
+    for file, kind in skipped:
+        by_kind.setdefault(kind, []).append(file)
+    lines = []
+    wanted = f"input '{tensor.name}' is {tensor.type_name} {list(tensor.shape)}"
+    for kind, files in by_kind.items():
+        shown = ", ".join(files[:4]) + (f", ... ({len(files)} in all)" if len(files) > 4 else "")
+        lines.append(f"skipped {len(files)} sample(s) of type {kind} ({wanted}): {shown}")
+    if skipped and not used:
+        lines.append(f"warning: no sample fits: the {wanted}, so the firmware has none (`2` and "
+                     f"`run` use zeros); add files of that type to samples.json")
+    return lines
 
 
 def load(folder, tensor):
-    """Samples of `folder` that fit `tensor` (the model's input 0), in file order."""
+    """(samples, skipped): the samples of `folder` that fit `tensor` (the model's input 0), in file
+    order, and (file, its type and shape) of each entry that does not fit."""
     if not folder:
-        return []
+        return [], []
     index = os.path.join(folder, "samples.json")
     if not os.path.exists(index):
         raise SystemExit(f"strata_gen: {index} does not exist (SAMPLES folder needs a samples.json)")
     with open(index) as f:
         doc = json.load(f)
-    samples = []
+    samples, skipped = [], []
     for entry in doc.get("samples", []):
-        if not _matches(entry, tensor):
+        mismatch = _mismatch(entry, tensor)
+        if mismatch:
+            skipped.append((entry.get("file", "?"), mismatch))
             continue
         path = os.path.join(folder, entry["file"])
         with open(path, "rb") as f:
@@ -78,4 +100,4 @@ def load(folder, tensor):
         samples.append(Sample(name=os.path.splitext(entry["file"])[0], data=data,
                               label=int(entry.get("label", -1)),
                               expected=tuple(float(v) for v in expected), input_value=float(value)))
-    return samples
+    return samples, skipped

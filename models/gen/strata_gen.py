@@ -130,7 +130,7 @@ def build_context(args):
         if len(t.shape) > MAX_INFO_RANK:
             raise SystemExit(f"strata_gen: tensor '{t.name}' has rank {len(t.shape)}, the "
                              f"metadata tables hold at most {MAX_INFO_RANK}")
-    samples = samples_mod.load(args.samples, meta.inputs[0]) if meta.inputs else []
+    samples, skipped = samples_mod.load(args.samples, meta.inputs[0]) if meta.inputs else ([], [])
     macs = [int(m) for m in plan["macs"]]
     return {
         "source": display_path(args.model),
@@ -149,7 +149,8 @@ def build_context(args):
         "macs_lines": [", ".join(f"{m}ull" for m in macs[i:i + 6]) + ","
                        for i in range(0, len(macs), 6)],
         "samples": [dict(vars(s), lines=hex_lines(s.data)) for s in samples],
-        "notes": notes,
+        "notes": notes + (samples_mod.skip_report(skipped, samples, meta.inputs[0])
+                          if skipped else []),
     }
 
 

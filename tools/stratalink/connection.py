@@ -1,10 +1,13 @@
 """Where the board is: a real serial port, or a virtual board (QEMU) whose console is a TCP
 socket on loopback. Both give a pyserial object with read(n)/write(bytes)."""
 import os
-import shutil
 import socket
 import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import qemu_process  # noqa: E402
 
 
 def _serial_module():
@@ -33,27 +36,21 @@ def _free_port():
 
 class VirtualBoard:
     """QEMU running a firmware ELF with its console on a loopback TCP port (instruction counting
-    on, as for the tests), closed with the context manager."""
+    on, as for the tests), closed with the context manager; it dies with this process."""
 
     def __init__(self, elf, machine, timeout):
-        qemu = shutil.which("qemu-system-arm")
-        if not qemu:
-            raise SystemExit("strata: qemu-system-arm not found (Debian package qemu-system-arm; "
-                             "tools/setup installs it)")
         if not os.path.isfile(elf):
             raise SystemExit(f"strata: no firmware at {elf}")
         self.port = _free_port()
-        self.cmd = [qemu, "-machine", machine, "-nographic", "-monitor", "none",
-                    "-serial", f"tcp:127.0.0.1:{self.port},server=on,wait=on",
-                    "-semihosting-config", "enable=on,target=native",
-                    "-icount", "shift=6,sleep=off", "-kernel", elf]
+        self.cmd = qemu_process.board_command(
+            "strata", machine, elf, f"tcp:127.0.0.1:{self.port},server=on,wait=on")
         self.timeout = timeout
         self.proc = None
         self.stream = None
 
     def __enter__(self):
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = qemu_process.popen_tied(self.cmd, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 10
         while True:
             try:
@@ -84,13 +81,8 @@ class VirtualBoard:
     def close(self):
         if self.stream is not None:
             self.stream.close()
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc is not None:
+            qemu_process.stop(self.proc)
 
     def __exit__(self, *exc):
         self.close()

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Prints where a Teensy 4.0 firmware's parts landed after the link: the FlexRAM split, the fast
 code in ITCM, the arena and the model weights (DTCM, OCRAM or flash) and the bytes of each memory,
-plus one machine-readable `@placement` line. Run after every link of a teensy40 firmware.
+plus one machine-readable `@placement` line. Run after every link of a teensy40 firmware; it is the
+memory usage of a Teensy build (the linker's --print-memory-usage table is off for this board: it
+does not count the arena and weights, which the linker script places by address).
 """
 import argparse
 import os
@@ -23,6 +25,9 @@ def main():
         if size:
             print(f"  {name:<10} {region or '?':<6} 0x{address:08x} {size:>9,} bytes")
     print("  totals     " + ", ".join(f"{name} {size:,}" for name, size in totals.items()))
+    # The size report's "flash used" adds section sizes; the loader writes the whole span, with the
+    # boot headers' padding and the alignment gaps: say which figure this is.
+    print("  (flash: the image's span from 0x60000000, padding included; the bytes the loader writes)")
     fields = [f"itcm_banks={itcm_banks}", f"dtcm_banks={dtcm_banks}"]
     fields += [f"{name.replace(' ', '_')}={region or 'none'}:{size}"
                for name, (region, _, size) in parts.items()]

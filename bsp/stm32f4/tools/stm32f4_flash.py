@@ -13,10 +13,14 @@ Flash commands: bsp-facts.md section D (st-flash write <bin> 0x8000000; OpenOCD 
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 
 FLASH_BASE = "0x08000000"
+NO_STLINK = ("is the board's ST-LINK connected over USB (lsusb lists it as 0483:3748 or 0483:374b), "
+             "the board powered, and no other debugger session running?")
 PACKAGES = {"st-flash": "stlink-tools", "openocd": "openocd", "gdb-multiarch": "gdb-multiarch"}
 
 
@@ -51,11 +55,27 @@ def commands(args):
     return [openocd + ["-c", f"gdb_port {args.gdb_port}"], gdb]
 
 
-def run(cmds, tool):
+def wait_for_server(server, port, seconds=10.0):
+    """True once the GDB server listens on `port`; False when it exits first (no probe found)."""
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return server.poll() is None
+
+
+def run(cmds, tool, port):
     if tool != "debug":
         return subprocess.call(cmds[0])
     server = subprocess.Popen(cmds[0])
     try:
+        if not wait_for_server(server, port):
+            print(f"stm32f4_flash: OpenOCD stopped before its GDB server started: {NO_STLINK}",
+                  file=sys.stderr)
+            return server.wait() or 1
         return subprocess.call(cmds[1])
     finally:
         server.terminate()
@@ -80,10 +100,10 @@ def main():
         print("stm32f4_flash: " + " ".join(cmd))
     if args.dry_run:
         return 0
-    code = run(cmds, args.tool)
-    if code != 0:
-        print(f"stm32f4_flash: {os.path.basename(cmds[0][0])} failed (exit code {code}); is the "
-              "board connected over USB (ST-LINK) and powered?", file=sys.stderr)
+    code = run(cmds, args.tool, args.gdb_port)
+    if code != 0 and args.tool != "debug":
+        print(f"stm32f4_flash: {os.path.basename(cmds[0][0])} failed (exit code {code}); "
+              f"{NO_STLINK}", file=sys.stderr)
     return code
 
 

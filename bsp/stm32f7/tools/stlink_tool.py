@@ -7,18 +7,23 @@ Subcommands (the build's flash / flash-openocd / gdbserver / debug targets run t
   flash-openocd --elf F  openocd -f board/stm32f746g-disco.cfg -c "program F verify reset exit"
   gdbserver              st-util --multi (GDB server on port 4242; Ctrl-C stops it)
   debug --elf F          gdb-multiarch F, connected to localhost:4242, loads F (start `gdbserver` first)
-A missing tool stops with the Debian package to install; --dry-run prints the command instead of
-running it.
+A missing tool stops with the Debian package to install; `debug` checks first that a GDB server
+listens (and says to start `gdbserver` if not), and a tool that finds no ST-LINK is followed by what
+to connect. --dry-run prints the command instead of running it.
 """
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 
 FLASH_ADDRESS = "0x08000000"
 FLASH_SIZE = 1024 * 1024
 GDB_PORT = 4242
+NO_STLINK = ("Is the board's ST-LINK connected by USB (CN14) and no other debugger session running? "
+             "`lsusb` lists it as 0483:374b (ST-LINK/V2.1); without root, the udev rules of "
+             "stlink-tools must be installed.")
 # tool -> Debian package that provides it
 PACKAGES = {"st-flash": "stlink-tools", "st-util": "stlink-tools", "openocd": "openocd",
             "gdb-multiarch": "gdb-multiarch"}
@@ -65,11 +70,23 @@ def command_for(args):
         return [openocd, "-f", openocd_config(openocd), "-c", f"program {args.elf} verify reset exit"]
     if args.action == "gdbserver":
         # --multi: keep serving after GDB disconnects, so `debug` can be run again.
-        return [require("st-util"), "--multi", "--listen_port", str(GDB_PORT)]
+        return [require("st-util"), "--multi", "--listen_port", str(args.gdb_port)]
     require_file(args.elf, "firmware ELF")
     # `load` writes the ELF through the server and sets PC to its entry: `continue` runs it.
-    return [require("gdb-multiarch"), args.elf, "-ex", f"target extended-remote localhost:{GDB_PORT}",
-            "-ex", "load"]
+    return [require("gdb-multiarch"), args.elf, "-ex",
+            f"target extended-remote localhost:{args.gdb_port}", "-ex", "load"]
+
+
+def require_gdb_server(port, tree):
+    """Fails at once, saying what to start, when nothing listens on the GDB server port (gdb
+    itself would wait for a TCP timeout and then print only "Connection timed out")."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+            return
+    except OSError:
+        fail(f"no GDB server listens on localhost:{port}. Start it first, in another terminal: "
+             f"cmake --build {tree or '<this build tree>'} --target gdbserver (st-util, Debian package "
+             f"stlink-tools; the board's ST-LINK USB connected), then run debug again.")
 
 
 def main():
@@ -77,6 +94,8 @@ def main():
     parser.add_argument("action", choices=["flash", "flash-openocd", "gdbserver", "debug"])
     parser.add_argument("--bin", help="firmware .bin (flash)")
     parser.add_argument("--elf", help="firmware .elf (flash-openocd, debug)")
+    parser.add_argument("--gdb-port", type=int, default=GDB_PORT, help="GDB server port (4242)")
+    parser.add_argument("--tree", help="the build tree, named in hints")
     parser.add_argument("--dry-run", action="store_true", help="print the command, do not run it")
     args = parser.parse_args()
     if args.action == "flash" and not args.bin:
@@ -87,10 +106,15 @@ def main():
     print(" ".join(command), flush=True)
     if args.dry_run:
         return 0
-    result = subprocess.run(command)
-    if result.returncode != 0 and args.action in ("flash", "flash-openocd"):
-        print("stlink_tool: flashing failed. Is the board connected by USB (CN14, ST-LINK) and "
-              "no other debugger session running?", file=sys.stderr)
+    if args.action == "debug":
+        require_gdb_server(args.gdb_port, args.tree)
+    try:
+        result = subprocess.run(command)
+    except KeyboardInterrupt:  # Ctrl-C stops the GDB server: the normal way out of it
+        return 0
+    if result.returncode != 0 and args.action != "debug":
+        what = "flashing" if args.action.startswith("flash") else "the GDB server"
+        print(f"stlink_tool: {what} failed. {NO_STLINK}", file=sys.stderr)
     return result.returncode
 
 

@@ -2,13 +2,17 @@
 """Tests bsp/stm32f7/tools/stlink_tool.py without a board: with an empty PATH every action must stop
 with a message naming the Debian package (exit 2, nothing run); with stand-in tools on PATH, --dry-run
 must print the documented command lines (st-flash at 0x08000000, OpenOCD's DISCO config, st-util on
-port 4242, gdb-multiarch attaching to it); an image larger than the flash and a missing file are refused.
+port 4242, gdb-multiarch attaching to it); an image larger than the flash and a missing file are
+refused; `debug` with no GDB server listening stops at once saying to start `gdbserver`, and a GDB
+server that finds no ST-LINK is followed by what to connect.
 Usage: stlink_tool_test.py <path to stlink_tool.py>
 """
 import os
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def run(tool, args, path):
@@ -58,6 +62,21 @@ def main():
         expect(result.returncode == 2 and "more than" in result.stderr, "oversized image accepted")
         result = run(tool, ["flash", "--bin", os.path.join(tmp, "none.bin")], fake)
         expect(result.returncode == 2 and "build the firmware" in result.stderr, "missing image accepted")
+
+        with socket.socket() as s:  # a port nothing listens on
+            s.bind(("127.0.0.1", 0))
+            port = str(s.getsockname()[1])
+        start = time.monotonic()
+        result = run(tool, ["debug", "--elf", elf, "--gdb-port", port, "--tree", "build/x"], fake)
+        expect(result.returncode == 2 and "no GDB server listens on localhost:" + port in result.stderr
+               and "cmake --build build/x --target gdbserver" in result.stderr,
+               f"debug without a server: {result.returncode} {result.stderr!r}")
+        expect(time.monotonic() - start < 5, "debug without a server did not stop at once")
+        with open(os.path.join(fake, "st-util"), "w") as f:  # as st-util without a board: exit 1
+            f.write("#!/bin/sh\necho 'WARN usb.c: no ST-Link devices' >&2\nexit 1\n")
+        result = run(tool, ["gdbserver"], fake)
+        expect(result.returncode == 1 and "ST-LINK connected by USB" in result.stderr,
+               f"gdbserver without an ST-LINK: {result.returncode} {result.stderr!r}")
 
     for failure in failures:
         print(f"FAIL {failure}")

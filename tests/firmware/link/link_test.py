@@ -26,7 +26,7 @@ import zlib
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from stratalink import connection, device, frames, tensors  # noqa: E402
+from stratalink import connection, device, frames, images, tensors  # noqa: E402
 
 CLIENT = os.path.join(ROOT, "tools", "strata")
 
@@ -55,7 +55,7 @@ def check_digits(board, samples):
     info = board.info()
     tensor = info["inputs"][0]
     for digit in range(10):
-        data = tensors.image_input(os.path.join(samples, f"digit{digit}.png"), tensor)
+        data = images.image_input(os.path.join(samples, f"digit{digit}.png"), tensor)
         board.set_input(0, data)
         result = board.invoke()
         values = tensors.decode(info["outputs"][0], result["outputs"][0])

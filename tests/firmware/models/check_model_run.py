@@ -6,9 +6,9 @@
                  within --tolerance of the sample's expected value (and, with --function sin, of
                  sin(x) computed here from the sample's input value).
 --mode commands  types `1`, `CMD=2`, `bench 3` and malformed arguments and checks the model view
-                 (one @op per operator, the arena the device used equals the build-time plan), the
-                 per-layer table (one @layer per operator, counts summing to @total) and the bench
-                 records.
+                 (one @op per operator, the arena the device used equals the build-time plan and
+                 the arena line says what @arena says), the per-layer table (one @layer per
+                 operator, counts summing to @total) and the bench records.
 The expectations come from the generator's model_meta.json (labels from the model's samples.json),
 never from the firmware's own verdicts. Exit code 0 only when every check passes.
 """
@@ -79,6 +79,15 @@ def check_commands(meta, output):
     planned = meta["arena"]["arena_bytes"]
     if not arena or int(arena[0]["used"]) != planned or int(arena[0]["reserved"]) != planned:
         problems.append(f"@arena {arena[:1]} != the build-time plan of {planned} bytes")
+    # The line people read says the same as the record: used = persistent + activations.
+    shown = re.search(r"^arena: +([\d,]+) bytes used \(persistent ([\d,]+) \+ activations ([\d,]+)",
+                      output, re.M)
+    figures = [int(g.replace(",", "")) for g in shown.groups()] if shown else None
+    if arena and figures != [int(arena[0][k]) for k in ("used", "persistent", "activations")]:
+        problems.append(f"the arena line {shown.group(0) if shown else '(missing)'} does not say "
+                        f"what @arena says: {arena[0]}")
+    elif figures and figures[0] != figures[1] + figures[2]:
+        problems.append(f"arena line: {figures[1]} + {figures[2]} is not {figures[0]}")
     layers = records(output, "layer")
     totals = records(output, "total")
     if len(layers) != len(meta["ops"]):

@@ -10,7 +10,7 @@ import zlib
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-from stratalink import device, frames, logs, tensors  # noqa: E402
+from stratalink import device, frames, images, logs, tensors, validate  # noqa: E402
 
 
 class FakeStream:
@@ -118,21 +118,139 @@ class TensorsTest(unittest.TestCase):
         t = {"type": "int8", "scale": 0.5, "zero_point": 10}
         self.assertEqual(tensors.decode(t, struct.pack("<2b", 10, 12)), [0.0, 1.0])
 
-    def test_image_is_resized_and_scaled(self):
-        from PIL import Image
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "white.png")
-            Image.new("L", (8, 8), 255).save(path)
-            self.assertEqual(tensors.image_input(path, self.INT8), struct.pack("<4b", *[127] * 4))
-            self.assertEqual(tensors.image_input(path, self.INT8, invert=True),
-                             struct.pack("<4b", *[-128] * 4))
-
     def test_raw_input_of_the_wrong_size_is_refused(self):
         with tempfile.NamedTemporaryFile() as f:
             f.write(b"abc")
             f.flush()
             with self.assertRaisesRegex(SystemExit, "has 3 bytes, the model's input takes 4"):
                 tensors.raw_input(f.name, self.INT8)
+
+
+class ImagesTest(unittest.TestCase):
+    INT8 = TensorsTest.INT8
+    # person_detect's input: int8, scale 2/255, zero point -1, i.e. about [-1, 1].
+    SIGNED = {"type": "int8", "shape": [1, 2, 2, 1], "bytes": 4, "scale": 2 / 255.0,
+              "zero_point": -1}
+    RGB = {"type": "float32", "shape": [1, 2, 2, 3], "bytes": 48, "scale": 0.0, "zero_point": 0}
+
+    def picture(self, tmp, mode, size, colour):
+        from PIL import Image
+        path = os.path.join(tmp, f"{mode}.png")
+        Image.new(mode, size, colour).save(path)
+        return path
+
+    def convert(self, path, tensor, norm=None, invert=False):
+        said = []
+        data = images.image_input(path, tensor, norm, invert, say=said.append)
+        return data, said
+
+    def test_default_range_is_pixel_over_255_then_the_input_quantization(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.picture(tmp, "L", (2, 2), 255)
+            self.assertEqual(self.convert(path, self.INT8), (struct.pack("<4b", *[127] * 4), []))
+            data, _ = self.convert(path, self.INT8, invert=True)
+            self.assertEqual(data, struct.pack("<4b", *[-128] * 4))
+
+    def test_ranges_and_mean_std(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.picture(tmp, "RGB", (2, 2), (0, 51, 255))
+            for norm, expected in ((images.normalization("0,1"), [0.0, 0.2, 1.0]),
+                                   (images.normalization("-1,1"), [-1.0, -0.6, 1.0]),
+                                   (images.normalization("0,255"), [0.0, 51.0, 255.0]),
+                                   (images.normalization(None, "0,51,255", "1,51,255"),
+                                    [0.0, 0.0, 0.0])):
+                data, _ = self.convert(path, self.RGB, norm)
+                self.assertEqual([round(v, 5) for v in tensors.decode(self.RGB, data)[:3]],
+                                 expected, norm.text)
+
+    def test_size_and_channel_changes_are_said(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            _, said = self.convert(self.picture(tmp, "RGB", (8, 4), (9, 9, 9)), self.INT8)
+            self.assertTrue(any("colour picture (RGB) converted to grey" in m for m in said), said)
+            self.assertTrue(any("8x4 resized to 2x2" in m and "aspect ratio changed" in m
+                                for m in said), said)
+            _, said = self.convert(self.picture(tmp, "L", (2, 2), 9), self.RGB,
+                                   images.normalization("-1,1"))
+            self.assertTrue(any("grey picture given to a 3-channel input" in m for m in said), said)
+
+    def test_a_range_that_misses_the_quantization_is_said_with_the_fitting_one(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.picture(tmp, "L", (2, 2), 255)
+            _, said = self.convert(path, self.SIGNED)
+            self.assertTrue(any("only 50 % of the input's levels are used; try --range -1,1" in m
+                                for m in said), said)
+            _, said = self.convert(path, self.SIGNED, images.normalization("-1,1"))
+            self.assertEqual(said, [])
+            _, said = self.convert(path, self.INT8, images.normalization("0,255"))
+            self.assertTrue(any("values are clipped; try --range 0,1" in m for m in said), said)
+
+    def test_a_float_input_with_the_default_range_gets_a_reminder(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.picture(tmp, "RGB", (2, 2), (1, 2, 3))
+            _, said = self.convert(path, self.RGB)
+            self.assertTrue(any("the input is float32" in m for m in said), said)
+            _, said = self.convert(path, self.RGB, images.normalization("0,1"))
+            self.assertEqual(said, [])
+
+    def test_bad_normalizations_are_refused(self):
+        with self.assertRaisesRegex(SystemExit, "not both"):
+            images.normalization("0,1", "0", "1")
+        with self.assertRaisesRegex(SystemExit, "not one of"):
+            images.normalization("0,2")
+        with self.assertRaisesRegex(SystemExit, "must not be 0"):
+            images.normalization(None, "0", "0")
+
+
+class ValidateTest(unittest.TestCase):
+    OUT = {"type": "int8", "shape": [1, 3], "bytes": 3, "scale": 0.5, "zero_point": 0}
+    FLOAT = {"type": "float32", "shape": [1, 2], "bytes": 8, "scale": 0.0, "zero_point": 0}
+
+    def test_int8_outputs_must_be_identical(self):
+        c = validate.Comparison(self.OUT)
+        self.assertTrue(c.add(struct.pack("<3b", 1, 5, 2), struct.pack("<3b", 1, 5, 2)))
+        self.assertTrue(c.passed(1e-4))
+        self.assertTrue(c.add(struct.pack("<3b", 1, 5, 3), struct.pack("<3b", 1, 5, 2)))
+        self.assertFalse(c.passed(1e-4))
+        self.assertEqual((c.max_steps, c.max_abs_error, c.top1_agree), (1, 0.5, 2))
+        self.assertFalse(c.add(struct.pack("<3b", 9, 5, 3), struct.pack("<3b", 1, 5, 2)))
+        self.assertEqual(c.top1_agree, 2)
+
+    def test_float_outputs_within_the_tolerance(self):
+        c = validate.Comparison(self.FLOAT)
+        c.add(struct.pack("<2f", 0.25, 0.75), struct.pack("<2f", 0.25, 0.7500305))
+        self.assertTrue(c.passed(1e-4))
+        self.assertFalse(c.passed(1e-5))
+
+    def test_nan_on_one_side_is_an_infinite_error(self):
+        c = validate.Comparison(self.FLOAT)
+        c.add(struct.pack("<2f", float("nan"), 0.5), struct.pack("<2f", 0.25, 0.5))
+        self.assertEqual(c.max_abs_error, float("inf"))
+        self.assertFalse(c.passed(1e-4))
+        c = validate.Comparison(self.FLOAT)
+        c.add(struct.pack("<2f", float("nan"), 0.5), struct.pack("<2f", float("nan"), 0.5))
+        self.assertTrue(c.passed(1e-4))
+
+    def test_another_interface_is_refused(self):
+        info = {"model": "m", "inputs": [TensorsTest.INT8], "outputs": [self.OUT]}
+        plan = {"inputs": [dict(TensorsTest.INT8)], "outputs": [dict(self.OUT, zero_point=3)]}
+        validate.check_same_interface(info, {"inputs": info["inputs"], "outputs": [self.OUT]}, "f")
+        with self.assertRaisesRegex(SystemExit, "output 0: device int8 1x3 scale 0.5 zp 0, file "
+                                                "int8 1x3 scale 0.5 zp 3"):
+            validate.check_same_interface(info, plan, "f")
+
+    def test_random_inputs_cover_the_type_and_repeat_with_the_seed(self):
+        sets = validate.random_inputs([TensorsTest.INT8, self.FLOAT], 3, seed=7)
+        self.assertEqual([len(d) for d in sets[0][1]], [4, 8])
+        self.assertEqual(sets, validate.random_inputs([TensorsTest.INT8, self.FLOAT], 3, seed=7))
+        self.assertNotEqual(sets[0], sets[1])
+
+    def test_folder_inputs_take_the_samples_of_the_input_type(self):
+        folder = os.path.join(ROOT, "models", "mnist", "samples")
+        tensor = {"type": "int8", "shape": [1, 28, 28, 1], "bytes": 784, "scale": 1 / 255.0,
+                  "zero_point": -128}
+        found = validate.folder_inputs(folder, [tensor], images.normalization(), False)
+        self.assertEqual([name for name, _ in found][:2], ["digit0_int8.bin", "digit1_int8.bin"])
+        self.assertEqual(len(found), 10)
 
 
 class LogsTest(unittest.TestCase):

@@ -23,7 +23,7 @@ function(_strata_f7_tool_targets target suffix)
     COMMAND ${STRATA_PYTHON} ${STRATA_F7_TOOL} flash-openocd --elf ${elf}
     DEPENDS ${target} USES_TERMINAL VERBATIM)
   add_custom_target(debug${suffix}
-    COMMAND ${STRATA_PYTHON} ${STRATA_F7_TOOL} debug --elf ${elf}
+    COMMAND ${STRATA_PYTHON} ${STRATA_F7_TOOL} debug --elf ${elf} --tree ${CMAKE_BINARY_DIR}
     DEPENDS ${target} USES_TERMINAL VERBATIM)
 endfunction()
 
