@@ -82,9 +82,10 @@ def check_commands(meta, output):
         problems.append(f"@arena {arena[:1]} != the build-time plan of {planned} bytes")
     layers = records(output, "layer")
     totals = records(output, "total")
-    if len(layers) != len(meta["ops"]):
-        problems.append(f"{len(layers)} @layer records for {len(meta['ops'])} ops")
-    elif not totals or sum(int(x["count"]) for x in layers) != int(totals[0]["count"]):
+    if len(layers) != 3 * len(meta["ops"]):
+        problems.append(f"{len(layers)} @layer records for {len(meta['ops'])} ops, 3 inferences")
+    elif not totals or sum(int(x["count"]) for x in layers[:len(meta["ops"])]) != \
+            int(totals[0]["count"]):
         problems.append("the @layer counts do not sum to @total")
     elif int(totals[0]["count"]) <= 0 or not any(x["ran"] == "1" for x in layers):
         problems.append("the inference counted nothing")
