@@ -1,11 +1,12 @@
+// MutateModelConsistently (see consistent_mutator.hpp).
 #include "consistent_mutator.hpp"
 
-#include <cmath>
 #include <cstring>
 #include <limits>
 #include <memory>
 
 #include "flatbuffers/flatbuffers.h"
+#include "fuzz_rng.hpp"
 #include "tflite_object_api_generated.h"
 
 namespace strata_fuzz {
@@ -16,21 +17,6 @@ using namespace tflite_obj;
 // Constants the mutations write stay small enough that a mutated model stays a few MB at most.
 constexpr uint64_t kMaxConstantBytes = 1u << 20;
 constexpr uint32_t kMaxChannels = 4096;
-
-struct Rng {
-  uint32_t state;
-  uint32_t next() {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    return state;
-  }
-  uint32_t below(uint32_t n) { return n == 0 ? 0 : next() % n; }
-  template <typename T, size_t N>
-  T pick(const T (&values)[N]) {
-    return values[below(N)];
-  }
-};
 
 uint32_t TypeSize(TensorType type) {
   switch (type) {
@@ -175,6 +161,13 @@ bool ChangeDimension(Graph& g, Rng& rng) {
   return true;
 }
 
+// One of `values` at `at` (little-endian, as flatbuffers stores constants).
+template <typename T, size_t N>
+void PutOneOf(Rng& rng, const T (&values)[N], uint8_t* at) {
+  const T value = rng.pick(values);
+  std::memcpy(at, &value, sizeof(T));
+}
+
 // Extreme values of the constant's type, in one element or in all of them.
 bool ExtremeConstant(Graph& g, Rng& rng) {
   std::vector<TensorT*> constants;
@@ -202,8 +195,7 @@ bool ExtremeConstant(Graph& g, Rng& rng) {
                                 1e-45f,
                                 -0.0f,
                                 65536.0f};
-        const float v = rng.pick(values);
-        std::memcpy(at, &v, 4);
+        PutOneOf(rng, values, at);
         break;
       }
       case TensorType_INT32: {
@@ -215,26 +207,23 @@ bool ExtremeConstant(Graph& g, Rng& rng) {
                                   65537,
                                   -1,
                                   0};
-        const int32_t v = rng.pick(values);
-        std::memcpy(at, &v, 4);
+        PutOneOf(rng, values, at);
         break;
       }
       case TensorType_INT64: {
         const int64_t values[] = {std::numeric_limits<int64_t>::max(),
                                   std::numeric_limits<int64_t>::min(), 0x80000000ll, -1, 0};
-        const int64_t v = rng.pick(values);
-        std::memcpy(at, &v, 8);
+        PutOneOf(rng, values, at);
         break;
       }
       case TensorType_INT16: {
         const int16_t values[] = {32767, -32768, 0, -1};
-        const int16_t v = rng.pick(values);
-        std::memcpy(at, &v, 2);
+        PutOneOf(rng, values, at);
         break;
       }
       default: {
         const uint8_t values[] = {0x7F, 0x80, 0xFF, 0x00};
-        *at = rng.pick(values);
+        PutOneOf(rng, values, at);
         break;
       }
     }

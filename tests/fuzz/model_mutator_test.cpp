@@ -5,6 +5,8 @@
 //    them: their buffers and per-channel arrays follow their shapes), so they reach Prepare and the
 //    kernels rather than stopping at the model checks.
 // Usage: model_mutator_test <model.tflite>; exit code 0 on success.
+#include "model_mutator.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,7 +14,6 @@
 
 #include "consistent_mutator.hpp"
 #include "flatbuffers/flatbuffers.h"
-#include "model_mutator.hpp"
 #include "strata/model.hpp"
 #include "tflite_generated.h"
 
