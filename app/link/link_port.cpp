@@ -32,13 +32,10 @@ bool LinkPort::drop(uint8_t byte) {
 }
 
 bool LinkPort::feed(uint8_t byte, bool at_line_start, uint64_t now) {
-  if (drop_ > 0) {
-    last_byte_ = now;
-    if (drop(byte)) return true;
-  } else if (decoder_.idle() && !(at_line_start && byte == kFrameSync0)) {
-    return false;
-  }
+  const bool dropping = drop_ > 0;
+  if (!dropping && decoder_.idle() && !(at_line_start && byte == kFrameSync0)) return false;
   last_byte_ = now;
+  if (dropping && drop(byte)) return true;
   switch (decoder_.feed(byte)) {
     case FrameDecoder::Result::kNeedMore:
       break;
