@@ -14,6 +14,7 @@
 #include "commands/run_stats.hpp"
 #include "console_out.hpp"
 #include "firmware_variant.hpp"
+#include "link/crc32.hpp"
 #include "strata_model.hpp"
 #include "strata_models/layer_profile.hpp"
 #include "strata_models/model_session.hpp"
@@ -37,12 +38,11 @@ bool ensure_prepared() {
   return false;
 }
 
-// Puts sample `k` (or, for a model without samples, zeros) into input 0.
+// Writes every input before each Invoke, which may overwrite them (their memory is reused once
+// consumed): input 0 gets sample `k` (zeros for a model without samples), the others zeros.
 bool populate(uint32_t k) {
-  if (model::kInfo.num_samples == 0) {
-    report::zero_input(g_session);
-    return true;
-  }
+  report::zero_inputs(g_session, model::kInfo.num_samples == 0 ? 0 : 1);
+  if (model::kInfo.num_samples == 0) return true;
   if (g_session.LoadSample(k)) return true;
   printf("error: sample %lu does not exist (0..%lu)\r\n", static_cast<unsigned long>(k),
          static_cast<unsigned long>(model::kInfo.num_samples - 1));
@@ -101,6 +101,18 @@ void run_sample(const CommandLine& line) {
   report::result(g_session, k);
 }
 
+// CRC-32 of every output's bytes: bench compares runs with it (the same input must give the same
+// outputs every run).
+uint32_t outputs_crc() {
+  uint32_t crc = 0;
+  const strata::Interpreter& interpreter = g_session.interpreter();
+  for (uint32_t o = 0; o < interpreter.num_outputs(); ++o) {
+    const strata::TensorView t = interpreter.output(o);
+    crc = crc32_update(crc, static_cast<const uint8_t*>(t.data), t.bytes);
+  }
+  return crc;
+}
+
 void run_bench(const CommandLine& line) {
   unsigned long runs = 0;
   if (line.arg_count != 1 || !parse_uint(line.args[0], kMaxBenchRuns, &runs) || runs == 0) {
@@ -109,6 +121,9 @@ void run_bench(const CommandLine& line) {
   }
   if (!ensure_prepared()) return;
   RunStats populate_stats, invoke_stats, respond_stats;
+  uint32_t first_crc = 0;
+  unsigned long same = 0;
+  const char* response = "";
   for (unsigned long i = 0; i < runs; ++i) {
     bsp::watchdog::kick();  // a long bench is not a hang (outside the timed part)
     const uint64_t t0 = bsp::cycle_counter::now();
@@ -120,13 +135,17 @@ void run_bench(const CommandLine& line) {
       printf("error: invoke failed: %s\r\n", status.message());
       return;
     }
-    report::format_response(g_session, 0);
+    response = report::format_response(g_session, 0);
     const uint64_t t3 = bsp::cycle_counter::now();
     populate_stats.add(t1 - t0);
     invoke_stats.add(t2 - t1);
     respond_stats.add(t3 - t2);
+    const uint32_t crc = outputs_crc();
+    if (i == 0) first_crc = crc;
+    same += crc == first_crc;
   }
   report::bench(g_session, populate_stats, invoke_stats, respond_stats);
+  report::bench_outputs(runs, same, first_crc, response);
 }
 
 const Command kCommands[] = {

@@ -1,6 +1,13 @@
 // The host link of a firmware built with a model (docs/protocol.md): info, set input, invoke with
 // the per-layer counts, get output. Every failure is an error frame with a message; nothing is
 // left half done (an input of the wrong size is refused before a byte is copied).
+//
+// Invoke may overwrite the graph's inputs (the arena reuses their memory once consumed, as in
+// TensorFlow Lite Micro), so the link keeps a copy of the last input it was sent and writes it into
+// its tensor before every invoke: the same input gives the same outputs on every invoke. The copy
+// costs kMaxInputBytes of RAM (784 bytes for MNIST int8). Before any set input it is all zeros for
+// input 0. A model with several inputs gets the last one sent restored; send the others again
+// before each invoke.
 #include <string.h>
 
 #include "bsp/board.hpp"
@@ -25,6 +32,14 @@ namespace model = strata_models::built_in;
 constexpr std::size_t kWanted = model::kMaxInputBytes + 1 > 64 ? model::kMaxInputBytes + 1 : 64;
 constexpr std::size_t kReceiveBytes = kWanted < 65535 ? kWanted : 65535;
 uint8_t g_receive[kReceiveBytes];
+
+// The last input received (see the top of the file).
+struct KeptInput {
+  uint8_t bytes[model::kMaxInputBytes > 0 ? model::kMaxInputBytes : 1];
+  uint8_t index = 0;
+  std::size_t length = 0;  // 0 until the first set input: input 0 then gets zeros
+};
+KeptInput g_kept;
 
 void console_write(const uint8_t* data, std::size_t length) {
   bsp::console::write(reinterpret_cast<const char*>(data), length);
@@ -107,8 +122,28 @@ void set_input(const uint8_t* payload, std::size_t length, LinkWrite write) {
     send_link_error(FrameError::kBadPayload, message, write);
     return;
   }
+  if (input.bytes > sizeof(g_kept.bytes)) {  // kMaxInputBytes is the largest input: never true
+    send_link_error(FrameError::kRuntime, "set input: input larger than the link's copy", write);
+    return;
+  }
   memcpy(input.data, payload + 1, input.bytes);
+  memcpy(g_kept.bytes, payload + 1, input.bytes);
+  g_kept.index = payload[0];
+  g_kept.length = input.bytes;
   write_frame(FrameType::kAck, nullptr, 0, write);
+}
+
+// Writes the kept input into its tensor (zeros into input 0 before any set input).
+void restore_input() {
+  const strata::Interpreter& interpreter = instance::session().interpreter();
+  if (interpreter.num_inputs() == 0) return;
+  const strata::TensorView input = interpreter.input(g_kept.index);
+  if (input.data == nullptr) return;
+  if (g_kept.length == input.bytes) {
+    memcpy(input.data, g_kept.bytes, input.bytes);
+  } else if (g_kept.length == 0) {
+    memset(input.data, 0, input.bytes);
+  }
 }
 
 void send_output(uint32_t index, LinkWrite write) {
@@ -153,6 +188,7 @@ void send_result(const strata_models::LayerProfile& profile, LinkWrite write) {
 
 void invoke(LinkWrite write) {
   if (!ready(write)) return;
+  restore_input();
   strata_models::LayerProfile profile = instance::fresh_profile();
   const strata::Status status = instance::session().Invoke(&profile);
   if (!status.ok()) {

@@ -180,10 +180,23 @@ void bench(const strata_models::ModelSession& session, const RunStats& populate,
   print_stats("respond", respond);
 }
 
-void zero_input(strata_models::ModelSession& session) {
-  if (!session.ready() || session.interpreter().num_inputs() < 1) return;
-  const strata::TensorView input = session.interpreter().input(0);
-  if (input.data != nullptr) memset(input.data, 0, input.bytes);
+void bench_outputs(unsigned long runs, unsigned long same, uint32_t crc, const char* response) {
+  if (same == runs) {
+    printf("outputs: the same in all %lu runs (CRC-32 0x%08lx)\r\n", runs, static_cast<ul>(crc));
+  } else {
+    printf("error: outputs differ: %lu of %lu runs match the first (same input every run)\r\n",
+           same, runs);
+  }
+  printf("@bench_outputs runs=%lu same=%lu crc=0x%08lx\r\n", runs, same, static_cast<ul>(crc));
+  printf("%s\r\n", response);
+}
+
+void zero_inputs(strata_models::ModelSession& session, uint32_t first) {
+  if (!session.ready()) return;
+  for (uint32_t i = first; i < session.interpreter().num_inputs(); ++i) {
+    const strata::TensorView input = session.interpreter().input(i);
+    if (input.data != nullptr) memset(input.data, 0, input.bytes);
+  }
 }
 
 }  // namespace report

@@ -9,6 +9,7 @@
 //   value)
 //   @result sample= name= x= value= [expected=]                 (regressors: one output value)
 //   @bench phase=populate|invoke|respond runs= unit= min= avg= max=
+//   @bench_outputs runs= same= crc=      (same: runs whose outputs equal the first run's)
 #pragma once
 
 #include <stdint.h>
@@ -32,8 +33,11 @@ void result(const strata_models::ModelSession& session, uint32_t sample);
 const char* format_response(const strata_models::ModelSession& session, uint32_t sample);
 void bench(const strata_models::ModelSession& session, const RunStats& populate,
            const RunStats& invoke, const RunStats& respond);
-// For models without samples: input 0 all zero bytes.
-void zero_input(strata_models::ModelSession& session);
+// After the bench statistics: whether every run gave the first run's outputs (crc: CRC-32 of
+// them), then the last run's @result line.
+void bench_outputs(unsigned long runs, unsigned long same, uint32_t crc, const char* response);
+// Inputs `first`, `first` + 1, ... all zero bytes (inputs without a sample).
+void zero_inputs(strata_models::ModelSession& session, uint32_t first);
 
 }  // namespace report
 }  // namespace app

@@ -15,9 +15,27 @@ void send_link_error(FrameError code, const char* message, LinkWrite write) {
   writer.end();
 }
 
+bool LinkPort::drop(uint8_t byte) {
+  if (drop_sync_) {
+    drop_sync_ = false;
+    if (byte == kFrameSync1) {  // a new frame: the sender gave up the refused one
+      drop_ = 0;
+      decoder_.feed(kFrameSync0);
+      return false;
+    }
+  } else if (drop_line_start_ && byte == kFrameSync0) {
+    drop_sync_ = true;  // counted as dropped unless 0x5A follows
+  }
+  drop_line_start_ = byte == '\r' || byte == '\n';
+  --drop_;
+  return true;
+}
+
 bool LinkPort::feed(uint8_t byte, bool at_line_start, uint64_t now) {
-  if (decoder_.idle() && !(at_line_start && byte == kFrameSync0)) return false;
+  const bool dropping = drop_ > 0;
+  if (!dropping && decoder_.idle() && !(at_line_start && byte == kFrameSync0)) return false;
   last_byte_ = now;
+  if (dropping && drop(byte)) return true;
   switch (decoder_.feed(byte)) {
     case FrameDecoder::Result::kNeedMore:
       break;
@@ -33,6 +51,9 @@ bool LinkPort::feed(uint8_t byte, bool at_line_start, uint64_t now) {
         case FrameError::kTooLong:
           strata::Format(message, sizeof(message),
                          "frame longer than the receive buffer (%zu bytes)", capacity_);
+          drop_ = decoder_.length() + 4;  // its payload and CRC are not shell text
+          drop_line_start_ = true;        // a sender that gave up may start a frame right away
+          drop_sync_ = false;
           break;
         default:
           strata::Format(message, sizeof(message), "bad sync: 0xA5 not followed by 0x5A");
@@ -46,7 +67,10 @@ bool LinkPort::feed(uint8_t byte, bool at_line_start, uint64_t now) {
 }
 
 bool LinkPort::expire(uint64_t now, uint64_t timeout) {
-  if (decoder_.idle() || now - last_byte_ <= timeout) return false;
+  if (now - last_byte_ <= timeout) return false;
+  drop_ = 0;
+  drop_sync_ = false;
+  if (decoder_.idle()) return false;
   decoder_.reset();
   send_link_error(FrameError::kTimeout, "frame cut off: no byte within the timeout", write_);
   return true;

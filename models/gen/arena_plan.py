@@ -15,7 +15,9 @@ PLAN_KEYS = ("arena_bytes", "lower_bound", "persistent_bytes", "activation_bytes
 def run(strata_run, model_path, kernels):
     """Parsed JSON of `strata-run --plan MODEL --kernels B`; exits with its message on failure."""
     cmd = [strata_run, "--plan", model_path, "--kernels", kernels]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    # errors="replace": tensor names are bytes in the file and may not be UTF-8 (tflite_file.py
+    # says so when it reads them); the planner prints them as they are.
+    proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"strata_gen: the runtime's planner rejected {model_path} "
                          f"({' '.join(cmd)}):\n{proc.stderr.strip() or proc.stdout.strip()}")

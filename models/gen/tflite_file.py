@@ -64,10 +64,23 @@ class SchemaModules:
         return getattr(importlib.import_module(f"tflite.{name}"), name)
 
 
-def _tensor_meta(subgraph, index):
+def _tensor_name(raw, index, path):
+    """A tensor's name as text for the generated tables. Names are bytes in the file: bytes that are
+    not UTF-8, and control characters (which would break a C string), become U+FFFD, and the
+    generator says so."""
+    name = raw.decode("utf-8", errors="replace")
+    name = "".join("\ufffd" if ord(c) < 0x20 or ord(c) == 0x7f else c for c in name)
+    if name.encode("utf-8") != raw:
+        print(f"strata_gen: {path}: tensor {index}'s name {raw!r} is not printable UTF-8: used as "
+              f"'{name}'", file=sys.stderr)
+    return name
+
+
+def _tensor_meta(subgraph, index, path):
     t = subgraph.Tensors(index)
     shape = [int(d) for d in t.ShapeAsNumpy()] if t.ShapeLength() else []
-    meta = TensorMeta(index=index, name=(t.Name() or b"").decode(), type=t.Type(), shape=shape)
+    name = _tensor_name(t.Name() or b"", index, path)
+    meta = TensorMeta(index=index, name=name, type=t.Type(), shape=shape)
     q = t.Quantization()
     if q is not None and q.ScaleLength():
         meta.scale = float(q.Scale(0))
@@ -102,6 +115,6 @@ def read(path, schema, flatc=None, work_dir=None):
         meta.op_codes.append(code)
         meta.op_versions.append(version)
         meta.op_code_names[code] = op_names.get(code, f"OP_{code}")
-    meta.inputs = [_tensor_meta(g, int(i)) for i in g.InputsAsNumpy()]
-    meta.outputs = [_tensor_meta(g, int(i)) for i in g.OutputsAsNumpy()]
+    meta.inputs = [_tensor_meta(g, int(i), path) for i in g.InputsAsNumpy()]
+    meta.outputs = [_tensor_meta(g, int(i), path) for i in g.OutputsAsNumpy()]
     return meta

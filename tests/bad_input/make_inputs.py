@@ -191,7 +191,8 @@ def apply_edit(model, edit, schema):
         container, key = resolve(model, words[1])
         old = list(_step(container, key, words[1]))
         n = int(words[2])
-        assign(container, key, old[:n] + [type(old[0])(0) if old else 0] * (n - len(old)))
+        padding = [type(old[0])(0) if old else 0] * (n - len(old)) if n > len(old) else []
+        assign(container, key, old[:n] + padding)
         return
     if "=" not in edit:
         raise RecipeError(f"unknown edit '{edit}'")

@@ -5,25 +5,11 @@
 #include <limits>
 
 #include "flatbuffers/flatbuffers.h"
+#include "fuzz_rng.hpp"
 #include "tflite_generated.h"
 
 namespace strata_fuzz {
 namespace {
-
-struct Rng {
-  uint32_t state;
-  uint32_t next() {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    return state;
-  }
-  uint32_t below(uint32_t n) { return n == 0 ? 0 : next() % n; }
-  template <typename T, size_t N>
-  T pick(const T (&values)[N]) {
-    return values[below(N)];
-  }
-};
 
 // Writes a scalar at `at`, which points into the model buffer (flatbuffers stores little-endian).
 template <typename T>

@@ -3,8 +3,8 @@
 // buffer indices, types, operator inputs/outputs, opcode indices and versions, quantization scales,
 // zero points and quantized dimensions, option fields such as strides and filter sizes — and
 // shortens vectors (rank, per-channel arrays, buffer data, operator input lists) so sizes stop
-// matching. Byte-level mutation rarely gets past the flatbuffer verifier; this reaches the runtime's
-// own checks, which must turn every such model into a Status.
+// matching. Byte-level mutation rarely gets past the flatbuffer verifier; this reaches the
+// runtime's own checks, which must turn every such model into a Status.
 #pragma once
 
 #include <cstddef>

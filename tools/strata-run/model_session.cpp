@@ -1,28 +1,40 @@
 // ModelSession (see model_session.hpp).
 #include "model_session.hpp"
 
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+
+#include "read_file.hpp"
 
 namespace strata_run {
 
 strata::Status ModelSession::Open(const std::string& path, const strata::OpResolver& resolver) {
   using strata::Status;
   using strata::StatusCode;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(StatusCode::kInvalidArgument, "cannot open %s", path.c_str());
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes;
+  STRATA_RETURN_IF_ERROR(ReadFileAtMost(path, kMaxModelFileBytes, &bytes));
+  if (bytes.empty()) {
+    return Status::Error(StatusCode::kMalformedModel, "%s is empty (0 bytes): not a model",
+                         path.c_str());
+  }
   file_bytes_ = bytes.size();
   file_.assign((bytes.size() + 7) / 8, 0);
-  if (!bytes.empty()) std::memcpy(file_.data(), bytes.data(), bytes.size());
+  std::memcpy(file_.data(), bytes.data(), bytes.size());
   STRATA_RETURN_IF_ERROR(strata::Model::Load(file_.data(), file_bytes_, &model_));
   // Start small and grow to exactly what the runtime reports, like a firmware built for it.
   size_t size = 4096;
   Status status;
   for (int attempt = 0; attempt < 4; ++attempt) {
-    arena_.assign(size + kArenaSlack, 0);
-    uint8_t* base = arena_.data();
+    // calloc: the pages of a large arena are mapped on first use, so a plan that reports gigabytes
+    // of activations costs nothing until an inference really writes them.
+    arena_.reset(static_cast<uint8_t*>(std::calloc(size + kArenaSlack, 1)));
+    if (arena_ == nullptr) {
+      return Status::Error(StatusCode::kArenaTooSmall,
+                           "the model needs an arena of %'zu bytes: cannot allocate that here",
+                           size);
+    }
+    arena_bytes_ = size;
+    uint8_t* base = arena_.get();
     base += (16 - reinterpret_cast<uintptr_t>(base) % 16) % 16;
     interpreter_ = std::make_unique<strata::Interpreter>(model_, resolver, base, size);
     status = interpreter_->Prepare();

@@ -12,7 +12,8 @@ const char* UsageText() {
          "Runs the model on raw little-endian input bytes (one --input per model input, in order;\n"
          "without --input a deterministic pattern: for input k, s = 12345 + k and per element\n"
          "s = s * 1664525 + 1013904223 mod 2^32, int8 = (int8)(s >> 24),\n"
-         "float32 = (s >> 8) / 8388608 - 1) and writes output<k>.bin into the output directory.\n";
+         "float32 = (s >> 8) / 8388608 - 1) and writes output<k>.bin into the output directory.\n"
+         "Model files are read up to 64 MiB.\n";
 }
 
 bool ParseOptions(int argc, char** argv, Options* o, std::string* error) {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "commands.hpp"
 #include "op_stats.hpp"
+#include "read_file.hpp"
 #include "strata/profiler.hpp"
 
 namespace strata_run {
@@ -48,12 +48,12 @@ strata::Status LoadInputs(const Options& options, strata::Interpreter& interp) {
       FillPattern(t, k);
       continue;
     }
-    std::ifstream in(options.inputs[k], std::ios::binary);
-    if (!in) {
-      return Status::Error(StatusCode::kInvalidArgument, "cannot open %s",
-                           options.inputs[k].c_str());
+    std::vector<uint8_t> bytes;
+    const Status read = ReadFileAtMost(options.inputs[k], t.bytes, &bytes);
+    if (!read.ok()) {
+      return Status::Error(read.code(), "%s (input %u, %s %s, needs %u bytes)", read.message(), k,
+                           strata::DataTypeName(t.type), ShapeString(t).c_str(), t.bytes);
     }
-    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.size() != t.bytes) {
       return Status::Error(StatusCode::kInvalidArgument,
                            "%s holds %zu bytes, input %u (%s %s) needs %u",

@@ -15,6 +15,12 @@ namespace strata {
 // Writes at most cap-1 characters plus a terminating NUL (when cap > 0) and returns the length
 // the full output would have had, like snprintf.
 size_t FormatV(char* buf, size_t cap, const char* fmt, va_list args);
+// Like FormatV, for messages whose fixed text must survive: when the output does not fit, every %s
+// argument longer than the largest limit that lets it fit (never below 8 characters) is printed as
+// its head, "..." and its tail, so long names shrink and the rest of the text — the cause of an
+// error — stays whole. Returns the length written (less than cap when cap > 0).
+size_t FormatFitV(char* buf, size_t cap, const char* fmt, va_list args);
+
 size_t Format(char* buf, size_t cap, const char* fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -25,11 +25,14 @@ const char* StatusCodeName(StatusCode code);
 
 class Status {
  public:
-  static constexpr size_t kMessageCapacity = 160;
+  // Room for the longest fixed message text with names of about 60 characters; longer names are
+  // shortened in the middle so the cause is never cut (FormatFitV).
+  static constexpr size_t kMessageCapacity = 256;
 
   Status() : code_(StatusCode::kOk) { message_[0] = '\0'; }
   static Status Ok() { return Status(); }
-  // printf-like message (see strata/format.hpp for the accepted conversions). Truncated to fit.
+  // printf-like message (see strata/format.hpp for the accepted conversions). When it does not
+  // fit, %s arguments (names) are shortened, not the text around them (strata::FormatFitV).
   static Status Error(StatusCode code, const char* fmt, ...)
 #if defined(__GNUC__)
       __attribute__((format(printf, 2, 3)))

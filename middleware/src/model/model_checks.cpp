@@ -69,6 +69,37 @@ Status CheckOpTensors(const tflite::Model* model, const tflite::SubGraph* sg, ui
   return Status::Ok();
 }
 
+bool IsListed(const flatbuffers::Vector<int32_t>* list, int32_t tensor) {
+  const uint32_t n = list ? list->size() : 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    if (list->Get(k) == tensor) return true;
+  }
+  return false;
+}
+
+// Every graph output must get its value from somewhere: an operator writes it, or it is a graph
+// input or a constant. Otherwise Invoke would return whatever the arena held (stale bytes).
+Status CheckOutputsAreWritten(const tflite::Model* model, const tflite::SubGraph* sg) {
+  const flatbuffers::Vector<int32_t>* outputs = sg->outputs();
+  const uint32_t num_ops = sg->operators() ? sg->operators()->size() : 0;
+  for (uint32_t k = 0; k < outputs->size(); ++k) {
+    const int32_t t = outputs->Get(k);
+    const tflite::Tensor* tensor = sg->tensors()->Get(t);
+    if (IsListed(sg->inputs(), t) || HasConstantData(model, tensor)) continue;
+    bool written = false;
+    for (uint32_t i = 0; i < num_ops && !written; ++i) {
+      written = IsListed(sg->operators()->Get(i)->outputs(), t);
+    }
+    if (!written) {
+      return Status::Error(StatusCode::kMalformedModel,
+                           "subgraph output %u (tensor %d %s) is written by no operator and is "
+                           "neither a graph input nor a constant",
+                           static_cast<unsigned>(k), static_cast<int>(t), TensorName(tensor));
+    }
+  }
+  return Status::Ok();
+}
+
 Status CheckOperatorCodes(const tflite::Model* model) {
   const uint32_t n = model->operator_codes() ? model->operator_codes()->size() : 0;
   for (uint32_t c = 0; c < n; ++c) {
@@ -85,6 +116,14 @@ Status CheckOperatorCodes(const tflite::Model* model) {
 
 Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* sg) {
   const uint32_t num_tensors = sg->tensors() ? sg->tensors()->size() : 0;
+  // A graph without operators is valid when its outputs are its inputs or constants (checked
+  // below); without outputs it computes nothing.
+  if (sg->outputs() == nullptr || sg->outputs()->size() == 0) {
+    const bool empty = sg->operators() == nullptr || sg->operators()->size() == 0;
+    return Status::Error(StatusCode::kMalformedModel,
+                         empty ? "subgraph is empty: no operators and no outputs"
+                               : "subgraph has no outputs: it computes nothing");
+  }
   STRATA_RETURN_IF_ERROR(CheckGraphEnds(model, sg, num_tensors));
   STRATA_RETURN_IF_ERROR(CheckOperatorCodes(model));
   const uint32_t num_codes = model->operator_codes() ? model->operator_codes()->size() : 0;
@@ -107,7 +146,7 @@ Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* sg) {
     const int32_t builtin = code->builtin_code() > deprecated ? code->builtin_code() : deprecated;
     STRATA_RETURN_IF_ERROR(CheckOpTensors(model, sg, i, OpName(builtin), num_tensors));
   }
-  return Status::Ok();
+  return CheckOutputsAreWritten(model, sg);
 }
 
 }  // namespace strata

@@ -128,6 +128,12 @@ Status CheckQuantization(int i, const tflite::Tensor* t, bool constant) {
                          "tensor %d (%s): %u scales but %u zero points", i, name,
                          static_cast<unsigned>(n), static_cast<unsigned>(nzp));
   }
+  if (n > 1 && !constant) {
+    return Status::Error(StatusCode::kUnsupported,
+                         "tensor %d (%s): %u per-channel scales on a tensor without constant data "
+                         "(activations are quantized per tensor: one scale and zero point)",
+                         i, name, static_cast<unsigned>(n));
+  }
   if (n > 1) {
     const int rank = t->shape() ? static_cast<int>(t->shape()->size()) : 0;
     // Old converters copied the weights' quantized_dimension onto rank-1 biases (seen in

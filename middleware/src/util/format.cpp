@@ -6,11 +6,17 @@
 namespace strata {
 namespace {
 
-// Bounded output cursor: counts every character, stores only what fits.
+constexpr size_t kNoLimit = ~static_cast<size_t>(0);
+constexpr size_t kMinShortened = 8;    // shorter names say too little to be worth keeping
+constexpr size_t kMaxShortened = 256;  // longest shortened form (the largest buffer it must fit)
+
+// Bounded output cursor: counts every character, stores only what fits. Strings (%s) longer than
+// `max_string` are printed shortened (see FormatFitV).
 struct Sink {
   char* buf;
   size_t cap;
   size_t len;
+  size_t max_string;
   void Put(char c) {
     if (len + 1 < cap) buf[len] = c;
     ++len;
@@ -39,6 +45,20 @@ void EmitPadded(Sink& out, const Spec& spec, const char* sign, const char* body,
   if (!spec.left && numeric && spec.zero_pad) out.Repeat('0', pad);
   for (int i = 0; i < body_len; ++i) out.Put(body[i]);
   if (spec.left) out.Repeat(' ', pad);
+}
+
+// `s` (n characters) in out.max_string characters: its head, "...", its tail (a name's start and
+// end say most: "sequential/conv2d_1/Conv2D" -> "sequen...Conv2D").
+void EmitShortened(Sink& out, const Spec& spec, const char* s, size_t n) {
+  char shortened[kMaxShortened];
+  const size_t keep = out.max_string - 3;
+  const size_t head = (keep + 1) / 2;
+  const size_t tail = keep - head;
+  size_t len = 0;
+  for (size_t i = 0; i < head; ++i) shortened[len++] = s[i];
+  for (int i = 0; i < 3; ++i) shortened[len++] = '.';
+  for (size_t i = n - tail; i < n; ++i) shortened[len++] = s[i];
+  EmitPadded(out, spec, "", shortened, static_cast<int>(len), false);
 }
 
 // v /= base, returning the remainder, by long division over 16-bit chunks: 32-bit operations only
@@ -208,9 +228,10 @@ void EmitConversion(Sink& out, char conv, const Spec& spec, int length, va_list&
     case 's': {
       const char* s = va_arg(args, const char*);
       if (s == nullptr) s = "(null)";
-      int n = 0;
-      while (s[n] != '\0' && (spec.precision < 0 || n < spec.precision)) ++n;
-      return EmitPadded(out, spec, "", s, n, false);
+      size_t n = 0;
+      while (s[n] != '\0' && (spec.precision < 0 || n < static_cast<size_t>(spec.precision))) ++n;
+      if (n > out.max_string) return EmitShortened(out, spec, s, n);
+      return EmitPadded(out, spec, "", s, static_cast<int>(n), false);
     }
     default:  // unknown conversion: print it verbatim so the mistake is visible
       out.Put('%');
@@ -218,10 +239,8 @@ void EmitConversion(Sink& out, char conv, const Spec& spec, int length, va_list&
   }
 }
 
-}  // namespace
-
-size_t FormatV(char* buf, size_t cap, const char* fmt, va_list args_in) {
-  Sink out{buf, cap, 0};
+size_t FormatLimited(char* buf, size_t cap, const char* fmt, va_list args_in, size_t max_string) {
+  Sink out{buf, cap, 0, max_string};
   va_list args;
   va_copy(args, args_in);
   for (const char* p = fmt; *p != '\0'; ++p) {
@@ -243,6 +262,31 @@ size_t FormatV(char* buf, size_t cap, const char* fmt, va_list args_in) {
   va_end(args);
   if (cap > 0) buf[out.len < cap ? out.len : cap - 1] = '\0';
   return out.len;
+}
+
+}  // namespace
+
+size_t FormatV(char* buf, size_t cap, const char* fmt, va_list args) {
+  return FormatLimited(buf, cap, fmt, args, kNoLimit);
+}
+
+size_t FormatFitV(char* buf, size_t cap, const char* fmt, va_list args) {
+  size_t n = FormatLimited(buf, cap, fmt, args, kNoLimit);
+  if (n < cap || cap == 0) return n;
+  // The longest string length that still fits (the output grows with it): binary search.
+  size_t lo = kMinShortened;
+  size_t hi = cap < kMaxShortened ? cap : kMaxShortened;
+  if (FormatLimited(buf, cap, fmt, args, lo) >= cap) hi = lo;  // cut at the end after all
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo + 1) / 2;
+    if (FormatLimited(buf, cap, fmt, args, mid) < cap) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  n = FormatLimited(buf, cap, fmt, args, lo);
+  return n < cap ? n : cap - 1;
 }
 
 size_t Format(char* buf, size_t cap, const char* fmt, ...) {

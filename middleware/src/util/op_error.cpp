@@ -6,14 +6,19 @@
 
 namespace strata {
 
+// The operator prefix first, then the detail in the room left, so a long tensor name in the
+// detail is shortened rather than the detail's end (its cause) cut off.
 Status OpError(const OpContext& ctx, StatusCode code, const char* fmt, ...) {
-  char detail[Status::kMessageCapacity];
+  char text[Status::kMessageCapacity];
+  size_t prefix =
+      Format(text, sizeof(text), "operator %u (%s): ", static_cast<unsigned>(ctx.op_index),
+             OpName(ctx.builtin_code));
+  if (prefix >= sizeof(text)) prefix = sizeof(text) - 1;
   va_list args;
   va_start(args, fmt);
-  FormatV(detail, sizeof(detail), fmt, args);
+  FormatFitV(text + prefix, sizeof(text) - prefix, fmt, args);
   va_end(args);
-  return Status::Error(code, "operator %u (%s): %s", static_cast<unsigned>(ctx.op_index),
-                       OpName(ctx.builtin_code), detail);
+  return Status::Error(code, "%s", text);
 }
 
 }  // namespace strata

@@ -32,7 +32,7 @@ Status Status::Error(StatusCode code, const char* fmt, ...) {
   s.code_ = code;
   va_list args;
   va_start(args, fmt);
-  FormatV(s.message_, sizeof(s.message_), fmt, args);
+  FormatFitV(s.message_, sizeof(s.message_), fmt, args);
   va_end(args);
   return s;
 }

@@ -82,7 +82,7 @@ int main() {
       *arena++ = '\0';
       const strata::Status s =
           run_case(file, static_cast<uint32_t>(std::strtoul(arena, nullptr, 10)));
-      char text[256];
+      char text[128 + strata::Status::kMessageCapacity];  // the whole message, never cut
       strata::Format(text, sizeof(text), "@bad_input id=%s status=\"%s\" message=\"%s\"\r\n", line,
                      strata::StatusCodeName(s.code()), s.message());
       test_console::print(text);

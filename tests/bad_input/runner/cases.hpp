@@ -14,11 +14,12 @@ namespace bad_input {
 // then Invoke on zeroed inputs: the first status that is not ok, or ok.
 Outcome RunModelCase(const Case& c, const std::vector<uint8_t>& bytes);
 
-// The app's Shell (line reader, parser, command table) with `help` and `info` registered: the
-// bytes are typed, then `info`, which must still answer.
+// The app's Shell with the system and model commands of the mnist-int8 firmware: the bytes are
+// typed, then `info`, which must still answer.
 Outcome RunShellCase(const Case& c, const std::vector<uint8_t>& bytes);
 
-// The host link (docs/protocol.md): skipped until the firmware's frame handler exists.
+// The host link (docs/protocol.md) of the mnist-int8 firmware: the bytes go to its link port; the
+// first reply must be the row's error, no byte may reach the shell, and the link must still answer.
 Outcome RunLinkCase(const Case& c, const std::vector<uint8_t>& bytes);
 
 }  // namespace bad_input

@@ -1,17 +1,16 @@
 // RunLinkCase (see cases.hpp): the host link rows, through the firmware's own link code — the
 // console split (app::LinkPort) and the request handler of a model firmware
 // (app/commands/model_link.cpp, here with the mnist-int8 model and reference kernels) — with the
-// board's console captured (host_board.cpp).
+// board's console captured (host_board.hpp). Bytes the link does not take would go to the shell:
+// none of a row's may.
 #include <string>
 
 #include "cases.hpp"
 #include "commands/model_commands.hpp"
+#include "host_board.hpp"
 #include "link/frame.hpp"
 
 namespace bad_input {
-
-extern std::string g_link_output;
-
 namespace {
 
 const char* ErrorName(uint8_t code) {
@@ -62,18 +61,26 @@ void Collect(const uint8_t* data, std::size_t length) {
   g_request.insert(g_request.end(), data, data + length);
 }
 
-void Feed(const std::vector<uint8_t>& bytes) {
+// Feeds the bytes as the firmware's main loop does, with the shell at a line start; returns the
+// bytes the link left to the shell.
+std::string Feed(const std::vector<uint8_t>& bytes) {
   static uint64_t now = 0;
-  for (uint8_t b : bytes) app::link_port().feed(b, /*at_line_start=*/true, ++now);
+  std::string to_shell;
+  for (uint8_t b : bytes) {
+    if (!app::link_port().feed(b, /*at_line_start=*/true, ++now)) to_shell += static_cast<char>(b);
+  }
+  return to_shell;
 }
 
 }  // namespace
 
 Outcome RunLinkCase(const Case&, const std::vector<uint8_t>& bytes) {
   Outcome o;
-  g_link_output.clear();
-  Feed(bytes);
-  const Reply reply = FirstFrame(g_link_output);
+  std::string& console = host_board::console();
+  console.clear();
+  const std::string to_shell = Feed(bytes);
+  if (!to_shell.empty()) o.problem = "bytes of the row reached the shell: '" + to_shell + "'";
+  const Reply reply = FirstFrame(console);
   if (!reply.found || reply.type != app::FrameType::kError || reply.payload.empty()) {
     o.status = "ok";
     o.text = reply.found ? "a reply that is not an error frame" : "no reply";
@@ -82,12 +89,13 @@ Outcome RunLinkCase(const Case&, const std::vector<uint8_t>& bytes) {
     o.text = reply.payload.substr(1);
   }
   if (app::link_port().in_frame()) o.problem = "the link is still inside a frame after the row";
-  // The link still answers: an info request gets an info frame.
-  g_link_output.clear();
-  g_request.clear();
+  // The link still answers: an info request, after a carriage return as the host client sends it
+  // (docs/protocol.md), gets an info frame.
+  console.clear();
+  g_request.assign(1, '\r');
   app::write_frame(app::FrameType::kInfoRequest, nullptr, 0, Collect);
   Feed(g_request);
-  const Reply info = FirstFrame(g_link_output);
+  const Reply info = FirstFrame(console);
   if (!info.found || info.type != app::FrameType::kInfo || info.payload.find("board=host") != 0) {
     o.problem = "no info reply after the row";
   }

@@ -9,7 +9,9 @@ client (tools/strata and its stratalink package) over a loopback TCP console.
   3. hostile frames (wrong input size, bad CRC, unknown type, oversized length, a frame cut off):
      each answered with its error code and message, and afterwards both the link and the text
      shell still answer;
-  4. `strata bench --runs 3 --log` twice and `strata compare` of the two logs.
+  4. one input sent once, then three invokes: the same outputs every time (Invoke may overwrite
+     its input; the device writes the last input it was sent before every invoke);
+  5. `strata bench --runs 3 --log` twice and `strata compare` of the two logs.
 With --bad-input-manifest, only the link rows of the bad-input table (tests/bad_input, fw=yes) run:
 each row's bytes are sent and its error code name and message must come back, after which the link
 and the shell must still answer.
@@ -68,6 +70,19 @@ def check_digits(board, samples):
         check(result["unit"] == "instructions", f"unit {result['unit']} on a virtual board")
     print(f"link_test: 10 digits classified through the library ({info['model']}, "
           f"{info['kernels']})")
+
+
+def check_repeated_invokes(board, samples):
+    info = board.info()
+    data = tensors.image_input(os.path.join(samples, "digit7.png"), info["inputs"][0])
+    board.set_input(0, data)
+    outputs = [board.invoke()["outputs"] for _ in range(3)]
+    check(all(o == outputs[0] for o in outputs), f"one input, three invokes, different outputs: "
+          f"{[[bytes(t).hex() for t in o] for o in outputs]}")
+    values = tensors.decode(info["outputs"][0], outputs[0][0])
+    top = max(range(len(values)), key=lambda i: values[i])
+    check(top == 7, f"digit 7 repeated: top class {top}")
+    print("link_test: one input, three invokes: the same outputs each time")
 
 
 def raw_frame(frame_type, payload, crc_delta=0, length=None):
@@ -163,6 +178,7 @@ def main():
     with connection.VirtualBoard(args.elf, args.machine, args.timeout) as stream:
         board = device.Device(stream)
         check_digits(board, args.samples)
+        check_repeated_invokes(board, args.samples)
         check_hostile_frames(board)
         check_digits(board, args.samples)
     check_bench_and_compare(args)

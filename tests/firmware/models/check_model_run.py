@@ -5,10 +5,12 @@
                  each `@result`: classifiers must give the sample's label, regressors must be
                  within --tolerance of the sample's expected value (and, with --function sin, of
                  sin(x) computed here from the sample's input value).
---mode commands  types `1`, `CMD=2`, `bench 3` and malformed arguments and checks the model view
-                 (one @op per operator, the arena the device used equals the build-time plan and
-                 the arena line says what @arena says), the per-layer table (one @layer per
-                 operator, counts summing to @total) and the bench records.
+--mode commands  types `1`, `CMD=2`, `2`, `2`, `bench 3` and malformed arguments and checks the
+                 model view (one @op per operator, the arena the device used equals the build-time
+                 plan and the arena line says what @arena says), the per-layer table (one @layer per
+                 operator, counts summing to @total), the bench records, and that the same sample
+                 gives the same outputs every time (the three inferences and every bench run:
+                 Invoke may overwrite its input).
 The expectations come from the generator's model_meta.json (labels from the model's samples.json),
 never from the firmware's own verdicts. Exit code 0 only when every check passes.
 """
@@ -90,9 +92,10 @@ def check_commands(meta, output):
         problems.append(f"arena line: {figures[1]} + {figures[2]} is not {figures[0]}")
     layers = records(output, "layer")
     totals = records(output, "total")
-    if len(layers) != len(meta["ops"]):
-        problems.append(f"{len(layers)} @layer records for {len(meta['ops'])} ops")
-    elif not totals or sum(int(x["count"]) for x in layers) != int(totals[0]["count"]):
+    if len(layers) != 3 * len(meta["ops"]):
+        problems.append(f"{len(layers)} @layer records for {len(meta['ops'])} ops, 3 inferences")
+    elif not totals or sum(int(x["count"]) for x in layers[:len(meta["ops"])]) != \
+            int(totals[0]["count"]):
         problems.append("the @layer counts do not sum to @total")
     elif int(totals[0]["count"]) <= 0 or not any(x["ran"] == "1" for x in layers):
         problems.append("the inference counted nothing")
@@ -104,8 +107,18 @@ def check_commands(meta, output):
     for message in ("error: usage: bench <N>", "error: sample must be", "error: usage: run <n>"):
         if message not in output:
             problems.append(f"no '{message}' for a malformed command")
-    if not records(output, "result"):
-        problems.append("no @result after CMD=2")
+    results = records(output, "result")
+    if len(results) != 4:
+        problems.append(f"{len(results)} @result records, expected 4 (three inferences, one bench)")
+    elif any(r != results[0] for r in results):
+        problems.append(f"the same sample gave different results: {results}")
+    outputs = records(output, "output")
+    if len(outputs) != 3 * len(meta["outputs"]) or any(o != outputs[k % len(meta["outputs"])]
+                                                       for k, o in enumerate(outputs)):
+        problems.append(f"the three inferences of sample 0 printed different outputs: {outputs}")
+    same = records(output, "bench_outputs")
+    if len(same) != 1 or same[0]["runs"] != "3" or same[0]["same"] != "3":
+        problems.append(f"the bench runs did not all give the first run's outputs: {same}")
     return problems
 
 
@@ -125,8 +138,8 @@ def main():
         output = run_firmware(args, [f"run {k}" for k in range(len(meta["samples"]))])
         problems = check_samples(args, meta, output)
     else:
-        output = run_firmware(args, ["1", "CMD=2", "bench 3", "bench 0", "2 99999", "run",
-                                     "bench x"])
+        output = run_firmware(args, ["1", "CMD=2", "2", "2", "bench 3", "bench 0", "2 99999",
+                                     "run", "bench x"])
         problems = check_commands(meta, output)
     for problem in problems:
         print(f"check_model_run: FAIL: {problem}", file=sys.stderr)

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -117,7 +118,64 @@ TEST_F(LinkPortTest, OversizedLengthIsRefusedWithTheBufferSize) {
   EXPECT_EQ(errors(), (std::vector<std::pair<int, std::string>>{
                           {2, "frame longer than the receive buffer (32 bytes)"}}));
   EXPECT_FALSE(port.in_frame());
-  EXPECT_EQ(feed({'x', '\r'}), "x\r");  // the shell has the console again
+  EXPECT_TRUE(port.dropping());
+}
+
+// The payload of a frame refused at its header is not shell text: "exit 3" in it must not run.
+TEST_F(LinkPortTest, PayloadOfARefusedFrameNeverReachesTheShell) {
+  std::vector<uint8_t> bytes = {0xA5, 0x5A, 0x02, 0x21, 0x00};  // 33 bytes: too long
+  std::vector<uint8_t> payload(33, 'x');
+  const std::string text = "\nexit 3\n";
+  std::copy(text.begin(), text.end(), payload.begin());
+  bytes.insert(bytes.end(), payload.begin(), payload.end());
+  bytes.insert(bytes.end(), {1, 2, 3, 4});  // its CRC
+  EXPECT_EQ(feed(bytes), "");
+  EXPECT_TRUE(lines.empty());
+  EXPECT_EQ(errors().size(), 1u);
+  EXPECT_FALSE(port.dropping());
+  EXPECT_EQ(feed({'o', 'k', '\r'}), "ok\r");  // then the shell has the console again
+  EXPECT_EQ(lines, (std::vector<std::string>{"ok"}));
+}
+
+// A sender that gives up after a refused header starts its next frame at once, or after a line
+// end as the host client does: that frame is decoded, and the shell gets the console afterwards.
+TEST_F(LinkPortTest, NextFrameAfterARefusedHeaderIsDecoded) {
+  for (const std::vector<uint8_t>& before : {std::vector<uint8_t>{}, std::vector<uint8_t>{'\r'}}) {
+    g_handled.clear();
+    std::vector<uint8_t> bytes = {0xA5, 0x5A, 0x02, 0xFF, 0xFF};
+    bytes.insert(bytes.end(), before.begin(), before.end());
+    const std::vector<uint8_t> info = frame(app::FrameType::kInfoRequest, {});
+    bytes.insert(bytes.end(), info.begin(), info.end());
+    EXPECT_EQ(feed(bytes), "");
+    ASSERT_EQ(g_handled.size(), 1u);
+    EXPECT_EQ(g_handled[0].type, app::FrameType::kInfoRequest);
+    EXPECT_FALSE(port.dropping());
+    EXPECT_EQ(feed({'o', 'k', '\r'}), "ok\r");
+  }
+}
+
+// Inside the dropped payload, a sync pair counts only at a line start, and 0xA5 alone is dropped.
+TEST_F(LinkPortTest, SyncBytesInsideARefusedPayloadAreDropped) {
+  std::vector<uint8_t> bytes = {
+      0xA5, 0x5A, 0x02, 0x08, 0x00, 'a', 0xA5, 0x5A, '\n',
+      0xA5, 'b',  'c',  'd',  0,    0,   0,    0};  // 8 payload bytes and a 4-byte CRC
+  EXPECT_EQ(feed(bytes), "");
+  EXPECT_TRUE(g_handled.empty());
+  EXPECT_EQ(errors().size(), 1u);
+  EXPECT_FALSE(port.dropping());
+}
+
+// A refused frame whose announced bytes never come does not keep the shell deaf.
+TEST_F(LinkPortTest, DroppingEndsAfterTheTimeout) {
+  feed({0xA5, 0x5A, 0x02, 0xFF, 0xFF, 'x'});
+  EXPECT_TRUE(port.dropping());
+  EXPECT_FALSE(port.expire(now + 100, 100));
+  EXPECT_TRUE(port.dropping());
+  EXPECT_FALSE(port.expire(now + 101, 100));  // no second error frame: the first said it all
+  EXPECT_FALSE(port.dropping());
+  EXPECT_EQ(errors().size(), 1u);
+  now += 101;
+  EXPECT_EQ(feed({'o', 'k', '\r'}), "ok\r");
 }
 
 TEST_F(LinkPortTest, BadSyncIsAnswered) {

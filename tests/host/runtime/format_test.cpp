@@ -3,6 +3,7 @@
 
 #include <climits>
 #include <cmath>
+#include <cstdarg>
 #include <cstdint>
 #include <string>
 
@@ -89,6 +90,34 @@ TEST(Format, TruncatesLikeSnprintf) {
   EXPECT_EQ(strata::Format(one, 1, "hello"), 5u);
   EXPECT_EQ(one[0], '\0');
   EXPECT_EQ(strata::Format(nullptr, 0, "%d", 123), 3u);  // sizing call
+}
+
+std::string Fit(size_t cap, const char* fmt, ...) {
+  std::string buf(cap, '#');
+  va_list args;
+  va_start(args, fmt);
+  const size_t n = strata::FormatFitV(&buf[0], cap, fmt, args);
+  va_end(args);
+  EXPECT_LT(n, cap);
+  EXPECT_EQ(buf[n], '\0');
+  return buf.substr(0, n);
+}
+
+TEST(Format, FitKeepsTextThatFits) {
+  EXPECT_EQ(Fit(64, "tensor %d (%s): bad", 3, "conv/weights"), "tensor 3 (conv/weights): bad");
+}
+
+TEST(Format, FitShortensTheNamesNotTheText) {
+  // 16 characters of fixed text and two names of 20 in 39 characters: names of 11 each.
+  const std::string out =
+      Fit(40, "a=%s b=%s: the cause", "AAAAAAAAAAAAAAAAAAA1", "BBBBBBBBBBBBBBBBBBB2");
+  EXPECT_EQ(out, "a=AAAA...AAA1 b=BBBB...BBB2: the cause");
+  EXPECT_EQ(Fit(40, "%s: the cause", std::string(100, 'n').c_str()),
+            std::string(13, 'n') + "..." + std::string(12, 'n') + ": the cause");
+}
+
+TEST(Format, FitCutsAtTheEndOnlyWhenTheTextItselfIsTooLong) {
+  EXPECT_EQ(Fit(12, "%s and a long fixed text", "name-of-twenty-chars"), "nam...rs an");
 }
 
 TEST(Format, UnknownConversionIsVisible) { EXPECT_EQ(F("%q"), "%q"); }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "kernel.hpp"
 
 namespace {
 
@@ -31,6 +32,43 @@ TEST(Status, LongMessagesAreTruncatedNotOverflowed) {
   const std::string long_text(1000, 'x');
   const Status s = Status::Error(StatusCode::kInternal, "%s", long_text.c_str());
   EXPECT_EQ(std::strlen(s.message()), Status::kMessageCapacity - 1);
+}
+
+// A long tensor name must not push the cause of an error out of the message.
+TEST(Status, LongNamesAreShortenedAndTheCauseStays) {
+  const std::string name = "model/" + std::string(300, 'n') + "/weights";
+  const Status s = Status::Error(StatusCode::kMalformedModel,
+                                 "tensor 3 (%s): buffer holds %u bytes, shape [16,16] needs %u",
+                                 name.c_str(), 1000u, 1024u);
+  const std::string message = s.message();
+  EXPECT_LT(message.size(), Status::kMessageCapacity);
+  EXPECT_EQ(message.rfind("tensor 3 (model/nn", 0), 0u) << message;
+  EXPECT_NE(message.find("n...n"), std::string::npos) << message;
+  EXPECT_NE(message.find("n/weights): buffer holds 1000 bytes, shape [16,16] needs 1024"),
+            std::string::npos)
+      << message;
+}
+
+TEST(Status, ShortMessagesAreUnchanged) {
+  const Status s = Status::Error(StatusCode::kUnsupported, "tensor %d (%s): rank %d exceeds %d", 7,
+                                 "sequential/dense/Relu", 9, 8);
+  EXPECT_STREQ(s.message(), "tensor 7 (sequential/dense/Relu): rank 9 exceeds 8");
+}
+
+// A kernel's message: the operator prefix, then the detail, whose end survives a long name.
+TEST(Status, OpErrorKeepsTheCauseAfterALongName) {
+  strata::OpContext ctx;
+  ctx.op_index = 4;
+  ctx.builtin_code = 9;  // FULLY_CONNECTED
+  const std::string name(400, 'x');
+  const Status s = strata::OpError(ctx, StatusCode::kUnsupported, "output '%s' is %s, expected %s",
+                                   name.c_str(), "int32", "float32");
+  const std::string message = s.message();
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  EXPECT_EQ(message.rfind("operator 4 (FULLY_CONNECTED): output 'xx", 0), 0u) << message;
+  EXPECT_NE(message.find("x...x"), std::string::npos) << message;
+  EXPECT_NE(message.find("' is int32, expected float32"), std::string::npos) << message;
+  EXPECT_LT(message.size(), Status::kMessageCapacity);
 }
 
 TEST(Status, CodeNames) {
