@@ -48,7 +48,7 @@ class PlantedPathTest(unittest.TestCase):
     def test_work_home_and_root_folders(self):
         for first in ("work", "home", "root", "Users", "mnt", "opt"):
             with self.subTest(first=first):
-                self.assert_caught("bsp/x.hpp", "// see " + SLASH + first + "/shared/facts.md",
+                self.assert_caught("bsp/x.hpp", "// see " + SLASH + first + SLASH + "shared/facts.md",
                                    "absolute path of a machine")
 
     def test_string_literal(self):
@@ -58,7 +58,7 @@ class PlantedPathTest(unittest.TestCase):
     def test_system_paths_and_placeholders_pass(self):
         text = ("#!/usr/bin/python3 --port /dev/ttyACM0 /tmp/x/y -DSTRATA_EXTRA_LAYERS=/path/to/layer "
                 "https://github.com/a/b [doc](../README.md) ${CMAKE_CURRENT_SOURCE_DIR}/../soc "
-                "build/<preset>/app/x.elf \"$dir\"/app/x")
+                "build/<preset>/app/x.elf " '"$dir"/app/x')
         self.assertEqual(self.findings("docs/sub/x.md", text), [])
 
     def test_relative_path_inside_the_repository_passes(self):

@@ -1,5 +1,5 @@
 // The named ARM clock profiles of the i.MX RT1062 (STRATA_CLOCK_PROFILE): PLL multiplier, dividers
-// and the core voltage each one needs (facts B.5).
+// and the core voltage each one needs (IMXRT1060RM CCM_ANALOG_PLL_ARM, CCM_CBCDR, DCDC_REG3).
 //
 // ARM PLL out = 24 MHz * DIV_SELECT / 2 (valid DIV_SELECT 54..108, i.e. 648..1296 MHz); the core
 // (AHB) clock is that / ARM_PODF / AHB_PODF. IPG follows Teensy's rule ceil(f / 150 MHz), at most

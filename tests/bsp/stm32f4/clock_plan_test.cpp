@@ -1,5 +1,5 @@
-// Register encodings of the STM32F4 clock plans against the values in bsp-facts.md C.2/C.3, and the
-// choice of plan by clock profile.
+// Register encodings of the STM32F4 clock plans against the values of ST's templates (RM0090 /
+// RM0383), and the choice of plan by clock profile.
 #include "clock_plan.hpp"
 
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@ namespace {
 
 namespace f4 = bsp::stm32f4;
 
-TEST(ClockPlanTest, PllcfgrFieldsMatchTheFactSheet) {
+TEST(ClockPlanTest, PllcfgrFieldsMatchStTemplates) {
   EXPECT_EQ(f4::pllcfgr_fields({8, 336, 2, 7}, true), 0x07405408u);    // F4DISCOVERY, 168 MHz
   EXPECT_EQ(f4::pllcfgr_fields({16, 400, 4, 7}, false), 0x07016410u);  // F411E-DISCO HSI, 100 MHz
   EXPECT_EQ(f4::pllcfgr_fields({8, 384, 4, 8}, true), 0x08416008u);    // NUCLEO-F411RE, 96 MHz
@@ -40,7 +40,7 @@ TEST(ClockPlanTest, PrescalerCodes) {
   EXPECT_EQ(f4::vos_scale1_bits(f4::VosField::kTwoBits), 0xC000u);
 }
 
-TEST(ClockPlanTest, UsartBaudDivisorsMatchTheFactSheet) {
+TEST(ClockPlanTest, UsartBaudDivisorsMatchTheReferenceManual) {
   EXPECT_EQ(f4::usart::brr_value(42000000, 115200), 365u);  // F407 PCLK1
   EXPECT_EQ(f4::usart::brr_value(50000000, 115200), 434u);  // F411 @100 PCLK1
   EXPECT_EQ(f4::usart::brr_value(48000000, 115200), 417u);  // F411 @96 PCLK1
@@ -58,7 +58,7 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
   EXPECT_EQ(f4::pllcfgr_fields(kF411Plan96.pll_hse, true), 0x08416008u);
   EXPECT_EQ(f4::pllcfgr_fields(kNetduinoPlan.pll_hse, true), 0x07405419u);
   // Every plan reaches its profile's clock from the HSE and from the HSI, within the VCO limits
-  // (input 1-2 MHz, output 100-432 MHz, C.2 notes) and the bus limits of the chip.
+  // (input 1-2 MHz, output 100-432 MHz, RCC_PLLCFGR) and the bus limits of the chip.
   struct Expect {
     const f4::ClockPlan* plan;
     uint32_t hz, apb1_max, apb2_max;

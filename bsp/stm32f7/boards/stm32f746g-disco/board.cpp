@@ -13,7 +13,7 @@
 namespace bsp {
 namespace {
 
-// Facts A.1; SRAM1 and SRAM2 are contiguous and the linker script uses them as one region.
+// RM0385 memory map; SRAM1 and SRAM2 are contiguous and the linker script uses them as one region.
 const MemoryRegion kRegions[] = {
     {"Flash (AXIM)", 0x08000000, 1024u * 1024u}, {"ITCM RAM", 0x00000000, 16u * 1024u},
     {"DTCM", 0x20000000, 64u * 1024u},           {"SRAM1", 0x20010000, 240u * 1024u},

@@ -24,7 +24,8 @@ int read_byte() { return stm32f7::usart::get(stm32f746g_disco::config::kConsole)
 namespace cycle_counter {
 
 // cortex_m::dwt::start() writes the lock access register first: without it the F7's DWT ignores the
-// enable while no debugger is attached (facts A.9).
+// enable while no debugger is attached (DWT_LAR, the CoreSight lock access register: Cortex-M7
+// TRM).
 void start() { cortex_m::dwt::start(); }
 
 // In ITCM: called around every operator, so its own fetch time stays constant (no cache misses).

@@ -41,7 +41,7 @@ namespace disco = bsp::stm32f746g_disco;
 
 extern "C" void bsp_early_init() {
   // With the default option bytes the core boots through the ITCM flash alias (0x00200000); name
-  // the AXIM copy of the table explicitly (facts A.1).
+  // the AXIM copy of the table explicitly (RM0385 boot configuration).
   bsp::mmio::write(cortex_m::reg::kVtor, reinterpret_cast<uintptr_t>(g_core_vectors));
   disco::g_boot.clock = bsp::stm32f7::rcc::configure(disco::config::kClockProfile);
   cortex_m::cache::enable_icache();
