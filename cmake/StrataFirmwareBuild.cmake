@@ -29,7 +29,7 @@ if(NOT STRATA_BOARD)
 endif()
 strata_require_known(BOARD STRATA_BOARD "${STRATA_BOARD}")
 
-# Instruction counts are reported for these exact flags (DESIGN.md section 7).
+# Instruction counts are reported for these exact flags (docs/architecture.md, section 8).
 set(CMAKE_C_FLAGS_RELEASE "-O2 -g -DNDEBUG")
 set(CMAKE_CXX_FLAGS_RELEASE "-O2 -g -DNDEBUG")
 set(CMAKE_C_FLAGS_DEBUG "-Og -g3")

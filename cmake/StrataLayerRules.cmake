@@ -1,4 +1,4 @@
-# StrataLayerRules: enforces the include rules between layers (DESIGN.md section 1).
+# StrataLayerRules: enforces the include rules between layers (docs/architecture.md, section 1).
 #
 # Produces: target `check_layers` (part of ALL: a forbidden include fails the build) and two tests,
 #   `layer_rules_tree` (the real tree is clean) and `layer_rules_catch_violation` (the checker rejects a

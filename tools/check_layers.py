@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks the include rules between Strata's layers (DESIGN.md section 1).
+"""Checks the include rules between Strata's layers (docs/architecture.md, section 1).
 
 Each #include in bsp/, middleware/, app/ and tests/host/ is resolved to the layer of the file it names;
 a forbidden edge prints `file:line: <layer> must not include <layer> (<include>)` and the exit code is 1.
