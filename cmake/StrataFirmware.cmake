@@ -11,10 +11,14 @@
 #   An OBJECT library of board code, compiled once per tree and linked into every firmware.
 include_guard(GLOBAL)
 
+# The bsp contract (bsp/include/bsp): every board implements it, and it is all of a board the app
+# may include (the layer rule app -> bsp-contract).
+add_library(strata_bsp_contract INTERFACE)
+target_include_directories(strata_bsp_contract INTERFACE ${STRATA_ROOT}/bsp/include)
+
 function(strata_add_bsp_library name)
   add_library(${name} OBJECT ${ARGN})
-  target_link_libraries(${name} PUBLIC strata_config)
-  target_include_directories(${name} PUBLIC ${STRATA_ROOT}/bsp/include)
+  target_link_libraries(${name} PUBLIC strata_config strata_bsp_contract)
   set_property(GLOBAL APPEND PROPERTY STRATA_BSP_OBJECT_LIBS ${name})
 endfunction()
 
