@@ -67,8 +67,9 @@ function(_strata_planner_tool out_var dep_var)
   set(${dep_var} strata_host_planner ${tool} PARENT_SCOPE)
 endfunction()
 
-# The classes every model library shares (ModelSession, LayerProfile), built once per tree.
-function(_strata_model_support)
+# strata_model_support_library(): the classes every model library and strata-run share
+# (ModelSession, LayerProfile) as target strata_model_support, built once per tree.
+function(strata_model_support_library)
   if(NOT TARGET strata_model_support)
     add_library(strata_model_support STATIC ${_strata_gen_dir}/support/model_session.cpp
                                             ${_strata_gen_dir}/support/layer_profile.cpp)
@@ -124,7 +125,7 @@ function(strata_add_model target)
 
   add_library(${target} STATIC ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp)
   target_include_directories(${target} PUBLIC ${out})
-  _strata_model_support()
+  strata_model_support_library()
   target_link_libraries(${target} PUBLIC strata_model_support strata_kernels_${M_KERNELS})
   if(NOT M_KERNELS STREQUAL "reference")
     target_link_libraries(${target} PUBLIC strata_kernels_reference)

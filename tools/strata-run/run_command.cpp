@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "input_pattern.hpp"
 #include "op_stats.hpp"
 #include "strata/profiler.hpp"
 

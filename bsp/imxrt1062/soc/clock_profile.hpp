@@ -8,6 +8,8 @@
 
 #include <cstdint>
 
+#include "cortex_m/profile_lookup.hpp"
+
 namespace bsp::imxrt1062 {
 
 struct ClockProfile {
@@ -33,23 +35,10 @@ inline constexpr ClockProfile kClockProfiles[] = {
     {"816mhz", 68, 1, 1, 4, 1425},   // PLL 816 MHz / 1; IPG 204 MHz
 };
 
-constexpr bool same_name(const char* a, const char* b) {
-  while (*a != '\0' && *a == *b) {
-    ++a;
-    ++b;
-  }
-  return *a == *b;
-}
-
-// The profile called `name`, or nullptr.
+// The profile called `name`, or nullptr (the lookup every SoC shares).
 constexpr const ClockProfile* find_clock_profile(const char* name) {
-  for (const ClockProfile& profile : kClockProfiles) {
-    if (same_name(profile.name, name)) return &profile;
-  }
-  return nullptr;
+  return cortex_m::find_profile(kClockProfiles, name);
 }
-
-constexpr bool is_clock_profile(const char* name) { return find_clock_profile(name) != nullptr; }
 
 constexpr bool profiles_are_valid() {
   for (const ClockProfile& p : kClockProfiles) {

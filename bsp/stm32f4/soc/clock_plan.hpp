@@ -31,7 +31,7 @@ enum class VosField : uint8_t { kOneBit, kTwoBits };
 enum class PrefetchPolicy : uint8_t { kAlways, kNotOnRevisionA };
 
 struct ClockPlan {
-  const char* profile;     // the STRATA_CLOCK_PROFILE this plan implements, e.g. "168mhz"
+  const char* name;        // the STRATA_CLOCK_PROFILE this plan implements, e.g. "168mhz"
   uint32_t hse_hz;         // 0 when the board has no HSE source
   bool hse_bypass;         // external clock (e.g. ST-LINK MCO) instead of a crystal
   PllSettings pll_hse;     // PLL from the HSE

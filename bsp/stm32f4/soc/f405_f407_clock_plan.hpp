@@ -12,7 +12,7 @@ namespace bsp::stm32f4 {
 
 constexpr ClockPlan f405_f407_plan_168mhz(uint32_t hse_hz, PllSettings pll_from_hse) {
   ClockPlan plan{};
-  plan.profile = "168mhz";
+  plan.name = "168mhz";
   plan.hse_hz = hse_hz;
   plan.hse_bypass = false;
   plan.pll_hse = pll_from_hse;

@@ -68,6 +68,9 @@ constexpr bool profile_is_consistent(const ClockProfile& p) {
          sysclk / p.apb1_divider <= 54000000 && sysclk / p.apb2_divider <= 108000000 &&
          (p.overdrive || sysclk <= 180000000);
 }
+// The profiles a preset's STRATA_CLOCK_PROFILE can name (a board picks one at compile time).
+inline constexpr ClockProfile kClockProfiles[] = {kProfile216Mhz, kProfile288Mhz};
+
 static_assert(profile_is_consistent(kProfile216Mhz), "216mhz profile breaks a clock rule");
 static_assert(profile_is_consistent(kProfile288Mhz), "288mhz profile breaks a clock rule");
 static_assert(profile_sysclk_hz(kProfile216Mhz) == 216000000, "216mhz must give 216 MHz");

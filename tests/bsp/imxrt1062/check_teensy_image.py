@@ -35,7 +35,7 @@ HOT_ARCHIVES = re.compile(r"lib(strata_kernels_\w+|strata_runtime|strata_base|st
                           r"|m)\.a\(")
 HOT_SYMBOLS = ("strata::kernels::", "strata::Interpreter::")
 # Code that runs before ITCM holds anything: startup, the boot hook, and the libraries they may call.
-BOOT_CODE = re.compile(r"(strata_cortex_m|strata_imxrt1062|strata_board_teensy40)\.dir/"
+BOOT_CODE = re.compile(r"(strata_cortex_m|strata_imxrt1062|strata_board_data)\.dir/"
                        r"|lib(c|c_nano|gcc)\.a\(")
 
 

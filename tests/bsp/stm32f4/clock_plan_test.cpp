@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "clock_profile.hpp"
+#include "cortex_m/profile_lookup.hpp"
 #include "stm32f4_test_support.hpp"
 #include "usart.hpp"
 
@@ -67,7 +67,7 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
                           Expect{&kNetduinoPlan, 168000000, 42000000, 84000000},
                           Expect{&kF411Plan, 100000000, 50000000, 100000000},
                           Expect{&kF411Plan96, 96000000, 50000000, 100000000}}) {
-    SCOPED_TRACE(e.plan->profile);
+    SCOPED_TRACE(e.plan->name);
     for (bool hse : {true, false}) {
       const f4::PllSettings& pll = hse ? e.plan->pll_hse : e.plan->pll_hsi;
       const uint32_t input = hse ? e.plan->hse_hz : f4::kHsiHz;
@@ -83,12 +83,17 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
   }
 }
 
-TEST(ClockProfileTest, SelectsByNameAndFallsBackToTheFirst) {
-  const f4::ClockPlan* plans = bsp::stm32f4::nucleo_f411re::kClockPlans;
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96mhz"), &plans[1]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "100mhz"), &plans[0]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96mhz-extra"), &plans[0]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96"), &plans[0]);
+// A board's kBoardConfig takes its plan from the shared compile-time lookup (board_config.hpp):
+// exact names only; an unknown name is nullptr, and does not compile in a constant expression.
+TEST(ClockProfileTest, SelectsByExactNameAtCompileTime) {
+  const auto& plans = bsp::stm32f4::nucleo_f411re::kClockPlans;
+  static_assert(&cortex_m::profile_named(bsp::stm32f4::nucleo_f411re::kClockPlans, "96mhz") ==
+                    &bsp::stm32f4::nucleo_f411re::kClockPlans[1],
+                "96mhz is the NUCLEO's second plan");
+  EXPECT_EQ(cortex_m::find_profile(plans, "96mhz"), &plans[1]);
+  EXPECT_EQ(cortex_m::find_profile(plans, "100mhz"), &plans[0]);
+  EXPECT_EQ(cortex_m::find_profile(plans, "96mhz-extra"), nullptr);
+  EXPECT_EQ(cortex_m::find_profile(plans, "96"), nullptr);
 }
 
 }  // namespace

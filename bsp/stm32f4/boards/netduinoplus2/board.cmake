@@ -4,6 +4,7 @@
 # instructions (-icount shift=6). Console: USART1 = QEMU's first serial port (QEMU 7.2
 # hw/arm/stm32f405_soc.c).
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 168mhz)
 set(STRATA_BOARD_QEMU_MACHINE netduinoplus2)
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/stm32f4/soc/ld/stm32f405_qemu.ld)

@@ -3,6 +3,7 @@
 # user manual), so the board's USB cable carries both flashing and the terminal.
 # Clock profiles: 100mhz (the chip's maximum) and 96mhz (an exact 48 MHz USB clock, as Zephyr runs it).
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 100mhz 96mhz)
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/stm32f4/soc/ld/stm32f411.ld)
 

@@ -11,7 +11,7 @@ namespace bsp::stm32f4::nucleo_f411re {
 // field: Scale 1 is written, and VOSRDY is awaited after the PLL locks (RM0383 PWR_CR).
 constexpr ClockPlan f411_plan(const char* profile, PllSettings from_hse, PllSettings from_hsi) {
   ClockPlan plan{};
-  plan.profile = profile;
+  plan.name = profile;
   plan.hse_hz = 8000000;
   plan.hse_bypass = true;
   plan.pll_hse = from_hse;

@@ -2,6 +2,7 @@
 # USART2 on PA2 (TX) / PA3 (RX) through an external USB-serial adapter: the board's ST-LINK has no
 # virtual COM port wired to the MCU (UM1472). Flashing: st-flash or OpenOCD over the ST-LINK.
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 168mhz)
 
 # The 64 KB CCM data RAM holds fast data always; a preset may also put the arena or the stack there.
