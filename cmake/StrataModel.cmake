@@ -29,7 +29,9 @@ include_guard(GLOBAL)
 
 set(STRATA_RUN "" CACHE FILEPATH
     "Host strata-run used for build-time arena planning in cross builds (empty: build one)")
-set(_strata_gen_dir ${STRATA_ROOT}/models/gen)
+# Cached (INTERNAL), not a plain variable: the module may first be included from a subdirectory
+# (tools/strata-run) and its functions are called from others.
+set(_strata_gen_dir ${STRATA_ROOT}/models/gen CACHE INTERNAL "the model generator folder")
 
 # Sets <out_var> to the strata-run executable and <dep_var> to what the generator must depend on.
 function(_strata_planner_tool out_var dep_var)
