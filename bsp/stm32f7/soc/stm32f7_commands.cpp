@@ -19,9 +19,9 @@ namespace print = cortex_m::console_text;
 // run between inferences. Machine-readable line: @sdram status=<pass|fail|off> bytes=<n> ...
 void run_sdram(std::size_t, const char* const*) {
   const f7::BootState& boot = f7::boot_state();
-  if (boot.sdram_status != stm32f7::fmc::SdramStatus::kOk) {
+  if (boot.sdram_status != f7::fmc::SdramStatus::kOk) {
     print::put("sdram: not initialised (");
-    print::put(stm32f7::fmc::status_text(boot.sdram_status));
+    print::put(f7::fmc::status_text(boot.sdram_status));
     print::put(")\r\n@sdram status=off\r\n");
     return;
   }
@@ -34,7 +34,7 @@ void run_sdram(std::size_t, const char* const*) {
   print::put(" KB from ");
   print::put_hex(static_cast<uint32_t>(start));
   print::put(" (walking ones, address-in-address, complement)\r\n");
-  const stm32f7::memory_test::Result result = stm32f7::memory_test::run(start, bytes);
+  const f7::memory_test::Result result = f7::memory_test::run(start, bytes);
   if (result.passed) {
     print::put("sdram: PASS\r\n@sdram status=pass bytes=");
     print::put_decimal(result.bytes_tested);
@@ -64,14 +64,14 @@ void line(const char* name, uint32_t hz) {
 
 void run_clocks(std::size_t, const char* const*) {
   const f7::BootState& boot = f7::boot_state();
-  const stm32f7::rcc::ClockTree now = stm32f7::rcc::read_clock_tree();
+  const f7::rcc::ClockTree now = f7::rcc::read_clock_tree();
   print::put("profile: ");
   print::put(f7::kBoardConfig.clock->name);
-  print::put(boot.clock.status == stm32f7::rcc::ClockStatus::kOk ? " (reached)\r\n"
-                                                                 : " (NOT reached)\r\n");
-  if (boot.clock.status != stm32f7::rcc::ClockStatus::kOk) {
+  print::put(boot.clock.status == f7::rcc::ClockStatus::kOk ? " (reached)\r\n"
+                                                            : " (NOT reached)\r\n");
+  if (boot.clock.status != f7::rcc::ClockStatus::kOk) {
     print::put("status:  ");
-    print::put(stm32f7::rcc::status_text(boot.clock.status));
+    print::put(f7::rcc::status_text(boot.clock.status));
     print::put("\r\n");
   }
   line("SYSCLK:  ", now.sysclk_hz);
