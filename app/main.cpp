@@ -3,14 +3,14 @@
 #include "bsp/board.hpp"
 #include "bsp/console.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "bsp/stack.hpp"
 #include "bsp/watchdog.hpp"
 #include "commands/model_commands.hpp"
 #include "commands/system_commands.hpp"
-#include "cortex_m/stack.hpp"
 #include "shell/shell.hpp"
 
 int main() {
-  cortex_m::stack::paint();
+  bsp::stack::paint();
   bsp::board_init();
   app::print_banner(app::kernels_name(), app::model_name());
 

@@ -10,13 +10,32 @@
 #   QEMU (cmake/StrataQemu.cmake).
 # strata_add_bsp_library(<name> <src>...)
 #   An OBJECT library of board code, compiled once per tree and linked into every firmware.
+# strata_add_board_data(<soc library>)
+#   Called by the SoC's CMakeLists.txt: the board's data files (STRATA_BOARD_SOURCES) as the object
+#   library strata_board_data on top of the SoC library, their folders on its include path.
 include_guard(GLOBAL)
+
+# The bsp contract (bsp/include/bsp): every board implements it, and it is all of a board the app
+# may include (the layer rule app -> bsp-contract).
+add_library(strata_bsp_contract INTERFACE)
+target_include_directories(strata_bsp_contract INTERFACE ${STRATA_ROOT}/bsp/include)
 
 function(strata_add_bsp_library name)
   add_library(${name} OBJECT ${ARGN})
-  target_link_libraries(${name} PUBLIC strata_config)
-  target_include_directories(${name} PUBLIC ${STRATA_ROOT}/bsp/include)
+  target_link_libraries(${name} PUBLIC strata_config strata_bsp_contract)
   set_property(GLOBAL APPEND PROPERTY STRATA_BSP_OBJECT_LIBS ${name})
+endfunction()
+
+function(strata_add_board_data soc_library)
+  if(NOT STRATA_BOARD_SOURCES)
+    return()
+  endif()
+  strata_add_bsp_library(strata_board_data ${STRATA_BOARD_SOURCES})
+  target_link_libraries(strata_board_data PUBLIC ${soc_library})
+  foreach(source IN LISTS STRATA_BOARD_SOURCES)
+    get_filename_component(folder ${source} DIRECTORY)
+    target_include_directories(strata_board_data PRIVATE ${folder})
+  endforeach()
 endfunction()
 
 function(strata_add_firmware target)
@@ -33,6 +52,9 @@ function(strata_add_firmware target)
   foreach(dir IN LISTS STRATA_BOARD_LINKER_DIRS)
     target_link_options(${target} PRIVATE -L${dir})
   endforeach()
+  if(STRATA_BOARD_STACK_BYTES)
+    target_link_options(${target} PRIVATE -Wl,--defsym=__stack_size=${STRATA_BOARD_STACK_BYTES})
+  endif()
   target_link_options(${target} PRIVATE
     -T${STRATA_BOARD_LINKER_SCRIPT} -L${script_dir} -L${STRATA_ROOT}/bsp/cortex_m/ld
     -Wl,-Map=$<TARGET_FILE_DIR:${target}>/${target}.map -Wl,--print-memory-usage)

@@ -2,8 +2,8 @@
 #
 # Produces: the middleware libraries, the host tests (tests/host, tests/bsp, tests/conformance,
 #   tests/ops), the bad-input table (tests/bad_input), the host tools (tools/strata-run, the
-#   cycle-model QEMU plugin tools/cycle_model), the documented commands (tests/docs) and the
-#   layer-rule check.
+#   cycle-model QEMU plugin tools/cycle_model), the documented commands (tests/docs), the
+#   layer-rule check and the repository checks (tests/repo).
 # Optional: STRATA_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   STRATA_FUZZ=ON (clang) builds only the middleware, instrumented for libFuzzer, and tests/fuzz.
 include_guard(GLOBAL)
@@ -36,8 +36,8 @@ add_compile_options(-Wall -Wextra)
 set(STRATA_HOST_BUILD ON)
 include(StrataLayerRules)
 
-foreach(dir middleware tests/host tests/bsp tests/conformance tests/ops tests/bad_input tools/strata-run models
-            tests/external_layer tools/cycle_model tests/docs)
+foreach(dir middleware tests/host tests/bsp tests/conformance tests/ops tests/bad_input tests/repo
+            tools/strata-run models tests/external_layer tools/cycle_model tests/docs)
   if(EXISTS ${STRATA_ROOT}/${dir}/CMakeLists.txt)
     add_subdirectory(${STRATA_ROOT}/${dir} ${CMAKE_BINARY_DIR}/${dir})
   endif()

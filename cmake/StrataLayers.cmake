@@ -1,7 +1,8 @@
 # StrataLayers: the layer registry (Yocto-style layers for CMake).
 #
 # Produces: global properties listing every layer, board, model and kernels backend, loaded from
-#   <root>/*/layer.cmake, <root>/bsp/*/layer.cmake and each folder in STRATA_EXTRA_LAYERS.
+#   <root>/*/layer.cmake, <root>/bsp/*/layer.cmake, <root>/tests/*/layer.cmake and each folder in
+#   STRATA_EXTRA_LAYERS.
 # A layer.cmake calls, in this order:
 #   strata_layer(NAME <name> [DEPENDS <layer>...])
 #   strata_provide_board(<board-id> <folder holding board.cmake>)    (any number)
@@ -12,7 +13,8 @@
 #   without .tflite, with STRATA_MODEL_SAMPLES as its samples folder; a firmware tree then builds
 #   that model instead of STRATA_MODEL, see cmake/StrataFirmwareBuild.cmake).
 # strata_load_layers() fails the configure when a layer depends on a missing layer, the graph has a
-# cycle, or two layers provide the same board or model id.
+# cycle, or two layers provide the same board or model id. DEPENDS is also the include rule: a file
+# may include only its own layer and the layers its layer.cmake names (tools/check_layers.py).
 include_guard(GLOBAL)
 
 set(STRATA_EXTRA_LAYERS "" CACHE STRING "Out-of-tree layer folders (each holds a layer.cmake)")
@@ -111,7 +113,8 @@ function(_strata_check_layer_cycles layer path)
 endfunction()
 
 function(strata_load_layers)
-  file(GLOB files ${STRATA_ROOT}/*/layer.cmake ${STRATA_ROOT}/bsp/*/layer.cmake)
+  file(GLOB files ${STRATA_ROOT}/*/layer.cmake ${STRATA_ROOT}/bsp/*/layer.cmake
+                  ${STRATA_ROOT}/tests/*/layer.cmake)
   foreach(extra IN LISTS STRATA_EXTRA_LAYERS)
     get_filename_component(extra ${extra} ABSOLUTE)
     if(NOT EXISTS ${extra}/layer.cmake)

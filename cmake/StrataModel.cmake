@@ -75,8 +75,9 @@ function(_strata_planner_tool out_var dep_var)
   set(${dep_var} strata_host_planner ${tool} PARENT_SCOPE)
 endfunction()
 
-# The classes every model library shares (ModelSession, LayerProfile), built once per tree.
-function(_strata_model_support)
+# strata_model_support_library(): the classes every model library and strata-run share
+# (ModelSession, LayerProfile) as target strata_model_support, built once per tree.
+function(strata_model_support_library)
   _strata_model_paths(root gen)
   if(NOT TARGET strata_model_support)
     add_library(strata_model_support STATIC ${gen}/support/model_session.cpp
@@ -134,7 +135,7 @@ function(strata_add_model target)
 
   add_library(${target} STATIC ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp)
   target_include_directories(${target} PUBLIC ${out})
-  _strata_model_support()
+  strata_model_support_library()
   target_link_libraries(${target} PUBLIC strata_model_support strata_kernels_${M_KERNELS})
   if(NOT M_KERNELS STREQUAL "reference")
     target_link_libraries(${target} PUBLIC strata_kernels_reference)

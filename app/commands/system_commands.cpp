@@ -3,9 +3,9 @@
 #include "bsp/board.hpp"
 #include "bsp/board_commands.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "bsp/stack.hpp"
 #include "bsp/watchdog.hpp"
 #include "console_out.hpp"
-#include "cortex_m/stack.hpp"
 #include "strata_config.hpp"
 
 namespace app {
@@ -45,8 +45,8 @@ void run_info(const CommandLine&) {
 }
 
 void run_mem(const CommandLine&) {
-  const unsigned long used = cortex_m::stack::high_water_bytes();
-  const unsigned long size = cortex_m::stack::size_bytes();
+  const unsigned long used = bsp::stack::high_water_bytes();
+  const unsigned long size = bsp::stack::size_bytes();
   printf("stack: %lu of %lu bytes used (high-water mark)\r\n", used, size);
   printf("@mem stack_used=%lu stack_size=%lu\r\n", used, size);
 }

@@ -7,31 +7,21 @@
 #include <cstdint>
 
 #include "bsp/board.hpp"
-#include "bsp/console.hpp"
+#include "cortex_m/console_text.hpp"
 #include "cortex_m/registers.hpp"
 
 namespace {
+
+using cortex_m::console_text::put;
 
 uint32_t g_fault_stack[256] __attribute__((aligned(8)));
 
 uint32_t read_reg(uintptr_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
 
-void put(const char* text) {
-  const char* end = text;
-  while (*end) ++end;
-  bsp::console::write(text, static_cast<std::size_t>(end - text));
-}
-
 void put_hex(const char* name, uint32_t value) {
-  char text[20];
-  int pos = 0;
-  text[pos++] = ' ';
-  for (int shift = 28; shift >= 0; shift -= 4)
-    text[pos++] = "0123456789abcdef"[(value >> shift) & 0xF];
-  text[pos] = '\0';
   put(name);
-  put("=0x");
-  put(text + 1);
+  put("=");
+  cortex_m::console_text::put_hex(value);
 }
 
 const char* fault_name(uint32_t exception) {

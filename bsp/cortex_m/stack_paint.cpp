@@ -1,9 +1,9 @@
-#include "cortex_m/stack.hpp"
+#include "bsp/stack.hpp"
 
 extern "C" uint32_t __stack_bottom;  // linker script: lowest usable stack word
 extern "C" uint32_t __stack_top;
 
-namespace cortex_m::stack {
+namespace bsp::stack {
 namespace {
 
 constexpr uint32_t kPaint = 0x5AC4DA7Au;
@@ -34,6 +34,4 @@ uint32_t high_water_bytes() {
                                reinterpret_cast<uintptr_t>(word));
 }
 
-uint32_t bottom() { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&__stack_bottom)); }
-
-}  // namespace cortex_m::stack
+}  // namespace bsp::stack

@@ -1,9 +1,10 @@
 // Reset handler and the core part of the vector table.
 //
-// The sequence follows DESIGN.md section 5: the core loads SP and the reset vector from the table;
-// we enable the FPU (hard-float code may touch it anywhere), run the board's early hook (clocks,
-// caches, FlexRAM), its memory hook (SDRAM), then copy every initialised region and zero every
-// .bss-like region listed by the linker script's tables, run the constructors and call main().
+// The sequence (docs/architecture.md, section 2): the core loads SP and the reset vector from the
+// table; we enable the FPU (hard-float code may touch it anywhere), run the board's early hook
+// (clocks, caches, FlexRAM), its memory hook (SDRAM), then copy every initialised region and zero
+// every .bss-like region listed by the linker script's tables, run the constructors and call
+// main().
 #include <cstdint>
 
 #include "bsp/board.hpp"

@@ -6,16 +6,16 @@
 // bsp/stm32f4/soc/stm32f4_registers.hpp and bsp/stm32f7/soc/registers.hpp, which bring these names
 // into their own `reg` namespace.
 //
-// Sources: /work/shared/reference/bsp-facts.md section A.3 (CMSIS-F7 stm32f746xx.h), section C.1
-// and the C.2 notes ("the RCC register layout and fields are the same as A.3"; CMSIS-F4
-// stm32f407xx.h / stm32f411xe.h) and section A.7 (GPIO layout, "F4 and F7 identical").
+// Sources: ST's reference manuals RM0385 (STM32F75xxx/74xxx), RM0090 (STM32F405/407) and RM0383
+// (STM32F411), their register-description sections named per block below, cross-checked with ST's
+// CMSIS device headers stm32f746xx.h, stm32f407xx.h and stm32f411xe.h (same offsets and bits).
 #pragma once
 
 #include <cstdint>
 
 namespace bsp::stm32::reg {
 
-// --- RCC (0x4002_3800; A.3, C.1) ---
+// --- RCC (0x4002_3800; "Reset and clock control (RCC)", RCC registers) ---
 inline constexpr uintptr_t kRccBase = 0x40023800;
 inline constexpr uintptr_t kRccCr = kRccBase + 0x00;
 inline constexpr uintptr_t kRccPllcfgr = kRccBase + 0x04;
@@ -53,25 +53,26 @@ inline constexpr uint32_t kCfgrPpre1Mask = 0x7u << kCfgrPpre1Shift;
 inline constexpr uint32_t kCfgrPpre2Shift = 13;
 inline constexpr uint32_t kCfgrPpre2Mask = 0x7u << kCfgrPpre2Shift;
 
-// Clock gates both chips use, at the same bits (A.3, C.3).
+// Clock gates both chips use, at the same bits (RCC_AHB1ENR, RCC_APB1ENR, RCC_APB2ENR).
 inline constexpr uint32_t kAhb1GpioaEn = 1u << 0;  // GPIOxEN: bit = port index (GPIOA = 0)
 inline constexpr uint32_t kApb1PwrEn = 1u << 28;
 inline constexpr uint32_t kApb2Usart1En = 1u << 4;
 inline constexpr uint32_t kApb2Usart6En = 1u << 5;
 
-// --- FLASH interface (0x4002_3C00; A.3, C.2 notes). LATENCY is 3 bits on the F4, 4 on the F7, and
-// bits 9..12 mean different things (F4 caches, F7 ART): those stay in the SoC headers. ---
+// --- FLASH interface (0x4002_3C00; "Embedded flash memory", FLASH_ACR). LATENCY is 3 bits on the
+// F4, 4 on the F7, and bits 9..12 mean different things (F4 caches, F7 ART): those stay in the SoC
+// headers. ---
 inline constexpr uintptr_t kFlashAcr = 0x40023C00;
 inline constexpr uint32_t kAcrPrftEn = 1u << 8;
 
-// --- PWR (0x4000_7000; A.3, C.2 notes). RM0385 calls these PWR_CR1 / PWR_CSR1 on the F7. VOS
-// starts at bit 14 on both, one or two bits wide depending on the chip (SoC headers). ---
+// --- PWR (0x4000_7000; "Power controller (PWR)"). RM0385 calls these PWR_CR1 / PWR_CSR1 on the F7.
+// VOS starts at bit 14 on both, one or two bits wide depending on the chip (SoC headers). ---
 inline constexpr uintptr_t kPwrCr = 0x40007000;
 inline constexpr uintptr_t kPwrCsr = 0x40007004;
 inline constexpr uint32_t kPwrCrVosShift = 14;
 inline constexpr uint32_t kPwrCsrVosRdy = 1u << 14;
 
-// --- GPIO (GPIOA 0x4002_0000, one port per 0x400; layout as A.7) ---
+// --- GPIO (GPIOA 0x4002_0000, one port per 0x400; "General-purpose I/Os (GPIO)") ---
 inline constexpr uintptr_t kGpioBase = 0x40020000;  // port A
 inline constexpr uintptr_t kGpioStride = 0x400;
 inline constexpr uintptr_t gpio_port(unsigned index) { return kGpioBase + kGpioStride * index; }

@@ -1,4 +1,4 @@
-"""Writes host-conformance case folders in the format of /work/shared/conformance/cases.
+"""Writes host-conformance case folders in the format of tests/conformance/suite/cases.
 
 A case folder holds case.json (model path relative to the folder that contains cases/, each input
 and expected output with type, shape, byte count and quantization, and how to compare) plus the raw

@@ -55,7 +55,7 @@ Targets of issue 4: f32 >= 98.5%, int8 and hybrid within 0.5 point of f32, f16 w
 - Accuracy: every .tflite file is read back and run on the 2,000 test digits by
   `models/train/tflite_sim.py`, a numpy model of the TFLite reference semantics (int8: integer
   arithmetic with TFLite's fixed-point requantization and gemmlowp softmax; it reproduces the
-  int8 conformance cases of TFLite Micro in /work/shared/conformance bit for bit).
+  int8 conformance cases of TFLite Micro in tests/conformance/suite bit for bit).
 
 ## Variants
 
@@ -86,7 +86,7 @@ class; the accuracies above are over the whole test split).
 
 ## Conformance cases
 
-`cases/mnist_<variant>_digit<k>/` (same format as /work/shared/conformance/cases; the model path
+`cases/mnist_<variant>_digit<k>/` (same format as tests/conformance/suite/cases; the model path
 is relative to this folder): the sample digit as input0.bin and the simulated output as
 expected0.bin. int8: `exact`; f32 and f16: `close` (atol {tol_f32[0]}, rtol {tol_f32[1]}); hybrid:
 `close` (atol {tol_h[0]}, rtol {tol_h[1]}, since another engine may round a dynamically quantized

@@ -2,7 +2,7 @@
 """Self-test of the model tooling: the simulation against TFLite Micro, writer/reader round trip.
 
 Usage: /usr/bin/python3 models/train/selftest.py [CONFORMANCE_DIR]
-       (default /work/shared/conformance)
+       (default: the repository's suite, tests/conformance/suite)
 
 1. Every conformance case (real converter models with TFLite Micro's reference outputs) whose ops
    tflite_sim supports is replayed: int8 outputs must match bit for bit, float ones within the case
@@ -100,7 +100,7 @@ def round_trip():
 
 
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/conformance"
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(MODELS, "..", "tests", "conformance", "suite")
     failures = fixed_point_checks() + round_trip()
     if os.path.isdir(root):
         failures += replay_conformance(root)

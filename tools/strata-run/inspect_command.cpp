@@ -60,7 +60,7 @@ int InspectCommand(const Options& options, ModelSession& session) {
   strata::Interpreter& interp = session.interpreter();
   const strata::Model& model = session.model();
   std::printf("model: %s (%s bytes), kernels: %s\n", options.model.c_str(),
-              WithCommas(session.file_bytes()).c_str(), options.kernels.c_str());
+              WithCommas(session.info().bytes).c_str(), options.kernels.c_str());
   for (uint32_t k = 0; k < interp.num_inputs(); ++k) {
     std::printf("input %u: tensor %d\n", k, model.input_tensor(k));
   }

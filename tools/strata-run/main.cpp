@@ -4,6 +4,7 @@
 
 #include "backends.hpp"
 #include "commands.hpp"
+#include "model_file.hpp"
 
 namespace strata_run {
 
@@ -35,9 +36,10 @@ int main(int argc, char** argv) {
                  options.kernels.c_str(), names.c_str());
     return 2;
   }
-  ModelSession session;
-  const strata::Status status = session.Open(options.model, *resolver);
+  ModelFile file;
+  const strata::Status status = file.Open(options.model, options.kernels, *resolver);
   if (!status.ok()) return Fail(status);
+  ModelSession& session = file.session();
   switch (options.command) {
     case Command::kInspect:
       return InspectCommand(options, session);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "input_pattern.hpp"
 #include "op_stats.hpp"
 #include "read_file.hpp"
 #include "strata/profiler.hpp"

@@ -3,8 +3,9 @@
 // lookup table (LUT) whose sequence 0 is the read command used for execute-in-place.
 //
 // Layout: NXP's flexspi_nor_config_t (448-byte memory config + NOR fields, 512 bytes in all); the
-// offsets the ROM relies on are pinned by static_asserts (facts B.2.1). A board fills one instance
-// with its flash chip's values and places it in section .flexspi_config.
+// offsets the ROM relies on are pinned by static_asserts (IMXRT1060RM, System Boot: FlexSPI NOR
+// configuration block). A board fills one instance with its flash chip's values and places it in
+// section .flexspi_config.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +16,7 @@ namespace bsp::imxrt1062::boot {
 inline constexpr uint32_t kFcfbTag = 0x42464346;  // "FCFB" little-endian
 
 // LUT instruction: opcode [15:10], pads [9:8] (0 = 1 pad, 1 = 2, 2 = 4, 3 = 8), operand [7:0];
-// two per 32-bit word, the first in the low half (facts B.2.1).
+// two per 32-bit word, the first in the low half (IMXRT1060RM, FlexSPI LUT).
 enum class LutOp : uint16_t {
   kStop = 0x00,
   kCmdSdr = 0x01,

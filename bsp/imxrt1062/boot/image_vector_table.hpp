@@ -1,11 +1,11 @@
 // The image vector table (IVT) and boot data the i.MX RT1062 boot ROM looks for at 0x60001000 when
 // it boots from FlexSPI NOR: where the image starts and how long it is, and where to jump.
 //
-// Entry convention (facts B.2.2): NXP's SDK stores the vector-table address with IVT version 0x41,
-// Teensy stores the reset code address with version 0x43, and both boot. Strata follows Teensy: the
-// entry is imxrt1062_reset_entry (reset_entry.cpp), which loads the stack pointer itself before
-// calling the common Reset_Handler, so the image starts the same whether the ROM jumps to the entry
-// or a debugger resets through the vector table.
+// Entry convention (IMXRT1060RM, System Boot: Image Vector Table): NXP's SDK stores the
+// vector-table address with IVT version 0x41, Teensy stores the reset code address with version
+// 0x43, and both boot. Strata follows Teensy: the entry is imxrt1062_reset_entry (reset_entry.cpp),
+// which loads the stack pointer itself before calling the common Reset_Handler, so the image starts
+// the same whether the ROM jumps to the entry or a debugger resets through the vector table.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// Switching the i.MX RT1062 core to a clock profile (facts B.5, Teensy's set_arm_clock order):
+// Switching the i.MX RT1062 core to a clock profile (IMXRT1060RM CCM_CBCDR, CCM_CACRR,
+// CCM_ANALOG_PLL_ARM; the order of Teensy's set_arm_clock):
 // raise VDD_SOC, park the core on PERIPH_CLK2 (USB1 PLL / 4 = 120 MHz when that PLL runs, else the
 // 24 MHz oscillator), relock the ARM PLL, set ARM/AHB/IPG dividers, switch back, lower the voltage.
 //

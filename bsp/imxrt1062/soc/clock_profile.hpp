@@ -1,5 +1,5 @@
 // The named ARM clock profiles of the i.MX RT1062 (STRATA_CLOCK_PROFILE): PLL multiplier, dividers
-// and the core voltage each one needs (facts B.5).
+// and the core voltage each one needs (IMXRT1060RM CCM_ANALOG_PLL_ARM, CCM_CBCDR, DCDC_REG3).
 //
 // ARM PLL out = 24 MHz * DIV_SELECT / 2 (valid DIV_SELECT 54..108, i.e. 648..1296 MHz); the core
 // (AHB) clock is that / ARM_PODF / AHB_PODF. IPG follows Teensy's rule ceil(f / 150 MHz), at most
@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+
+#include "cortex_m/profile_lookup.hpp"
 
 namespace bsp::imxrt1062 {
 
@@ -33,23 +35,10 @@ inline constexpr ClockProfile kClockProfiles[] = {
     {"816mhz", 68, 1, 1, 4, 1425},   // PLL 816 MHz / 1; IPG 204 MHz
 };
 
-constexpr bool same_name(const char* a, const char* b) {
-  while (*a != '\0' && *a == *b) {
-    ++a;
-    ++b;
-  }
-  return *a == *b;
-}
-
-// The profile called `name`, or nullptr.
+// The profile called `name`, or nullptr (the lookup every SoC shares).
 constexpr const ClockProfile* find_clock_profile(const char* name) {
-  for (const ClockProfile& profile : kClockProfiles) {
-    if (same_name(profile.name, name)) return &profile;
-  }
-  return nullptr;
+  return cortex_m::find_profile(kClockProfiles, name);
 }
-
-constexpr bool is_clock_profile(const char* name) { return find_clock_profile(name) != nullptr; }
 
 constexpr bool profiles_are_valid() {
   for (const ClockProfile& p : kClockProfiles) {

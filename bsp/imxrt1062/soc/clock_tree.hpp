@@ -1,5 +1,6 @@
 // Reads back which clock the i.MX RT1062 core really runs at, from the CCM mux and divider
-// registers and the PLL settings, so the banner reports the truth after any fallback (facts B.5).
+// registers and the PLL settings, so the banner reports the truth after any fallback (IMXRT1060RM
+// CCM_CBCMR, CCM_CBCDR, CCM_CACRR).
 //
 // core (AHB_CLK_ROOT) = PERIPH_CLK / AHB_PODF, where PERIPH_CLK is either PRE_PERIPH (PLL2, PLL2
 // PFD2, PLL2 PFD0, or ARM PLL / ARM_PODF) or PERIPH_CLK2 (USB1 PLL, the oscillator) /

@@ -11,7 +11,7 @@ uint32_t target_millivolts() {
 }
 
 bool set_millivolts(uint32_t millivolts, uint32_t max_polls) {
-  // The DCDC registers do not respond while its clock gate is off (facts B.5).
+  // The DCDC registers do not respond while its clock gate is off (CCM_CCGR6).
   ccm::gate_on(reg::kGateDcdc);
   mmio::modify(reg::kDcdcReg3, reg::kDcdcTrgMask, trg_for_millivolts(millivolts));
   return mmio::wait_until(reg::kDcdcReg0, reg::kDcdcStsDcOk, reg::kDcdcStsDcOk, max_polls);

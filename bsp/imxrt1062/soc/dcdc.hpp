@@ -1,5 +1,6 @@
 // The RT1062's internal DCDC converter, which supplies VDD_SOC: the core voltage must be raised
-// before the ARM clock is raised (and may be lowered only after it was lowered), facts B.5.
+// before the ARM clock is raised (and may be lowered only after it was lowered), IMXRT1060RM
+// DCDC_REG3.
 #pragma once
 
 #include <cstdint>

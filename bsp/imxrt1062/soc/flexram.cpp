@@ -10,7 +10,7 @@ Result configure(const BankPlan& plan) {
   if (!plan_is_valid(plan)) return {false, mmio::read(reg::kGpr17)};
   const uint32_t gpr17 = bank_config(plan);
   // Bank types first, then switch the source of the split from the fuses to GPR17, then the
-  // windows: the order of Teensy's ResetHandler (facts B.3).
+  // windows: the order of Teensy's ResetHandler (PJRC startup.c).
   mmio::write(reg::kGpr17, gpr17);
   uint32_t enable = reg::kGpr16FlexramBankCfgSel | reg::kGpr16InitDtcmEn;
   if (plan.itcm_banks > 0) enable |= reg::kGpr16InitItcmEn;

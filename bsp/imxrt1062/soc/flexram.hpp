@@ -4,9 +4,9 @@
 // The linker script counts the banks the image needs (code it places in ITCM, data in DTCM) and the
 // early boot hook applies that split through IOMUXC_GPR17 (bank types), GPR16 (take the split from
 // GPR17 instead of the fuses, enable both TCMs) and GPR14 (TCM address-window sizes), in that
-// order, as Teensy's reset handler does (facts B.3). It must run before anything lives in ITCM or
-// DTCM: the Strata stack is in OCRAM2, which FlexRAM does not affect, so the hook can run as plain
-// C++.
+// order, as Teensy's reset handler does (IMXRT1060RM FlexRAM). It must run before anything lives in
+// ITCM or DTCM: the Strata stack is in OCRAM2, which FlexRAM does not affect, so the hook can run
+// as plain C++.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ namespace bsp::imxrt1062::flexram {
 inline constexpr uint32_t kBankCount = 16;
 inline constexpr uint32_t kBankBytes = 32 * 1024;
 
-// Bank type codes in GPR17, two bits per bank (facts B.3 [U: RM encoding, consistent with Teensy]).
+// Bank type codes in GPR17, two bits per bank (IMXRT1060RM IOMUXC_GPR_GPR17 FLEXRAM_BANK_CFG).
 inline constexpr uint32_t kBankUnused = 0b00;
 inline constexpr uint32_t kBankOcram = 0b01;
 inline constexpr uint32_t kBankDtcm = 0b10;
@@ -43,7 +43,7 @@ constexpr uint32_t bank_config(const BankPlan& plan) {
 }
 
 // GPR14 size code of a TCM holding `banks` banks: the smallest power-of-two window that covers
-// them, encoded as log2(KB) + 1 (4 KB = 3 ... 512 KB = 10, facts B.3: 0xA = 512 KB); 0 = no TCM.
+// them, encoded as log2(KB) + 1 (4 KB = 3 ... 512 KB = 10, IOMUXC_GPR_GPR14); 0 = no TCM.
 constexpr uint32_t tcm_size_code(uint32_t banks) {
   if (banks == 0) return 0;
   const uint32_t kilobytes = banks * (kBankBytes / 1024);

@@ -1,15 +1,15 @@
 // Register addresses and bit fields of the i.MX RT1062 blocks the Strata BSP drives: CCM (clock
 // roots, dividers, gates), CCM_ANALOG (ARM and USB1 PLLs, PFDs), DCDC (core voltage), IOMUXC_GPR
 // (FlexRAM banks), IOMUXC (pads), LPUART, RTWDOG and the SRC reset flags. One place for every
-// number, each with its source (the shared BSP facts sheet bsp-facts.md section B; the watchdog
-// blocks cite theirs), so drivers name registers, not numbers.
+// number, each with its source, so drivers name registers, not numbers. The primary source is NXP's
+// i.MX RT1060 Processor Reference Manual (IMXRT1060RM): the chapter of each block is named below.
 #pragma once
 
 #include <cstdint>
 
 namespace bsp::imxrt1062::reg {
 
-// --- CCM (facts B.1 base, B.5 registers and fields) ----------------------------------------------
+// --- CCM (IMXRT1060RM "Clock Controller Module (CCM)") ----------------------------------------
 inline constexpr uintptr_t kCcmBase = 0x400FC000;
 inline constexpr uintptr_t kCcmCacrr = kCcmBase + 0x10;
 inline constexpr uintptr_t kCcmCbcdr = kCcmBase + 0x14;
@@ -17,7 +17,7 @@ inline constexpr uintptr_t kCcmCbcmr = kCcmBase + 0x18;
 inline constexpr uintptr_t kCcmCscmr1 = kCcmBase + 0x1C;
 inline constexpr uintptr_t kCcmCscdr1 = kCcmBase + 0x24;
 inline constexpr uintptr_t kCcmCdhipr = kCcmBase + 0x48;
-// Clock gates CCGR0..CCGR7 (B.5): two bits per gate, 11 = on in every mode.
+// Clock gates CCGR0..CCGR7: two bits per gate, 11 = on in every mode.
 inline constexpr uintptr_t ccm_ccgr(uint32_t n) { return kCcmBase + 0x68 + 4 * n; }
 inline constexpr uint32_t kCcgrOn = 3;
 
@@ -46,11 +46,11 @@ inline constexpr uint32_t kCdhiprPeriphClkSelBusy = 1u << 5;
 inline constexpr uint32_t kCdhiprPeriph2ClkSelBusy = 1u << 3;
 inline constexpr uint32_t kCdhiprAhbPodfBusy = 1u << 1;
 
-// CSCDR1: UART clock root (B.6): UART_CLK_SEL b6 (1 = 24 MHz OSC), UART_CLK_PODF [5:0].
+// CSCDR1: UART clock root: UART_CLK_SEL b6 (1 = 24 MHz OSC), UART_CLK_PODF [5:0].
 inline constexpr uint32_t kCscdr1UartClkSelOsc = 1u << 6;
 inline constexpr uint32_t kCscdr1UartClkPodfMask = 0x3F;
 
-// Gates used here (B.5, B.6): CCGR0[29:28] LPUART2, CCGR4[3:2] IOMUXC, CCGR4[5:4] IOMUXC_GPR,
+// Gates used here: CCGR0[29:28] LPUART2, CCGR4[3:2] IOMUXC, CCGR4[5:4] IOMUXC_GPR,
 // CCGR6[7:6] DCDC.
 struct Gate {
   uint32_t ccgr;
@@ -63,7 +63,7 @@ inline constexpr Gate kGateDcdc{6, 6};
 // CCGR5[5:4] = RTWDOG (MCUXpresso fsl_clock.h kCLOCK_Wdog3).
 inline constexpr Gate kGateWdog3{5, 4};
 
-// --- CCM_ANALOG (B.5) ----------------------------------------------------------------------------
+// --- CCM_ANALOG (IMXRT1060RM "Clock Controller Module (CCM)", analog part) -------------------
 inline constexpr uintptr_t kAnalogBase = 0x400D8000;
 inline constexpr uintptr_t kPllArm = kAnalogBase + 0x00;
 inline constexpr uintptr_t kPllUsb1 = kAnalogBase + 0x10;
@@ -78,13 +78,14 @@ inline constexpr uint32_t kOscHz = 24000000;
 inline constexpr uint32_t kPll2Hz = 528000000;
 inline constexpr uint32_t kPll3Hz = 480000000;
 
-// --- DCDC (B.5): REG3.TRG [4:0] sets VDD_SOC = 800 mV + 25 mV * TRG; REG0.STS_DC_OK b31 ---
+// --- DCDC (IMXRT1060RM "DCDC Converter"): REG3.TRG [4:0] sets VDD_SOC = 800 mV + 25 mV * TRG;
+// REG0.STS_DC_OK b31 ---
 inline constexpr uintptr_t kDcdcReg0 = 0x40080000;
 inline constexpr uintptr_t kDcdcReg3 = 0x4008000C;
 inline constexpr uint32_t kDcdcStsDcOk = 1u << 31;
 inline constexpr uint32_t kDcdcTrgMask = 0x1F;
 
-// --- IOMUXC_GPR (B.3): FlexRAM bank selection and TCM sizes -------------------------------
+// --- IOMUXC_GPR (IMXRT1060RM "IOMUX Controller", GPR14/16/17): FlexRAM banks and TCM sizes --
 inline constexpr uintptr_t kGprBase = 0x400AC000;
 inline constexpr uintptr_t kGpr14 = kGprBase + 0x38;
 inline constexpr uintptr_t kGpr16 = kGprBase + 0x40;
@@ -96,7 +97,7 @@ inline constexpr uint32_t kGpr16InitItcmEn = 1u << 0;
 inline constexpr uint32_t kGpr16InitDtcmEn = 1u << 1;
 inline constexpr uint32_t kGpr16FlexramBankCfgSel = 1u << 2;
 
-// --- IOMUXC pads of Teensy pins 14/15 (B.6) ------------------------------------------------------
+// --- IOMUXC pads of Teensy pins 14/15 (IMXRT1060RM "IOMUX Controller") ------------------------
 inline constexpr uintptr_t kMuxGpioAdB102 = 0x401F8104;  // pin 14
 inline constexpr uintptr_t kMuxGpioAdB103 = 0x401F8108;  // pin 15
 inline constexpr uintptr_t kPadGpioAdB102 = 0x401F82F4;
@@ -104,7 +105,7 @@ inline constexpr uintptr_t kPadGpioAdB103 = 0x401F82F8;
 inline constexpr uintptr_t kLpuart2TxSelectInput = 0x401F8530;
 inline constexpr uintptr_t kLpuart2RxSelectInput = 0x401F852C;
 
-// --- LPUART (B.1 bases, B.6 register map) --------------------------------------------------------
+// --- LPUART (IMXRT1060RM "Low Power Universal Asynchronous Receiver/Transmitter") -----------
 inline constexpr uintptr_t kLpuart2 = 0x40188000;
 inline constexpr uintptr_t kLpuartPincfg = 0x0C;
 inline constexpr uintptr_t kLpuartBaud = 0x10;
@@ -122,8 +123,7 @@ inline constexpr uint32_t kStatRdrf = 1u << 21;
 inline constexpr uint32_t kStatOr = 1u << 19;  // receiver overrun, write 1 to clear
 inline constexpr uint32_t kCtrlTe = 1u << 19;
 inline constexpr uint32_t kCtrlRe = 1u << 18;
-// FIFO enables and WATER layout follow the LPUART block of the RT10xx reference manual [U in the
-// facts sheet, which names TXFE/RXFE without positions]: RXFE b3, TXFE b7, TXWATER [1:0].
+// FIFO enables and WATER layout (LPUART FIFO and WATER registers): RXFE b3, TXFE b7, TXWATER [1:0].
 inline constexpr uint32_t kFifoRxfe = 1u << 3;
 inline constexpr uint32_t kFifoTxfe = 1u << 7;
 

@@ -7,8 +7,8 @@
 namespace bsp::imxrt1062::iomuxc {
 namespace {
 
-// Pad control fields (facts B.6): SRE b0, DSE [5:3], SPEED [7:6], PKE b12, PUE b13, PUS [15:14],
-// HYS b16.
+// Pad control fields (IMXRT1060RM SW_PAD_CTL_PAD_*): SRE b0, DSE [5:3], SPEED [7:6], PKE b12, PUE
+// b13, PUS [15:14], HYS b16.
 constexpr uint32_t kSre = 1u << 0;
 constexpr uint32_t dse(uint32_t n) { return n << 3; }
 constexpr uint32_t speed(uint32_t n) { return n << 6; }

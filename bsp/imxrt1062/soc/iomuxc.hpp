@@ -1,6 +1,6 @@
 // Pad routing of the i.MX RT1062 (IOMUXC): which peripheral signal drives a pad, the pad's
 // electrical settings, and the daisy-chain input select that tells the peripheral which pad its
-// input comes from (facts B.6).
+// input comes from (IMXRT1060RM, IOMUXC SELECT_INPUT registers).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The i.MX RT1062 LPUART as a polled console: 8N1, FIFOs on, no interrupts (facts B.6).
+// The i.MX RT1062 LPUART as a polled console: 8N1, FIFOs on, no interrupts (IMXRT1060RM LPUART).
 //
 // The baud divider search is Teensy's: for every oversampling ratio 4..32 take the nearest SBR and
 // keep the last setting with the lowest error. At the 24 MHz UART clock root and 115200 Bd that is

@@ -1,7 +1,8 @@
-// The i.MX RT1062 MPU map used by Strata (after Teensy's configure_cache, facts B.4): memory types
-// for the caches (OCRAM and FlexSPI write-back cached, TCMs uncached, peripherals device), execute-
-// never on data memory, read-only flash, and two 32-byte no-access guards: ITCM address 0 (null
-// function pointers) and the word below the stack (overflow). The default map stays as background.
+// The i.MX RT1062 MPU map used by Strata (after Teensy's configure_cache; ARMv7-M ARM B3.5): memory
+// types for the caches (OCRAM and FlexSPI write-back cached, TCMs uncached, peripherals device),
+// execute-never on data memory, read-only flash, and two 32-byte no-access guards: ITCM address 0
+// (null function pointers) and the word below the stack (overflow). The default map stays as
+// background.
 #pragma once
 
 #include <cstdint>

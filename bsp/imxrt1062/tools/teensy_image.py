@@ -8,14 +8,14 @@ import struct
 import subprocess
 import sys
 
-REGIONS = [  # name, start, size (facts B.1)
+REGIONS = [  # name, start, size (IMXRT1060RM system memory map)
     ("ITCM", 0x00000000, 512 * 1024),
     ("DTCM", 0x20000000, 512 * 1024),
     ("OCRAM", 0x20200000, 512 * 1024),
     ("flash", 0x60000000, 2 * 1024 * 1024),
 ]
 FLASH_BASE = 0x60000000
-FLASH_USABLE = 1984 * 1024  # teensy_loader_cli code_size for TEENSY40 (facts B.8)
+FLASH_USABLE = 1984 * 1024  # teensy_loader_cli's code_size for TEENSY40
 BANK_BYTES = 32 * 1024
 SHF_ALLOC = 0x2
 SHT_SYMTAB = 2

@@ -1,4 +1,6 @@
-# Stm32f4Board: what every STM32F4 board.cmake shares; included at the end of each board.cmake.
+# Stm32f4Board: what every STM32F4 board.cmake shares; included at the end of each board.cmake. Sets
+# STRATA_BOARD_SOC (the SoC code in bsp/stm32f4/soc implements the bsp contract; the board's
+# board_config.cpp holds its data).
 #
 # Required (set by the board.cmake before including this):
 #   STM32F4_FLASH_REGION   NAME=ORIGIN:SIZE of the flash, e.g. FLASH=0x08000000:1024K
@@ -19,6 +21,7 @@
 include_guard(GLOBAL)
 
 set(STM32F4_LAYER_DIR ${CMAKE_CURRENT_LIST_DIR}/..)
+set(STRATA_BOARD_SOC ${STM32F4_LAYER_DIR}/soc)
 set(STM32F4_CHECK_ELF ${STRATA_ROOT}/tests/bsp/stm32f4/check_elf.py)
 set(STM32F4_FLASH_TOOL ${STM32F4_LAYER_DIR}/tools/stm32f4_flash.py)
 

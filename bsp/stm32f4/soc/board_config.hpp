@@ -1,5 +1,5 @@
 // What distinguishes one STM32F4 board from another for the shared board code (stm32f4_board.cpp):
-// its clock plans, console USART and pins, cycle-counter source, memory regions and how a run ends.
+// its clock plan, console USART and pins, cycle-counter source, memory regions and how a run ends.
 // Each board folder defines `kBoardConfig` as constant data (it is read by the early boot hook,
 // before .data exists, so it must live in flash: constexpr-initialised, no constructors).
 #pragma once
@@ -9,7 +9,9 @@
 
 #include "bsp/board.hpp"
 #include "clock_plan.hpp"
+#include "cortex_m/profile_lookup.hpp"
 #include "gpio.hpp"
+#include "strata_config.hpp"
 
 namespace bsp::stm32f4 {
 
@@ -30,8 +32,7 @@ struct ConsoleConfig {
 };
 
 struct BoardConfig {
-  const ClockPlan* plans;  // the first is the default profile
-  std::size_t plan_count;
+  const ClockPlan* plan;  // the board's plan for this tree's STRATA_CLOCK_PROFILE
   ConsoleConfig console;
   CounterSource counter;
   bool has_ccm;                // F405/F407: enable the CCM data RAM clock before .data is copied
@@ -42,16 +43,17 @@ struct BoardConfig {
 
 extern const BoardConfig kBoardConfig;
 
-// A board's kBoardConfig starts from this: its clock plans, console and memory regions (the counts
-// taken from the arrays, so they cannot disagree), on a real chip: the DWT cycle counter, no CCM
-// clock to enable, no semihosting host to exit to. The board then changes what differs.
+// A board's kBoardConfig starts from this: the plan of its clock plans named by this tree's clock
+// profile (chosen at compile time: a profile without a plan does not compile), its console and
+// memory regions (the count taken from the array, so they cannot disagree), on a real chip: the DWT
+// cycle counter, no CCM clock to enable, no semihosting host to exit to. The board then changes
+// what differs.
 template <std::size_t kPlanCount, std::size_t kRegionCount>
 constexpr BoardConfig board_config(const ClockPlan (&plans)[kPlanCount],
                                    const ConsoleConfig& console,
                                    const MemoryRegion (&regions)[kRegionCount]) {
   BoardConfig config{};
-  config.plans = plans;
-  config.plan_count = kPlanCount;
+  config.plan = &cortex_m::profile_named(plans, strata_config::kClockProfile);
   config.console = console;
   config.counter = CounterSource::kDwtCycles;
   config.has_ccm = false;

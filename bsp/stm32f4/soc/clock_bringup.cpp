@@ -1,6 +1,6 @@
-// The sequence follows ST's order (bsp-facts.md A.4, without the F7's over-drive): voltage scale,
-// oscillator, PLL, wait states raised and read back before the clock goes up, APB dividers at /16
-// during the switch, then their final values.
+// The sequence follows ST's order (RM0090 / RM0383 RCC, as ST's HAL does it, without the F7's
+// over-drive): voltage scale, oscillator, PLL, wait states raised and read back before the clock
+// goes up, APB dividers at /16 during the switch, then their final values.
 #include "clock_bringup.hpp"
 
 #include "bsp/mmio.hpp"

@@ -4,15 +4,15 @@
 #include "board_state.hpp"
 #include "bsp/board_commands.hpp"
 #include "bsp/mmio.hpp"
+#include "cortex_m/console_text.hpp"
 #include "stm32f4_registers.hpp"
-#include "text_out.hpp"
 
 namespace bsp::stm32f4 {
 namespace {
 
-using text_out::put;
-using text_out::put_decimal;
-using text_out::put_hex;
+using cortex_m::console_text::put;
+using cortex_m::console_text::put_decimal;
+using cortex_m::console_text::put_hex;
 
 void put_pll(const char* label, const PllSettings& pll) {
   put(label);
@@ -52,7 +52,7 @@ void run_clocks(std::size_t, const char* const*) {
   const ClockPlan& plan = clock_plan();
   const ClockResult& result = clock_result();
   put("profile:  ");
-  put(plan.profile);
+  put(plan.name);
   put(plan.hse_hz != 0 ? (plan.hse_bypass ? ", HSE bypass " : ", HSE crystal ") : ", no HSE");
   if (plan.hse_hz != 0) put_decimal(plan.hse_hz);
   put(" Hz\r\n");

@@ -3,15 +3,15 @@
 // scale.
 //
 // Plans are constexpr data in each board's folder. The encoders here turn a plan into register
-// values, so host tests can compare them with the values the fact sheet (section C.2) gives for
-// each board.
+// values, so host tests can compare them with the values ST's reference manuals
+// (RM0090 / RM0383 RCC_PLLCFGR, RCC_CFGR) give for each board.
 #pragma once
 
 #include <cstdint>
 
 namespace bsp::stm32f4 {
 
-inline constexpr uint32_t kHsiHz = 16000000;  // HSI RC oscillator, the clock after reset (A.2/C.2)
+inline constexpr uint32_t kHsiHz = 16000000;  // HSI RC oscillator, the reset clock (RM0090 RCC)
 
 // Main PLL: f_vco = f_in / m * n; SYSCLK = f_vco / p; 48 MHz domain = f_vco / q.
 struct PllSettings {
@@ -22,16 +22,16 @@ struct PllSettings {
 };
 
 // How the voltage regulator scale is encoded: the F405/F407 have one VOS bit (1 = Scale 1), the
-// F411 two bits (11 = Scale 1), section C.2 notes.
+// F411 two bits (11 = Scale 1): RM0090 / RM0383 PWR_CR.
 enum class VosField : uint8_t { kOneBit, kTwoBits };
 
-// ST's F4-Discovery template enables prefetch only on silicon revision Z (REV_ID 0x1001), section
-// C.2 notes; revision A (0x1000) of the F405/F407 is the one to avoid. The F411 has no such
+// ST's F4-Discovery template enables prefetch only on silicon revision Z (REV_ID 0x1001,
+// DBGMCU_IDCODE); revision A (0x1000) of the F405/F407 is the one to avoid. The F411 has no such
 // restriction.
 enum class PrefetchPolicy : uint8_t { kAlways, kNotOnRevisionA };
 
 struct ClockPlan {
-  const char* profile;     // the STRATA_CLOCK_PROFILE this plan implements, e.g. "168mhz"
+  const char* name;        // the STRATA_CLOCK_PROFILE this plan implements, e.g. "168mhz"
   uint32_t hse_hz;         // 0 when the board has no HSE source
   bool hse_bypass;         // external clock (e.g. ST-LINK MCO) instead of a crystal
   PllSettings pll_hse;     // PLL from the HSE

@@ -1,4 +1,4 @@
-// The 168 MHz clock plan of the STM32F405/F407 die (bsp-facts.md C.2), for the boards built on it.
+// The 168 MHz clock plan of the STM32F405/F407 die (RM0090 RCC), for the boards built on it.
 // They differ only in their crystal, so a board gives the HSE frequency and its PLL settings; the
 // rest is the chip's: AHB /1, APB1 /4 (42 MHz), APB2 /2 (84 MHz), 5 wait states, the one-bit VOS
 // set to Scale 1 (no VOSRDY wait), and no prefetch on revision A (ST's F4-Discovery template).
@@ -12,7 +12,7 @@ namespace bsp::stm32f4 {
 
 constexpr ClockPlan f405_f407_plan_168mhz(uint32_t hse_hz, PllSettings pll_from_hse) {
   ClockPlan plan{};
-  plan.profile = "168mhz";
+  plan.name = "168mhz";
   plan.hse_hz = hse_hz;
   plan.hse_bypass = false;
   plan.pll_hse = pll_from_hse;

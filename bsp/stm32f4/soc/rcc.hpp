@@ -6,7 +6,7 @@
 namespace bsp::stm32f4::rcc {
 
 // Sets `bit` in the enable register, then reads the register back: the read makes sure the clock is
-// running before the caller's first access to the peripheral (ST's HAL does the same, section A.4).
+// running before the caller's first access to the peripheral (ST's HAL does the same).
 void enable_clock(uintptr_t enable_register, uint32_t bit);
 
 }  // namespace bsp::stm32f4::rcc

@@ -6,7 +6,6 @@
 #include "bsp/console.hpp"
 #include "bsp/cycle_counter.hpp"
 #include "clock_bringup.hpp"
-#include "clock_profile.hpp"
 #include "cortex_m/dwt.hpp"
 #include "cortex_m/mpu.hpp"
 #include "cortex_m/semihosting.hpp"
@@ -25,7 +24,6 @@ namespace {
 // Written by the early hook, before .data/.bss exist: .noinit keeps it through their
 // initialisation.
 BSP_NOINIT ClockResult g_clock;
-BSP_NOINIT const ClockPlan* g_plan;
 
 uint32_t console_pclk_hz(const ClockResult& clock) {
   return kBoardConfig.console.bus == ApbBus::kApb1 ? clock.pclk1_hz : clock.pclk2_hz;
@@ -53,7 +51,7 @@ void guard_below_stack() {
 }
 
 const ClockResult& clock_result() { return g_clock; }
-const ClockPlan& clock_plan() { return *g_plan; }
+const ClockPlan& clock_plan() { return *kBoardConfig.plan; }
 
 }  // namespace bsp::stm32f4
 
@@ -64,8 +62,7 @@ extern "C" void bsp_early_init() {
   using namespace bsp::stm32f4;
   if (kBoardConfig.has_ccm) rcc::enable_clock(reg::kRccAhb1enr, reg::kAhb1CcmDataRamEn);
   start_console(kHsiHz);
-  g_plan = &select_plan(kBoardConfig.plans, kBoardConfig.plan_count, strata_config::kClockProfile);
-  g_clock = bring_up_clocks(*g_plan);
+  g_clock = bring_up_clocks(*kBoardConfig.plan);
   const uint32_t pclk_hz = console_pclk_hz(g_clock);
   if (pclk_hz != kHsiHz) {
     usart::init(kBoardConfig.console.usart, pclk_hz, kBoardConfig.console.baud);
@@ -89,7 +86,7 @@ void board_init() {
 const char* board_name() { return strata_config::kBoard; }
 
 ClockInfo clock_info() {
-  return {stm32f4::g_clock.hclk_hz, stm32f4::g_plan->profile,
+  return {stm32f4::g_clock.hclk_hz, stm32f4::kBoardConfig.plan->name,
           stm32f4::clock_note(stm32f4::g_clock.failures)};
 }
 

@@ -1,9 +1,9 @@
 // TIM2 (32-bit on the F4) as a free-running counter: the cycle-counter source of the QEMU
-// netduinoplus2 board, where the DWT does not exist (bsp-facts.md E.3: CYCCNT always reads 0).
+// netduinoplus2 board, where the DWT does not exist (QEMU 7.2: CYCCNT always reads 0).
 //
 // QEMU 7.2's STM32F2xx timer model counts virtual nanoseconds: its input clock is 1 GHz, divided by
 // PSC + 1 (measured here on QEMU 7.2.22 with a loop of known length: 64.0 ticks per instruction at
-// PSC = 0; the fact sheet's "48 MHz" in E.1/E.3 does not hold for this build). With -icount shift=6
+// PSC = 0; the model's nominal "48 MHz" does not hold for this build). With -icount shift=6
 // virtual time advances exactly 2^6 = 64 ns per executed instruction, so with PSC = 63 one tick is
 // 64 ns = one instruction:  instructions = floor(t_ns / 64) = CNT.  No software conversion is
 // needed and the count is exact to the instruction.

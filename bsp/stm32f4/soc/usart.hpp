@@ -1,4 +1,4 @@
-// The STM32F4 USART (legacy register layout: SR/DR/BRR/CR1 with UE at bit 13, bsp-facts.md C.3) as
+// The STM32F4 USART (legacy register layout: SR/DR/BRR/CR1 with UE at bit 13, RM0090 USART) as
 // a polled 8N1 console. Also what QEMU's netduinoplus2 models (USARTn is QEMU's n-th serial port).
 #pragma once
 

@@ -8,7 +8,7 @@
 
 Each tool is looked up first: a missing one is reported with the Debian package that provides it
 (exit code 2) instead of a cryptic shell error. --dry-run prints the commands without running them.
-Flash commands: bsp-facts.md section D (st-flash write <bin> 0x8000000; OpenOCD board configs).
+Flash commands: st-flash's manual (st-flash write <bin> 0x8000000) and OpenOCD's board configs.
 """
 import argparse
 import os

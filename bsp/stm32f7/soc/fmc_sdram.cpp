@@ -8,7 +8,7 @@ namespace {
 
 namespace mmio = bsp::mmio;
 
-// SDCMR command modes and target bit (bank 1 only) (facts A.8).
+// SDCMR command modes and target bit (bank 1 only) (RM0385 FMC_SDCMR).
 constexpr uint32_t kModeClockEnable = 1;
 constexpr uint32_t kModePrechargeAll = 2;
 constexpr uint32_t kModeAutoRefresh = 3;

@@ -2,9 +2,10 @@
 //
 // plan() turns a device description and the real HCLK into register values: the SDCLK divider that
 // keeps the SDRAM clock at or below the device's limit, SDCR/SDTR, and the refresh count computed
-// from the resulting SDCLK (facts A.8: COUNT = refresh period x f_SDCLK - 20). init() then runs the
-// command sequence: clock enable, >= 100 us pause, precharge all, auto-refresh, load mode register,
-// refresh rate. Each command waits (bounded) for the controller's BUSY flag to clear first.
+// from the resulting SDCLK (RM0385 FMC_SDRTR: COUNT = refresh period x f_SDCLK - 20). init() then
+// runs the command sequence: clock enable, >= 100 us pause, precharge all, auto-refresh, load mode
+// register, refresh rate. Each command waits (bounded) for the controller's BUSY flag to clear
+// first.
 #pragma once
 
 #include <cstdint>

@@ -2,9 +2,9 @@
 // and a null-pointer trap.
 //
 // 0xC0000000 lies in the ARMv7-M default map's Device range, where every unaligned access faults
-// and compilers emit those for memcpy and packed structs (facts A.6): one region makes the SDRAM
-// Normal, write-back cached, not executable. A higher-numbered (so winning) region makes the 32
-// bytes below the main stack inaccessible, so an overflow faults instead of silently corrupting
+// and compilers emit those for memcpy and packed structs (ARMv7-M ARM B3.1): one region makes the
+// SDRAM Normal, write-back cached, not executable. A higher-numbered (so winning) region makes the
+// 32 bytes below the main stack inaccessible, so an overflow faults instead of silently corrupting
 // data. Address 0 is ITCM RAM on the F7: without a trap, reading through a null pointer returns
 // whatever code sits there, so the first 32 bytes (left unused by the linker script) are made
 // inaccessible too.

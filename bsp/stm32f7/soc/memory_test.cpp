@@ -9,7 +9,8 @@ namespace {
 
 namespace mmio = bsp::mmio;
 
-// DCCIMVAC: clean and invalidate the D-cache line holding an address (ARMv7-M, facts A.6 [U]).
+// DCCIMVAC: clean and invalidate the D-cache line holding an address (ARMv7-M ARM, cache
+// maintenance operations).
 constexpr uintptr_t kDccimvac = 0xE000EF70;
 
 void clean_invalidate_line(uintptr_t address) {

@@ -1,7 +1,7 @@
 // Enabling a peripheral's clock in the RCC, the way the STM32F7 needs it.
 //
 // After setting an enable bit the peripheral needs a couple of bus cycles before it responds; ST's
-// HAL reads the enable register back to wait them out (facts A.4, last note). Every driver here
+// HAL reads the enable register back to wait them out (RM0385 RCC). Every driver here
 // enables its clocks through this one function so that read-back is never forgotten.
 #pragma once
 

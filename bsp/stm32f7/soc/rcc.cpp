@@ -42,7 +42,7 @@ bool select_hsi() {
 }
 
 // Back to HSI at 16 MHz with everything the failed attempt switched on turned off again. The wait
-// states come down last, once the clock is low (facts A.4).
+// states come down last, once the clock is low (RM0385 FLASH).
 ClockResult fall_back(ClockStatus why) {
   select_hsi();
   mmio::clear_bits(reg::kRccCr, reg::kCrPllOn);
@@ -55,7 +55,7 @@ ClockResult fall_back(ClockStatus why) {
 }
 
 ClockResult switch_to_pll(const ClockProfile& p) {
-  // APB prescalers at /16 while SYSCLK jumps, so no bus ever sees more than its limit (facts A.4
+  // APB prescalers at /16 while SYSCLK jumps, so no bus ever sees more than its limit (ST's HAL
   // step 7).
   mmio::modify(reg::kRccCfgr, kPrescalerMask,
                (kPpreDiv16 << reg::kCfgrPpre1Shift) | (kPpreDiv16 << reg::kCfgrPpre2Shift));
@@ -90,7 +90,7 @@ ClockResult configure(const ClockProfile& p) {
     return fall_back(ClockStatus::kPllTimeout);
   }
   if (!pwr::wait_voltage_ready(kMaxPolls)) return fall_back(ClockStatus::kVoltageTimeout);
-  // Over-drive while SYSCLK is still HSI, after the PLL locked (facts A.4 HAL note).
+  // Over-drive while SYSCLK is still HSI, after the PLL locked (RM0385 PWR).
   if (p.overdrive && !pwr::enable_overdrive(kMaxPolls)) {
     return fall_back(ClockStatus::kOverdriveTimeout);
   }

@@ -1,7 +1,7 @@
 // The STM32F746 clock tree: brings the chip from the 16 MHz HSI reset clock to a named profile.
 //
-// configure() runs ST's bring-up order (facts A.4): Scale 1, HSE, PLL, over-drive, flash wait
-// states, prescalers, switch to the PLL, final prescalers. Every ready bit is polled a bounded
+// configure() runs ST's bring-up order (RM0385 RCC and PWR): Scale 1, HSE, PLL, over-drive, flash
+// wait states, prescalers, switch to the PLL, final prescalers. Every ready bit is polled a bounded
 // number of times; when one never comes the chip goes back to HSI at 16 MHz and the result says
 // which step failed. The frequencies reported are decoded from the registers afterwards, so they
 // are the clocks the chip really runs at, whatever happened.

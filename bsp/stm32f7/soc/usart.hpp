@@ -21,15 +21,15 @@ struct Port {
   gpio::AlternateFunction rx;
 };
 
-// USART1: TX PA9, RX PB7, AF7, wired to the ST-LINK VCP (facts A.7).
+// USART1: TX PA9, RX PB7, AF7, wired to the ST-LINK VCP (UM1907).
 extern const Port kUsart1Vcp;
-// USART6: TX PC6, RX PC7, AF8, on the Arduino header D1/D0: needs a USB-UART adapter (facts A.7).
+// USART6: TX PC6, RX PC7, AF8, on the Arduino header D1/D0: needs a USB-UART adapter (UM1907).
 extern const Port kUsart6Arduino;
 
 // Polls for TXE at most this often per byte: a dead or unclocked USART drops bytes, never hangs.
 inline constexpr uint32_t kTxMaxPolls = 200000;
 
-// BRR for 16x oversampling, rounded to nearest (facts A.7: 108 MHz -> 938).
+// BRR for 16x oversampling, rounded to nearest (RM0385 USART_BRR: 108 MHz -> 938).
 constexpr uint32_t brr_value(uint32_t pclk_hz, uint32_t baud) {
   return (pclk_hz + baud / 2) / baud;
 }

@@ -2,8 +2,9 @@
 """Flashes and debugs the STM32F746G-DISCO through its on-board ST-LINK (USB connector CN14).
 
 Subcommands (the build's flash / flash-openocd / gdbserver / debug targets run them):
-  flash --bin F          st-flash --reset write F 0x08000000   (facts D.1: the .bin goes to the AXIM
-                         flash address; the board boots it through the ITCM alias by default)
+  flash --bin F          st-flash --reset write F 0x08000000   (st-flash's manual: the .bin goes to
+                         the AXIM flash address; the board boots it through the ITCM alias by
+                         default)
   flash-openocd --elf F  openocd -f board/stm32f746g-disco.cfg -c "program F verify reset exit"
   gdbserver              st-util --multi (GDB server on port 4242; Ctrl-C stops it)
   debug --elf F          gdb-multiarch F, connected to localhost:4242, loads F (start `gdbserver` first)
@@ -27,7 +28,7 @@ NO_STLINK = ("Is the board's ST-LINK connected by USB (CN14) and no other debugg
 # tool -> Debian package that provides it
 PACKAGES = {"st-flash": "stlink-tools", "st-util": "stlink-tools", "openocd": "openocd",
             "gdb-multiarch": "gdb-multiarch"}
-# OpenOCD >= 0.11 has the DISCO's own config; 0.10 only the older generic one (facts D.2).
+# OpenOCD >= 0.11 has the DISCO's own config; 0.10 only the older generic one.
 OPENOCD_CONFIGS = ["board/stm32f746g-disco.cfg", "board/stm32f7discovery.cfg"]
 
 

@@ -1,5 +1,5 @@
-// ARM clock profiles: the CCM / CCM_ANALOG / DCDC sequence (values and order, facts B.5) and every
-// bounded wait's timeout path, with the real clock read back through clock_tree.
+// ARM clock profiles: the CCM / CCM_ANALOG / DCDC sequence (values and order, IMXRT1060RM) and
+// every bounded wait's timeout path, with the real clock read back through clock_tree.
 #include "soc/arm_clock.hpp"
 
 #include <gtest/gtest.h>

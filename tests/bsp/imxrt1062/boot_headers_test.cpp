@@ -24,7 +24,7 @@ uint32_t word_at(const std::vector<uint8_t>& b, size_t offset) {
 
 TEST(BootHeadersTest, ConfigBlockStartsLikePjrcsOwnImages) {
   const std::vector<uint8_t> b = bytes_of(bsp::teensy40::make_flash_config());
-  // First HEX data line of blink_slow_Teensy40.hex: 46 43 46 42 00 00 01 56 (facts B.2.1).
+  // First HEX data line of blink_slow_Teensy40.hex: 46 43 46 42 00 00 01 56 (PJRC's image).
   const uint8_t start[] = {0x46, 0x43, 0x46, 0x42, 0x00, 0x00, 0x01, 0x56};
   EXPECT_EQ(std::memcmp(b.data(), start, sizeof(start)), 0);
 }

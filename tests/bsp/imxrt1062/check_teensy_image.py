@@ -35,12 +35,12 @@ HOT_ARCHIVES = re.compile(r"lib(strata_kernels_\w+|strata_runtime|strata_base|st
                           r"|m)\.a\(")
 HOT_SYMBOLS = ("strata::kernels::", "strata::Interpreter::")
 # Code that runs before ITCM holds anything: startup, the boot hook, and the libraries they may call.
-BOOT_CODE = re.compile(r"(strata_cortex_m|strata_imxrt1062|strata_board_teensy40)\.dir/"
+BOOT_CODE = re.compile(r"(strata_cortex_m|strata_imxrt1062|strata_board_data)\.dir/"
                        r"|lib(c|c_nano|gcc)\.a\(")
 
 
 def lut_instructions(words):
-    """Decodes LUT words into (opcode, pads, operand), low half first (facts B.2.1)."""
+    """Decodes LUT words into (opcode, pads, operand), low half first (IMXRT1060RM FlexSPI LUT)."""
     out = []
     for word in words:
         for half in (word & 0xFFFF, word >> 16):
@@ -79,7 +79,7 @@ def check_fcfb(data):
 
 def check_read_sequence(words):
     """LUT sequence 0 is the ROM's XIP read: command 0xEB on one pad, 24-bit address, data read
-    on 4 pads, then STOP (facts B.2.1)."""
+    on 4 pads, then STOP (PJRC bootdata.c)."""
     ins = lut_instructions(words)
     errors = []
     if ins[0][:1] != (LUT_CMD_SDR,) or ins[0][2] != 0xEB or ins[0][1] != 0:

@@ -35,7 +35,7 @@ int reads_of(uintptr_t address) {
 }
 
 TEST_F(DcdcTest, TargetIs800MillivoltsPlus25PerStepRoundedUp) {
-  EXPECT_EQ(dcdc::trg_for_millivolts(1275), 0x13u);  // NXP SDK value at 600 MHz (facts B.5)
+  EXPECT_EQ(dcdc::trg_for_millivolts(1275), 0x13u);  // NXP SDK value at 600 MHz
   EXPECT_EQ(dcdc::trg_for_millivolts(1250), 0x12u);  // Teensy's
   EXPECT_EQ(dcdc::trg_for_millivolts(1260), 0x13u);  // never below the request
   EXPECT_EQ(dcdc::trg_for_millivolts(1425), 25u);

@@ -17,7 +17,7 @@ class FlexramTest : public ::testing::Test {
 };
 
 TEST_F(FlexramTest, BankConfigPutsItcmInTheLowestBanksAndDtcmAbove) {
-  EXPECT_EQ(flexram::bank_config({1, 15}), 0xAAAAAAABu);  // Teensy's 1-bank example (facts B.3)
+  EXPECT_EQ(flexram::bank_config({1, 15}), 0xAAAAAAABu);  // Teensy's 1-bank example
   EXPECT_EQ(flexram::bank_config({2, 14}), 0xAAAAAAAFu);
   EXPECT_EQ(flexram::bank_config({0, 16}), 0xAAAAAAAAu);
 }
@@ -32,7 +32,7 @@ TEST_F(FlexramTest, TcmWindowIsTheNextPowerOfTwo) {
   EXPECT_EQ(flexram::tcm_size_code(1), 6u);    // 32 KB
   EXPECT_EQ(flexram::tcm_size_code(2), 7u);    // 64 KB
   EXPECT_EQ(flexram::tcm_size_code(3), 8u);    // 96 KB -> 128 KB window
-  EXPECT_EQ(flexram::tcm_size_code(14), 10u);  // 448 KB -> 512 KB (0xA, facts B.3)
+  EXPECT_EQ(flexram::tcm_size_code(14), 10u);  // 448 KB -> 512 KB (0xA, IOMUXC_GPR_GPR14)
   EXPECT_EQ(flexram::tcm_size_code(16), 10u);
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Intel HEX parsing and the checks teensy_loader_cli implies for a Teensy 4.0 image (facts B.8):
+"""Intel HEX parsing and the checks teensy_loader_cli implies for a Teensy 4.0 image (its source):
 record types 00/01/04/05 only, valid checksums, extended linear addresses at 0x6000 or above (the
 loader subtracts 0x60000000), every data byte inside the 1984 KB it writes, the same bytes as the
 ELF's load image, the start address record equal to the ELF entry, and an end-of-file record last.

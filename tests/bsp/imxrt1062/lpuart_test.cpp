@@ -19,7 +19,7 @@ class LpuartTest : public ::testing::Test {
 
 TEST_F(LpuartTest, Baud115200From24MhzIsOsr26Sbr8) {
   constexpr lpuart::BaudSetting s = lpuart::best_baud(24000000, 115200);
-  EXPECT_EQ(s.osr, 26u);  // facts B.6: Teensy's search keeps the last lowest error
+  EXPECT_EQ(s.osr, 26u);  // Teensy's search keeps the last lowest error
   EXPECT_EQ(s.sbr, 8u);
   EXPECT_EQ(lpuart::baud_register(s), 0x19000008u);
 }

@@ -19,7 +19,7 @@ inline void boot_rom_state(int pll_lock_reads = 4, bool usb1_running = true) {
   fake_mmio::preset(reg::kDcdcReg0, reg::kDcdcStsDcOk);                      // settled
   fake_mmio::preset(reg::kCcmCbcdr, 2u << reg::kCbcdrIpgPodfShift);          // AHB /1, IPG /3
   fake_mmio::preset(reg::kCcmCbcmr, 1u << reg::kCbcmrPrePeriphClkSelShift);  // PLL2 PFD2
-  fake_mmio::preset(reg::kPfd528, 0x2018101B);  // PFD2 = 528 * 18 / 24 = 396 MHz (facts B.3)
+  fake_mmio::preset(reg::kPfd528, 0x2018101B);  // PFD2 = 528 * 18 / 24 = 396 MHz
   fake_mmio::preset(reg::kPllUsb1, usb1_running ? kUsb1Running : 0);
   fake_mmio::preset(reg::kPllArm, reg::kPllArmPowerdown);
   fake_mmio::ready_after(reg::kPllArm, reg::kPllEnable, reg::kPllArm, reg::kPllLock,

@@ -90,7 +90,7 @@ class IvtAndBootDataTest(unittest.TestCase):
 
 class PlacementTest(unittest.TestCase):
     kernel = (".text._ZN6strata7kernels3addEv", 0x100, 0x40,
-              "/b/libstrata_kernels_reference.a(add.cpp.obj)")
+              "/tmp/b/libstrata_kernels_reference.a(add.cpp.obj)")
 
     def test_flexram_banks(self):
         self.assertEqual(c.check_flexram(0x8020, 2, 14, 0x20010000), [])
@@ -160,13 +160,14 @@ class IntelHexTest(unittest.TestCase):
 class MapAndCopyTableTest(unittest.TestCase):
     def test_map_lines_both_layouts(self):
         text = ("Linker script and memory map\n"
-                " .text.short    0x00000020       0x10 /b/libstrata_runtime.a(a.o)\n"
+                " .text.short    0x00000020       0x10 /tmp/b/libstrata_runtime.a(a.o)\n"
                 " .text._ZN6strata11Interpreter6InvokeEv\n"
-                "                0x00000030       0x44 /b/libstrata_runtime.a(i.o)\n"
+                "                0x00000030       0x44 /tmp/b/libstrata_runtime.a(i.o)\n"
                 "                0x00000030                strata::Interpreter::Invoke()\n")
         self.assertEqual(link_map.input_sections(text), [
-            (".text.short", 0x20, 0x10, "/b/libstrata_runtime.a(a.o)"),
-            (".text._ZN6strata11Interpreter6InvokeEv", 0x30, 0x44, "/b/libstrata_runtime.a(i.o)")])
+            (".text.short", 0x20, 0x10, "/tmp/b/libstrata_runtime.a(a.o)"),
+            (".text._ZN6strata11Interpreter6InvokeEv", 0x30, 0x44,
+             "/tmp/b/libstrata_runtime.a(i.o)")])
 
     def test_copy_table_must_match_sections(self):
         class S:

@@ -39,7 +39,7 @@ class TeensyFlashTest(unittest.TestCase):
         self.assertEqual(args, ["--mcu=TEENSY40", "-w", "-v", h.name])
 
     def test_missing_hex_is_reported(self):
-        result = self.run_tool("/nonexistent", "/nonexistent/firmware.hex")
+        result = self.run_tool("/nonexistent", "/tmp/nonexistent/firmware.hex")
         self.assertEqual(result.returncode, 1)
         self.assertIn("does not exist", result.stderr)
 

@@ -1,5 +1,6 @@
 // The STM32F4 clock bring-up on a chip that responds: final register values for each board's plan
-// (bsp-facts.md C.2) and the order of the steps that matter (wait states before the clock goes up).
+// (RM0090 / RM0383 RCC) and the order of the steps that matter (wait states before the clock goes
+// up).
 #include "clock_bringup.hpp"
 
 #include <gtest/gtest.h>
@@ -34,7 +35,7 @@ TEST_F(ClockBringupTest, F407ReachesTheDiscoveryTemplateValues) {
   EXPECT_EQ(fake_mmio::value(reg::kRccPllcfgr), 0x07405408u | 0x20000000u);
   // APB1 /4, APB2 /2, AHB /1, SW = PLL (SWS mirrors it).
   EXPECT_EQ(fake_mmio::value(reg::kRccCfgr) & 0xFFF3u, 0x9402u);
-  // 5 WS | PRFTEN | ICEN | DCEN (C.2 notes): revision Z gets prefetch.
+  // 5 WS | PRFTEN | ICEN | DCEN (FLASH_ACR): revision Z gets prefetch.
   EXPECT_EQ(fake_mmio::value(reg::kFlashAcr), 0x0705u);
   EXPECT_TRUE(result.prefetch);
   EXPECT_EQ(result.flash_latency, 5u);

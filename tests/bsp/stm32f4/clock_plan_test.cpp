@@ -1,10 +1,10 @@
-// Register encodings of the STM32F4 clock plans against the values in bsp-facts.md C.2/C.3, and the
-// choice of plan by clock profile.
+// Register encodings of the STM32F4 clock plans against the values of ST's templates (RM0090 /
+// RM0383), and the choice of plan by clock profile.
 #include "clock_plan.hpp"
 
 #include <gtest/gtest.h>
 
-#include "clock_profile.hpp"
+#include "cortex_m/profile_lookup.hpp"
 #include "stm32f4_test_support.hpp"
 #include "usart.hpp"
 
@@ -12,7 +12,7 @@ namespace {
 
 namespace f4 = bsp::stm32f4;
 
-TEST(ClockPlanTest, PllcfgrFieldsMatchTheFactSheet) {
+TEST(ClockPlanTest, PllcfgrFieldsMatchStTemplates) {
   EXPECT_EQ(f4::pllcfgr_fields({8, 336, 2, 7}, true), 0x07405408u);    // F4DISCOVERY, 168 MHz
   EXPECT_EQ(f4::pllcfgr_fields({16, 400, 4, 7}, false), 0x07016410u);  // F411E-DISCO HSI, 100 MHz
   EXPECT_EQ(f4::pllcfgr_fields({8, 384, 4, 8}, true), 0x08416008u);    // NUCLEO-F411RE, 96 MHz
@@ -40,7 +40,7 @@ TEST(ClockPlanTest, PrescalerCodes) {
   EXPECT_EQ(f4::vos_scale1_bits(f4::VosField::kTwoBits), 0xC000u);
 }
 
-TEST(ClockPlanTest, UsartBaudDivisorsMatchTheFactSheet) {
+TEST(ClockPlanTest, UsartBaudDivisorsMatchTheReferenceManual) {
   EXPECT_EQ(f4::usart::brr_value(42000000, 115200), 365u);  // F407 PCLK1
   EXPECT_EQ(f4::usart::brr_value(50000000, 115200), 434u);  // F411 @100 PCLK1
   EXPECT_EQ(f4::usart::brr_value(48000000, 115200), 417u);  // F411 @96 PCLK1
@@ -58,7 +58,7 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
   EXPECT_EQ(f4::pllcfgr_fields(kF411Plan96.pll_hse, true), 0x08416008u);
   EXPECT_EQ(f4::pllcfgr_fields(kNetduinoPlan.pll_hse, true), 0x07405419u);
   // Every plan reaches its profile's clock from the HSE and from the HSI, within the VCO limits
-  // (input 1-2 MHz, output 100-432 MHz, C.2 notes) and the bus limits of the chip.
+  // (input 1-2 MHz, output 100-432 MHz, RCC_PLLCFGR) and the bus limits of the chip.
   struct Expect {
     const f4::ClockPlan* plan;
     uint32_t hz, apb1_max, apb2_max;
@@ -67,7 +67,7 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
                           Expect{&kNetduinoPlan, 168000000, 42000000, 84000000},
                           Expect{&kF411Plan, 100000000, 50000000, 100000000},
                           Expect{&kF411Plan96, 96000000, 50000000, 100000000}}) {
-    SCOPED_TRACE(e.plan->profile);
+    SCOPED_TRACE(e.plan->name);
     for (bool hse : {true, false}) {
       const f4::PllSettings& pll = hse ? e.plan->pll_hse : e.plan->pll_hsi;
       const uint32_t input = hse ? e.plan->hse_hz : f4::kHsiHz;
@@ -83,12 +83,17 @@ TEST(ClockPlanTest, BoardPlansGiveTheirNamedClocks) {
   }
 }
 
-TEST(ClockProfileTest, SelectsByNameAndFallsBackToTheFirst) {
-  const f4::ClockPlan* plans = bsp::stm32f4::nucleo_f411re::kClockPlans;
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96mhz"), &plans[1]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "100mhz"), &plans[0]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96mhz-extra"), &plans[0]);
-  EXPECT_EQ(&f4::select_plan(plans, 2, "96"), &plans[0]);
+// A board's kBoardConfig takes its plan from the shared compile-time lookup (board_config.hpp):
+// exact names only; an unknown name is nullptr, and does not compile in a constant expression.
+TEST(ClockProfileTest, SelectsByExactNameAtCompileTime) {
+  const auto& plans = bsp::stm32f4::nucleo_f411re::kClockPlans;
+  static_assert(&cortex_m::profile_named(bsp::stm32f4::nucleo_f411re::kClockPlans, "96mhz") ==
+                    &bsp::stm32f4::nucleo_f411re::kClockPlans[1],
+                "96mhz is the NUCLEO's second plan");
+  EXPECT_EQ(cortex_m::find_profile(plans, "96mhz"), &plans[1]);
+  EXPECT_EQ(cortex_m::find_profile(plans, "100mhz"), &plans[0]);
+  EXPECT_EQ(cortex_m::find_profile(plans, "96mhz-extra"), nullptr);
+  EXPECT_EQ(cortex_m::find_profile(plans, "96"), nullptr);
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ TEST(GpioTest, UsartTwoPinsPa2Pa3AsAf7) {
   fake_mmio::preset(kGpioa + reg::kGpioPupdr, 0x64000000);
   gpio::configure_alternate({gpio::Port::kA, 2, 7, gpio::Pull::kNone});
   gpio::configure_alternate({gpio::Port::kA, 3, 7, gpio::Pull::kUp});
-  EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioModer), 0xA80000A0u);  // C.3: [5:4], [7:6] = 10
-  EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioAfrl), 0x7700u);       // C.3: AF7 on 2 and 3
+  EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioModer), 0xA80000A0u);  // [5:4], [7:6] = 10
+  EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioAfrl), 0x7700u);       // AF7 on 2 and 3
   EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioPupdr), 0x64000040u);  // pull-up on PA3 only
   EXPECT_EQ(fake_mmio::value(kGpioa + reg::kGpioOspeedr), 0xA0u);
   EXPECT_EQ(fake_mmio::value(reg::kRccAhb1enr), reg::kAhb1GpioaEn);

@@ -16,8 +16,8 @@ namespace stm32f4_test {
 
 namespace reg = bsp::stm32f4::reg;
 
-// RCC_CR after reset: HSION | HSIRDY | HSITRIM = 16; PLLCFGR reset 0x24003010 (A.2); a revision Z
-// F407 (DBGMCU_IDCODE REV_ID 0x1001, DEV_ID 0x413).
+// RCC_CR after reset: HSION | HSIRDY | HSITRIM = 16; PLLCFGR reset 0x24003010 (RM0090); a revision
+// Z F407 (DBGMCU_IDCODE REV_ID 0x1001, DEV_ID 0x413).
 inline void reset_chip() {
   fake_mmio::reset();
   fake_mmio::preset(reg::kRccCr, 0x00000083);

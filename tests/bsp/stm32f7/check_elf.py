@@ -5,8 +5,8 @@ Reads the ELF with arm-none-eabi-objdump (section headers, vector table) and arm
 plus the .bin and .hex the build made, and checks:
   * the vector table sits at the start of flash (0x08000000, AXIM); its initial SP is the linker's
     __stack_top and lies in RAM; its reset vector is odd (Thumb) and is Reset_Handler;
-  * every allocated section lies inside its region (facts A.1), and every loaded section's load address
-    inside flash, so the .bin/.hex hold nothing but flash contents;
+  * every allocated section lies inside its region (RM0385 memory map), and every loaded section's
+    load address inside flash, so the .bin/.hex hold nothing but flash contents;
   * placement: fast code in ITCM RAM (not in its first 32 bytes, the null-pointer trap), fast data and the stack in DTCM, .data/.bss in SRAM1/2, large data in
     SDRAM, the arena in SRAM or SDRAM as --arena says; the 32-byte stack guard right below the stack;
     the SDRAM the `sdram` command tests (from __sdram_free_start) overlaps no section;
@@ -23,8 +23,10 @@ import subprocess
 import sys
 
 KB = 1024
-REGIONS = {  # facts A.1; SRAM1 and SRAM2 are contiguous and linked as one region; ITCM's first 32
-    "ITCM_RAM": (0x00000020, 16 * KB - 0x20),  # bytes are the MPU's null-pointer trap
+# RM0385 memory map; SRAM1 and SRAM2 are contiguous and linked as one region; ITCM's first 32 bytes
+# are the MPU's null-pointer trap.
+REGIONS = {
+    "ITCM_RAM": (0x00000020, 16 * KB - 0x20),
     "FLASH": (0x08000000, 1024 * KB),
     "DTCM": (0x20000000, 64 * KB),
     "SRAM1_2": (0x20010000, 256 * KB),

@@ -10,7 +10,7 @@ namespace reg = bsp::stm32f7::reg;
 void install(const HardwareModel& model) {
   fake_mmio::reset();
   fake_mmio::preset(reg::kRccCr, 0x00000083);       // HSION, HSIRDY, HSITRIM = 16
-  fake_mmio::preset(reg::kRccPllcfgr, 0x24003010);  // reset value (facts A.2)
+  fake_mmio::preset(reg::kRccPllcfgr, 0x24003010);  // reset value (RM0385 RCC_PLLCFGR)
   fake_mmio::preset(reg::kRccAhb1enr, 0x00100000);  // DTCMRAMEN
   fake_mmio::preset(reg::gpio_port(reg::kPortA) + reg::kGpioModer, 0xA8000000);  // SWD pins
   fake_mmio::preset(reg::gpio_port(reg::kPortB) + reg::kGpioModer, 0x00000280);

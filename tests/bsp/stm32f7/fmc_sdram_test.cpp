@@ -29,8 +29,8 @@ TEST(Stm32f7FmcPlan, At216MhzMatchesStsControllerSetUp) {
   ASSERT_TRUE(plan.valid);
   EXPECT_EQ(plan.sdclk_divider, 2u);
   EXPECT_EQ(plan.sdclk_hz, 108000000u);
-  EXPECT_EQ(plan.sdcr, 0x00001954u);  // facts A.8, ST's SDCR[0]
-  EXPECT_EQ(plan.sdtr, 0x01116361u);  // facts A.8, ST BSP timings {2,7,4,7,2,2,2}
+  EXPECT_EQ(plan.sdcr, 0x00001954u);  // ST's SDCR[0]
+  EXPECT_EQ(plan.sdtr, 0x01116361u);  // ST BSP timings {2,7,4,7,2,2,2}
   EXPECT_EQ(plan.refresh_count, 1632u);
   EXPECT_LT(refresh_interval_us(plan), 15.625);
   EXPECT_GT(refresh_interval_us(plan), 15.0);  // not needlessly often either
@@ -40,9 +40,9 @@ TEST(Stm32f7FmcPlan, OverclockUsesHclkDiv3AndRecomputesTheRefresh) {
   const fmc::SdramPlan plan = fmc::plan(sdram::kDevice, 288461538);
   ASSERT_TRUE(plan.valid);
   EXPECT_EQ(plan.sdclk_divider, 3u);
-  EXPECT_EQ(plan.sdcr, 0x00001D54u);  // facts A.5: SDCLK = 11b
+  EXPECT_EQ(plan.sdcr, 0x00001D54u);  // RM0385 FMC_SDCR1: SDCLK = 11b
   EXPECT_LE(plan.sdclk_hz, sdram::kDevice.max_sdclk_hz);
-  // ST's 0x603 would refresh too slowly at 96 MHz (facts A.8 table); ours must not.
+  // ST's 0x603 would refresh too slowly at 96 MHz (64 ms / 4096 rows); ours must not.
   EXPECT_LT(refresh_interval_us(plan), 15.625);
   EXPECT_LE(plan.refresh_count, 0x5C8u);
 }
@@ -82,7 +82,7 @@ TEST(Stm32f7FmcInit, RunsTheJedecSequenceAt216Mhz) {
   ASSERT_EQ(sdram::bring_up(216000000, record_delay, &plan), fmc::SdramStatus::kOk);
   EXPECT_EQ(fake_mmio::value(reg::kFmcSdcr1), 0x00001954u);
   EXPECT_EQ(fake_mmio::value(reg::kFmcSdtr1), 0x01116361u);
-  // Facts A.8: clock enable, PALL, 8 auto-refresh, load mode 0x220 (all bank 1).
+  // ST's BSP: clock enable, PALL, 8 auto-refresh, load mode 0x220 (all bank 1).
   EXPECT_EQ(sdcmr_writes(), (std::vector<uint32_t>{0x11, 0x12, 0xF3, 0x44014}));
   EXPECT_EQ(fake_mmio::value(reg::kFmcSdrtr), 1632u << 1);
   // The >= 100 us pause sits between clock enable and precharge.
@@ -103,7 +103,7 @@ TEST(Stm32f7FmcInit, PinsMatchStsRegisterLevelExample) {
   f7_test::install();
   fmc::SdramPlan plan{};
   ASSERT_EQ(sdram::bring_up(216000000, record_delay, &plan), fmc::SdramStatus::kOk);
-  // Facts A.8 table: AFR[0], AFR[1], MODER, PUPDR per port C..H; OSPEEDR equals MODER.
+  // ST's register-level example: AFR[0], AFR[1], MODER, PUPDR per port C..H; OSPEEDR equals MODER.
   struct Expected {
     unsigned port;
     uint32_t afrl, afrh, moder, pupdr;
@@ -128,7 +128,7 @@ TEST(Stm32f7FmcInit, PinsMatchStsRegisterLevelExample) {
     pins += __builtin_popcount(e.moder);
   }
   EXPECT_EQ(pins, 38);
-  EXPECT_EQ(fake_mmio::value(reg::kRccAhb1enr) & 0xFCu, 0xFCu);  // GPIOC..H (facts A.8)
+  EXPECT_EQ(fake_mmio::value(reg::kRccAhb1enr) & 0xFCu, 0xFCu);  // GPIOC..H
 }
 
 TEST(Stm32f7FmcInit, WaitsForBusyBeforeEveryCommand) {

@@ -24,7 +24,7 @@ TEST(Stm32f7Rcc, Profile216ReachesStFinalRegisterValues) {
   f7_test::install();
   const rcc::ClockResult result = rcc::configure(kProfile216Mhz);
   EXPECT_EQ(result.status, ClockStatus::kOk);
-  // Facts A.4: PLLCFGR fields 0x09406C19, bits outside the fields kept from the reset value.
+  // PLLCFGR fields 0x09406C19, bits outside the fields kept from the reset value.
   EXPECT_EQ(fake_mmio::value(reg::kRccPllcfgr) & reg::kPllcfgrFieldsMask, 0x09406C19u);
   EXPECT_EQ(fake_mmio::value(reg::kRccPllcfgr) & ~reg::kPllcfgrFieldsMask, 0x20000000u);
   EXPECT_EQ(fake_mmio::value(reg::kRccCfgr) & ~reg::kCfgrSwsMask, 0x00009402u);
@@ -83,7 +83,7 @@ TEST(Stm32f7Rcc, Profile288IsTheDocumentedOverclock) {
   f7_test::install();
   const rcc::ClockResult result = rcc::configure(kProfile288Mhz);
   ASSERT_EQ(result.status, ClockStatus::kOk);
-  // Facts A.5: M = 13, N = 300, P = 2, Q = 12 from HSE -> 0x0C404B0D; APB1 /8, APB2 /4 -> CFGR
+  // M = 13, N = 300, P = 2, Q = 12 from HSE -> 0x0C404B0D; APB1 /8, APB2 /4 -> CFGR
   // 0xB802.
   EXPECT_EQ(fake_mmio::value(reg::kRccPllcfgr) & reg::kPllcfgrFieldsMask, 0x0C404B0Du);
   EXPECT_EQ(fake_mmio::value(reg::kRccCfgr) & ~reg::kCfgrSwsMask, 0x0000B802u);
@@ -95,7 +95,7 @@ TEST(Stm32f7Rcc, Profile288IsTheDocumentedOverclock) {
   EXPECT_STREQ(kProfile216Mhz.note, "");
 }
 
-TEST(Stm32f7Rcc, WaitStateRuleMatchesTheFactSheet) {
+TEST(Stm32f7Rcc, WaitStateRuleMatchesRm0385) {
   using bsp::stm32f7::required_wait_states;
   EXPECT_EQ(required_wait_states(30000000), 0u);
   EXPECT_EQ(required_wait_states(30000001), 1u);
@@ -210,7 +210,7 @@ TEST(Stm32f7Rcc, ClockTreeIsDecodedFromTheRegisters) {
   EXPECT_EQ(tree.hclk_hz, 12500000u);
   EXPECT_EQ(tree.pclk1_hz, 3125000u);
   EXPECT_EQ(tree.pclk2_hz, 12500000u);
-  // PLL from HSI, M = 8, N = 288, P = 2: the benchmark post's recipe (facts A.5), 288 MHz exactly.
+  // PLL from HSI, M = 8, N = 288, P = 2: the benchmark post's recipe, 288 MHz exactly.
   fake_mmio::preset(reg::kRccPllcfgr, 0x02004808);
   fake_mmio::preset(reg::kRccCfgr, (reg::kCfgrSwPll << 2) | 0xB800);
   tree = rcc::read_clock_tree();

@@ -15,8 +15,8 @@ namespace usart = bsp::stm32f7::usart;
 
 uintptr_t gpio(unsigned port, uintptr_t offset) { return reg::gpio_port(port) + offset; }
 
-static_assert(usart::brr_value(108000000, 115200) == 938, "facts A.7: 937.5 rounds to 938");
-static_assert(usart::brr_value(72000000, 115200) == 625, "facts A.7: exact at 72 MHz");
+static_assert(usart::brr_value(108000000, 115200) == 938, "937.5 rounds to 938");
+static_assert(usart::brr_value(72000000, 115200) == 625, "exact at 72 MHz");
 
 TEST(Stm32f7Usart, Usart1OnTheStLinkVcpAt108Mhz) {
   f7_test::install();
@@ -46,7 +46,7 @@ TEST(Stm32f7Usart, Usart6OnTheArduinoHeaderAtTheOverclockPclk2) {
   EXPECT_TRUE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2Usart6En);
   EXPECT_FALSE(fake_mmio::value(reg::kRccApb2enr) & reg::kApb2Usart1En);
   EXPECT_TRUE(fake_mmio::value(reg::kRccAhb1enr) & (1u << reg::kPortC));
-  // Facts A.7: GPIOC MODER 0xA000, AFRL 0x88000000.
+  // GPIOC MODER 0xA000, AFRL 0x88000000.
   EXPECT_EQ(fake_mmio::value(gpio(reg::kPortC, reg::kGpioModer)), 0x0000A000u);
   EXPECT_EQ(fake_mmio::value(gpio(reg::kPortC, reg::kGpioAfrl)), 0x88000000u);
   EXPECT_EQ(fake_mmio::value(reg::kUsart1 + reg::kUsartCr1), 0u);

@@ -48,7 +48,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build", required=True, help="cross build tree with the bench-model firmwares")
     p.add_argument("--machine", default="mps2-an500")
-    p.add_argument("--suite", default=os.path.join(ROOT, "..", "shared", "conformance"))
+    p.add_argument("--suite", default=os.path.join(ROOT, "tests", "conformance", "suite"))
     p.add_argument("--kernels", default="reference,optimized")
     p.add_argument("--ops", action="store_true", help="per-operator table")
     p.add_argument("--timeout", type=float, default=900)

@@ -1,5 +1,5 @@
 // The FlexSPI NOR configuration block for the Teensy 4.0's 2 MB QSPI flash (a Winbond W25Q16JV
-// class part): Teensy's own values (facts B.2.1, PJRC bootdata.c), known to boot this board.
+// class part): Teensy's own values (PJRC's Teensy core, bootdata.c), known to boot this board.
 //
 // Quad I/O fast read 0xEB at 100 MHz: command on 1 pad, 24-bit address and the 0xFF mode byte on 4
 // pads, 4 dummy cycles, data on 4 pads. The rest of the block is zero.

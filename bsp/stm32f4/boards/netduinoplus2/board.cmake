@@ -1,8 +1,10 @@
 # netduinoplus2: the Netduino Plus 2 (STM32F405RG) as QEMU 7.2 models it - the virtual board on which the
 # real STM32F4 SoC code runs. QEMU has no RCC model, so the clock bring-up times out and falls back to
 # the HSI (and the banner says so); there is no DWT, so the cycle counter is TIM2 converted to executed
-# instructions (-icount shift=6). Console: USART1 = QEMU's first serial port (bsp-facts.md E).
+# instructions (-icount shift=6). Console: USART1 = QEMU's first serial port (QEMU 7.2
+# hw/arm/stm32f405_soc.c).
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 168mhz)
 set(STRATA_BOARD_QEMU_MACHINE netduinoplus2)
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/stm32f4/soc/ld/stm32f405_qemu.ld)

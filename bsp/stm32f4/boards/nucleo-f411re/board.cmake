@@ -1,8 +1,9 @@
 # NUCLEO-F411RE: STM32F411RE at 100 MHz from the 8 MHz clock the ST-LINK feeds to OSC_IN (HSE bypass).
-# The console is USART2 on PA2/PA3, wired to the ST-LINK/V2-1 virtual COM port (bsp-facts.md C.3), so
-# the board's USB cable carries both flashing and the terminal.
+# The console is USART2 on PA2/PA3, wired to the ST-LINK/V2-1 virtual COM port (UM1724, NUCLEO-64
+# user manual), so the board's USB cable carries both flashing and the terminal.
 # Clock profiles: 100mhz (the chip's maximum) and 96mhz (an exact 48 MHz USB clock, as Zephyr runs it).
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 100mhz 96mhz)
 set(STRATA_BOARD_LINKER_SCRIPT ${STRATA_ROOT}/bsp/stm32f4/soc/ld/stm32f411.ld)
 

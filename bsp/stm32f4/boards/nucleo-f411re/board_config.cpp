@@ -1,4 +1,4 @@
-// NUCLEO-F411RE: clock plans, console and memory map (bsp-facts.md C.1-C.3); the rest is the
+// NUCLEO-F411RE: clock plans, console and memory map (RM0383, UM1724); the rest is the
 // default of every STM32F4 board (board_config.hpp).
 #include "board_config.hpp"
 
@@ -16,7 +16,7 @@ constexpr MemoryRegion kRegions[] = {
 }  // namespace
 
 // Constant data in flash (constexpr), readable by the early boot hook before .data exists. The
-// console's USART2 is wired to the ST-LINK/V2-1 virtual COM port (C.3).
+// console's USART2 is wired to the ST-LINK/V2-1 virtual COM port (UM1724).
 constexpr BoardConfig kBoardConfig =
     board_config(nucleo_f411re::kClockPlans, kUsart2OnPa2Pa3, kRegions);
 

@@ -1,4 +1,4 @@
-// The NUCLEO-F411RE's clock plans (bsp-facts.md C.2), in a header so the host register tests check
+// The NUCLEO-F411RE's clock plans (RM0383 RCC), in a header so the host register tests check
 // the very values the board uses.
 #pragma once
 
@@ -8,10 +8,10 @@ namespace bsp::stm32f4::nucleo_f411re {
 
 // Shared by both profiles: the 8 MHz clock from the ST-LINK's MCO (HSE bypass), AHB /1, APB1 /2,
 // APB2 /1, 3 wait states at 96-100 MHz. The F411 resets to voltage Scale 2 and has a two-bit VOS
-// field: Scale 1 is written, and VOSRDY is awaited after the PLL locks (C.2 notes).
+// field: Scale 1 is written, and VOSRDY is awaited after the PLL locks (RM0383 PWR_CR).
 constexpr ClockPlan f411_plan(const char* profile, PllSettings from_hse, PllSettings from_hsi) {
   ClockPlan plan{};
-  plan.profile = profile;
+  plan.name = profile;
   plan.hse_hz = 8000000;
   plan.hse_bypass = true;
   plan.pll_hse = from_hse;

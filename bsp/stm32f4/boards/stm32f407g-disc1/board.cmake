@@ -1,7 +1,8 @@
 # STM32F407G-DISC1 (STM32F4DISCOVERY, MB997): STM32F407VG, 8 MHz HSE crystal -> 168 MHz. The console is
 # USART2 on PA2 (TX) / PA3 (RX) through an external USB-serial adapter: the board's ST-LINK has no
-# virtual COM port wired to the MCU (bsp-facts.md C.3). Flashing: st-flash or OpenOCD over the ST-LINK.
+# virtual COM port wired to the MCU (UM1472). Flashing: st-flash or OpenOCD over the ST-LINK.
 set(STRATA_BOARD_CPU cortex-m4f)
+set(STRATA_BOARD_SOURCES ${CMAKE_CURRENT_LIST_DIR}/board_config.cpp)
 set(STRATA_BOARD_CLOCK_PROFILES 168mhz)
 
 # The 64 KB CCM data RAM holds fast data always; a preset may also put the arena or the stack there.

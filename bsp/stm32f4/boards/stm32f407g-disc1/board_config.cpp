@@ -1,4 +1,4 @@
-// STM32F407G-DISC1: clock plan, console, CCM and memory map (bsp-facts.md C.1-C.3); the rest is the
+// STM32F407G-DISC1: clock plan, console, CCM and memory map (RM0090, UM1472); the rest is the
 // default of every STM32F4 board (board_config.hpp).
 #include "board_config.hpp"
 
@@ -16,7 +16,7 @@ constexpr MemoryRegion kRegions[] = {
 
 constexpr BoardConfig disc1_config() {
   // USART2 goes to an external USB-serial adapter: the board's ST-LINK has no virtual COM port
-  // wired to the MCU (C.3).
+  // wired to the MCU (UM1472).
   BoardConfig config = board_config(stm32f407g_disc1::kClockPlans, kUsart2OnPa2Pa3, kRegions);
   config.has_ccm = true;  // the CCM data RAM holds fast data: clock it before .data is copied
   return config;

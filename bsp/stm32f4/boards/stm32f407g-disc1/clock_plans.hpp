@@ -1,4 +1,4 @@
-// The STM32F407G-DISC1's clock plans (bsp-facts.md C.2), in a header so the host register tests
+// The STM32F407G-DISC1's clock plans (RM0090 RCC), in a header so the host register tests
 // check the very values the board uses.
 #pragma once
 

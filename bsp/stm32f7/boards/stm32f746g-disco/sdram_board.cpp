@@ -11,7 +11,7 @@ namespace gpio = stm32f7::gpio;
 namespace reg = stm32f7::reg;
 
 // FMC pins of the board, AF12, pull-up, high speed: the same set and settings as ST's
-// register-level example (facts A.8 pin table; ST's 2016+ BSP, without the PD3 of the 2015
+// register-level example (ST's STM32746G-Discovery BSP since 2016, without the PD3 of the 2015
 // version).
 constexpr uint8_t kAfFmc = 12;
 const gpio::AlternateFunction kPins[] = {
@@ -30,9 +30,9 @@ const gpio::AlternateFunction kPins[] = {
 
 }  // namespace
 
-// 8 columns, 12 rows, 16-bit, 4 banks, CAS 2, ST's BSP timings (facts A.8: {2,7,4,7,2,2,2} cycles,
+// 8 columns, 12 rows, 16-bit, 4 banks, CAS 2, ST's BSP timings ({2,7,4,7,2,2,2} cycles,
 // made for 100 MHz, run by ST and Zephyr at 108 MHz), so SDCLK is capped at 108 MHz. Refresh: 64 ms
-// / 4096 rows = 15.625 us; we keep 15.3 us so the HSI fallback clock (trimmed to about 1 % [U])
+// / 4096 rows = 15.625 us; we keep 15.3 us so the HSI fallback clock (trimmed to about 1 %)
 // cannot stretch it past the limit. Mode register 0x220: burst 1, sequential, CAS 2, single write
 // burst.
 const stm32f7::fmc::SdramDevice kDevice{

@@ -1,5 +1,6 @@
 // The STM32F746G-DISCO's SDRAM: an MT48LC4M32B2 on FMC bank 1 with 16 of its 32 data lines wired,
-// so 8 MB at 0xC0000000 (facts A.8). Describes the device and its 38 pins and brings it up.
+// so 8 MB at 0xC0000000 (UM1907; RM0385 FMC). Describes the device and its 38 pins and brings it
+// up.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// ModelSession: one generated model ready to run, for firmware commands and host tests alike.
+// ModelSession: one model ready to run, for the firmware's commands, the generated-model tests and
+// the host tools (tools/strata-run/model_file wraps a .tflite file read from disk in one).
 //
 // It owns the strata::Model view and the strata::Interpreter over a caller-provided arena (the
 // firmware passes its BSP_ARENA array of kArenaBytes), loads and prepares once, copies a sample
@@ -30,6 +31,8 @@ class ModelSession {
   const ModelInfo& info() const { return *info_; }
   const strata::Model& model() const { return model_; }
   const strata::Interpreter& interpreter() const { return interpreter_; }
+  // Host tools write inputs and invoke directly, with their own timing and profiling.
+  strata::Interpreter& interpreter() { return interpreter_; }
   uint32_t arena_bytes() const { return arena_bytes_; }
 
   // Copies sample `k` into input 0; false when not ready, k is out of range or sizes differ.

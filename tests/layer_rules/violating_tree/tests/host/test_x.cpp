@@ -1,4 +1,5 @@
-// host tests must not depend on a board
+// host tests may use the app, never a board
 #include <bsp/console.hpp>
 
+#include "shell.hpp"
 #include "strata/interpreter.hpp"

@@ -1,0 +1,2 @@
+# declares no models layer
+strata_layer(NAME app DEPENDS middleware bsp-contract)

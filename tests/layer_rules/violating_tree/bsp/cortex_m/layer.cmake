@@ -1,0 +1,1 @@
+strata_layer(NAME cortex-m DEPENDS bsp-contract)

@@ -1,0 +1,2 @@
+# a SoC layer with one board
+strata_layer(NAME soc DEPENDS bsp-contract cortex-m)

@@ -1,0 +1,4 @@
+#pragma once
+#include "strata/interpreter.hpp"
+// the models layer is below the app
+#include "shell.hpp"

@@ -1,0 +1,1 @@
+strata_layer(NAME models DEPENDS middleware)

@@ -1,0 +1,1 @@
+strata_layer(NAME host-tests DEPENDS middleware app)
