@@ -57,6 +57,10 @@ Status check_quantized(const OpContext& ctx, const TensorView& t, const char* ro
       break;
     case DataType::kInt16:  // zero point 0 only
       break;
+    case DataType::kInt32:  // requantization inputs and outputs (QUANTIZE)
+      lo = INT32_MIN;
+      hi = INT32_MAX;
+      break;
     default:
       return OpError(ctx, StatusCode::kUnsupported, "%s '%s': %s is not a quantized type", role,
                      t.name, DataTypeName(t.type));
@@ -111,6 +115,16 @@ Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorVi
   if (a.elements != b.elements) {
     return OpError(ctx, StatusCode::kMalformedModel, "'%s' has %u elements but '%s' has %u", a.name,
                    static_cast<unsigned>(a.elements), b.name, static_cast<unsigned>(b.elements));
+  }
+  return Status::Ok();
+}
+
+Status check_same_shape(const OpContext& ctx, const TensorView& a, const TensorView& b) {
+  bool same = a.rank == b.rank;
+  for (int32_t i = 0; same && i < a.rank; ++i) same = a.dims[i] == b.dims[i];
+  if (!same) {
+    return OpError(ctx, StatusCode::kMalformedModel, "'%s' and '%s' must have the same shape",
+                   a.name, b.name);
   }
   return Status::Ok();
 }
