@@ -56,11 +56,9 @@ bool compute_tanh_params_int16(float input_scale, SigmoidParams* p) {
 }
 
 int32_t compute_input_radius(int integer_bits, int left_shift) {
-  double max_rescaled = 1.0 * ((1 << integer_bits) - 1) *
-                        static_cast<double>(INT64_C(1) << (31 - integer_bits));
-  // / 2^left_shift; the shift is negative for tiny input scales, whose radius exceeds any input.
-  if (left_shift < 0) return INT32_MAX;
-  max_rescaled /= static_cast<double>(INT64_C(1) << left_shift);
+  const double max_rescaled = 1.0 * ((1 << integer_bits) - 1) *
+                              static_cast<double>(INT64_C(1) << (31 - integer_bits)) /
+                              static_cast<double>(INT64_C(1) << left_shift);
   // floor for the non-negative value: truncation.
   return static_cast<int32_t>(max_rescaled);
 }

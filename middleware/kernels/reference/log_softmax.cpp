@@ -98,12 +98,12 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   if (out.scale != 16.0f / 256 || out.zero_point != 127) {
     return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 16/256, zp 127");
   }
+  // The scaled differences need a multiplier above 1 (TFLite requires it): input scale > 2^-26.
+  if (!(in.scale > 1.0f / (1 << 26))) {
+    return OpError(ctx, StatusCode::kUnsupported, "input scale must be above 2^-26");
+  }
   SoftmaxParams p;
   compute_softmax_params_int8(1.0f, in.scale, &p);
-  if (p.input_left_shift < 1) {
-    return OpError(ctx, StatusCode::kUnsupported, "input scale %g is too large",
-                   static_cast<double>(in.scale));
-  }
   d->input_multiplier = p.input_multiplier;
   d->input_left_shift = p.input_left_shift;
   d->diff_min = p.diff_min;

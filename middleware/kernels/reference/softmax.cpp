@@ -119,12 +119,6 @@ struct SoftmaxOpData {
 };
 static_assert(sizeof(SoftmaxOpData) == 32, "arena-resident layout");
 
-// |scale - expected| <= expected / 1000: TFLite's tolerance for the 16-bit output scales.
-bool near_scale(float scale, float expected) {
-  const float diff = scale - expected;
-  return diff <= 0.001f * expected && diff >= -0.001f * expected;
-}
-
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
@@ -134,56 +128,54 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const TensorView& out = ctx.output(0);
   const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_SoftmaxOptions() : nullptr;
   const float beta = o != nullptr ? o->beta() : 1.0f;
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
+  STRATA_RETURN_IF_ERROR(check_same_size(ctx, in, out));
   if (in.rank < 1 || in.dims[in.rank - 1] <= 0) {
     return OpError(ctx, StatusCode::kMalformedModel, "input needs a non-empty last dimension");
   }
   d->depth = in.dims[in.rank - 1];
   d->rows = static_cast<int32_t>(in.elements) / d->depth;
   d->params.beta = beta;
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return check_type(ctx, out, "output", DataType::kFloat32);
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      if (out.type == DataType::kInt16) {
-        if (out.zero_point != -32768 || !near_scale(out.scale, 1.0f / 65536)) {
-          return OpError(ctx, StatusCode::kUnsupported,
-                         "int16 output must have scale 1/65536, zp -32768");
-        }
-        d->int16_output = 1;
-      } else {
-        STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", DataType::kInt8));
-        if (out.zero_point != -128 || out.scale != 1.0f / 256) {
-          return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
-        }
-      }
-      compute_softmax_params_int8(beta, in.scale, &d->params);
-      return Status::Ok();
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", DataType::kInt16));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      if (!near_scale(out.scale, 1.0f / 32768)) {
-        return OpError(ctx, StatusCode::kUnsupported, "int16 output must have scale 1/32768");
-      }
-      {
-        // Differences to the row maximum rescaled so that [-10, 0] spans [-65535, 0].
-        int shift = 0;
-        quantize_multiplier(static_cast<double>(in.scale) * static_cast<double>(beta) /
-                                (10.0 / 65535.0),
-                            &d->params.input_multiplier, &shift);
-        d->params.input_left_shift = shift;
-      }
-      return Status::Ok();
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int16)",
-                     DataTypeName(in.type));
+  if (in.type == DataType::kFloat32) {
+    req->variant = Variant::kFloat32;
+    return check_type(ctx, out, "output", DataType::kFloat32);
   }
+  if (in.type != DataType::kInt8 && in.type != DataType::kInt16) {
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "input type %s is not supported (float32, int8, int16)", DataTypeName(in.type));
+  }
+  const bool int16_in = in.type == DataType::kInt16;
+  const bool int16_out = out.type == DataType::kInt16;
+  // int8 input: int8 or int16 output; int16 input: int16 output.
+  if (!int16_out) STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
+  // The output quantization TFLite fixes for each pair: the probability range over the type,
+  // 16-bit scales within 0.1% of it, the int8 one exact.
+  const int32_t zero_point = int16_in ? 0 : (int16_out ? -32768 : -128);
+  const float scale = int16_in ? 1.0f / 32768 : (int16_out ? 1.0f / 65536 : 1.0f / 256);
+  const float tolerance = int16_out ? 0.001f * scale : 0.0f;
+  const float off = out.scale - scale;
+  if (out.zero_point != zero_point || off > tolerance || off < -tolerance) {
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "%s output must have scale 1/%d, zero point %d", DataTypeName(out.type),
+                   static_cast<int>(1.0f / scale), static_cast<int>(zero_point));
+  }
+  if (!int16_in) {
+    req->variant = Variant::kInt8;
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
+    d->int16_output = int16_out ? 1 : 0;
+    compute_softmax_params_int8(beta, in.scale, &d->params);
+    return Status::Ok();
+  }
+  req->variant = Variant::kInt16;
+  if (!(in.scale > 0.0f) || in.zero_point != 0) {
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "int16 input '%s' needs a positive scale and zero point 0", in.name);
+  }
+  // Differences to the row maximum rescaled so that [-10, 0] spans [-65535, 0].
+  int shift = 0;
+  quantize_multiplier(static_cast<double>(in.scale) * static_cast<double>(beta) / (10.0 / 65535.0),
+                      &d->params.input_multiplier, &shift);
+  d->params.input_left_shift = shift;
+  return Status::Ok();
 }
 
 void invoke_float32(const OpCall& call) {

@@ -96,8 +96,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
         return OpError(ctx, StatusCode::kUnsupported, "int16 output must have scale 2^-15");
       }
       if (!compute_tanh_params_int16(in.scale, &d->params)) {
-        return OpError(ctx, StatusCode::kUnsupported, "int16 input scale %g is too large",
-                       static_cast<double>(in.scale));
+        return OpError(ctx, StatusCode::kUnsupported,
+                       "int16 input scale is too large (at most 32767 / (3 * 4096))");
       }
       return Status::Ok();
     }
