@@ -46,5 +46,15 @@ Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorVi
 // Same rank and dims: the output of an element-wise op has its input's shape.
 Status check_same_shape(const OpContext& ctx, const TensorView& a, const TensorView& b);
 
+// An element-wise op whose one output has its one input's type and shape: checks those, and
+// declares the element-wise in-place lead (req->inplace_lead_bytes).
+Status check_elementwise(const OpContext& ctx, OpRequirements* req);
+
+// The variant named after a tensor type (kFloat32 for float32, ...); kNone for a type without one.
+Variant variant_of(DataType type);
+
+// kUnsupported "input type <t> is not supported (<supported>)".
+Status unsupported_input_type(const OpContext& ctx, const char* supported);
+
 }  // namespace kernels
 }  // namespace strata

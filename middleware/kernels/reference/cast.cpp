@@ -68,6 +68,7 @@ void cast_from(const OpCall& call) {
   }
 }
 
+// Also the input types, with bool.
 bool is_output_type(DataType t) {
   return t == DataType::kFloat32 || t == DataType::kInt8 || t == DataType::kInt16 ||
          t == DataType::kInt32 || t == DataType::kUInt32;
@@ -86,30 +87,10 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
                    "output type %s is not supported (float32, int8, int16, int32, uint32)",
                    DataTypeName(out.type));
   }
-  switch (in.type) {
-    case DataType::kBool:
-      req->variant = Variant::kBool;
-      break;
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      break;
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      break;
-    case DataType::kInt32:
-      req->variant = Variant::kInt32;
-      break;
-    case DataType::kUInt32:
-      req->variant = Variant::kUInt32;
-      break;
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (bool, float32, int8, int16, int32, uint32)",
-                     DataTypeName(in.type));
+  if (!is_output_type(in.type) && in.type != DataType::kBool) {
+    return unsupported_input_type(ctx, "bool, float32, int8, int16, int32, uint32");
   }
+  req->variant = variant_of(in.type);
   d->count = static_cast<int32_t>(in.elements);
   d->output_type = static_cast<uint8_t>(out.type);
   req->inplace_lead_bytes = static_cast<int32_t>(

@@ -53,23 +53,10 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   d->count = static_cast<int32_t>(in.elements);
   req->inplace_lead_bytes =
       static_cast<int32_t>(elementwise_inplace_lead(in.elements, DataTypeSize(in.type), 4));
-  switch (in.type) {
-    case DataType::kFloat16:
-      req->variant = Variant::kFloat16;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kUInt8:
-      req->variant = Variant::kUInt8;
-      break;
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      break;
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (int8, uint8, int16, float16)",
-                     DataTypeName(in.type));
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat16) return Status::Ok();
+  if (in.type != DataType::kInt8 && in.type != DataType::kUInt8 && in.type != DataType::kInt16) {
+    return unsupported_input_type(ctx, "int8, uint8, int16, float16");
   }
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   d->zero_point = in.zero_point;

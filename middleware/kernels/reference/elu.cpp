@@ -24,30 +24,19 @@ float elu_of(float x) { return x < 0.0f ? std::exp(x) - 1.0f : x; }
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<EluOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
   d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(
-      elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(in.type)));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      if (d.in_arena()) {  // the table is built once, into the arena's op data
-        populate_lut_int8(in.scale, in.zero_point, out.scale, out.zero_point, elu_of, d->table);
-      }
-      return Status::Ok();
-    default:
-      return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported (float32, int8)",
-                     DataTypeName(in.type));
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
+  STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
+  STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
+  if (d.in_arena()) {  // the table is built once, into the arena's op data
+    populate_lut_int8(in.scale, in.zero_point, out.scale, out.zero_point, elu_of, d->table);
   }
+  return Status::Ok();
 }
 
 void invoke_float32(const OpCall& call) {

@@ -18,13 +18,9 @@ struct FloatUnaryOpData {
 
 Status prepare_float_unary(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<FloatUnaryOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
-  const TensorView& in = ctx.input(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, in, "input", DataType::kFloat32));
-  STRATA_RETURN_IF_ERROR(check_type(ctx, ctx.output(0), "output", DataType::kFloat32));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, ctx.output(0)));
-  d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(elementwise_inplace_lead(in.elements, 4, 4));
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
+  if (ctx.input(0).type != DataType::kFloat32) return unsupported_input_type(ctx, "float32");
+  d->count = static_cast<int32_t>(ctx.input(0).elements);
   req->variant = Variant::kFloat32;
   return Status::Ok();
 }

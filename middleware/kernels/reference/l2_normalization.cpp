@@ -25,11 +25,10 @@ struct L2NormOpData {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<L2NormOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  // In place is fine too: each row is read whole before its outputs are written.
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
   if (in.rank < 1 || in.rank > 4 || in.dims[in.rank - 1] <= 0) {
     return OpError(ctx, StatusCode::kUnsupported,
                    "input needs rank 1 to 4 and a non-empty last dimension");
@@ -40,16 +39,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   }
   d->depth = in.dims[in.rank - 1];
   d->rows = static_cast<int32_t>(in.elements) / d->depth;
-  req->inplace_lead_bytes = 0;  // each row is read whole before its outputs are written
-  if (in.type == DataType::kFloat32) {
-    req->variant = Variant::kFloat32;
-    return Status::Ok();
-  }
-  if (in.type != DataType::kInt8) {
-    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported (float32, int8)",
-                   DataTypeName(in.type));
-  }
-  req->variant = Variant::kInt8;
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   if (out.scale != 1.0f / 128 || out.zero_point != 0) {

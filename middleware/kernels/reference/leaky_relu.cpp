@@ -42,31 +42,17 @@ void leaky_relu_quantized(const LeakyReluOpData& d, const T* input, T* output) {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<LeakyReluOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
   const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_LeakyReluOptions() : nullptr;
   if (o == nullptr) return OpError(ctx, StatusCode::kMalformedModel, "has no LeakyReluOptions");
   d->alpha = o->alpha();
   d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(
-      elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(in.type)));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      break;
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int16)",
-                     DataTypeName(in.type));
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8 && in.type != DataType::kInt16) {
+    return unsupported_input_type(ctx, "float32, int8, int16");
   }
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));

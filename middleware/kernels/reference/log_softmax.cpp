@@ -74,25 +74,18 @@ void log_softmax_int8(const LogSoftmaxOpData& d, const int8_t* input, int8_t* ou
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<LogSoftmaxOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  // In place is fine too: each row is read whole before its outputs are written.
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
   if (in.rank < 1 || in.dims[in.rank - 1] <= 0) {
     return OpError(ctx, StatusCode::kMalformedModel, "input needs a non-empty last dimension");
   }
   d->depth = in.dims[in.rank - 1];
   d->rows = static_cast<int32_t>(in.elements) / d->depth;
-  if (in.type == DataType::kFloat32) {
-    req->variant = Variant::kFloat32;
-    return Status::Ok();
-  }
-  if (in.type != DataType::kInt8) {
-    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported (float32, int8)",
-                   DataTypeName(in.type));
-  }
-  req->variant = Variant::kInt8;
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   if (out.scale != 16.0f / 256 || out.zero_point != 127) {

@@ -5,9 +5,8 @@
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"
-#include "common/nonlinear_params.hpp"
-#include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
+#include "common/sigmoid_op.hpp"
 #include "common/sigmoid_table.hpp"
 
 namespace strata {
@@ -16,13 +15,7 @@ namespace reference {
 namespace logistic {
 namespace {
 
-struct LogisticOpData {
-  int32_t count;
-  int32_t reserved;
-  SigmoidParams params;
-};
-
-void logistic_int8(const LogisticOpData& d, const int8_t* input, int8_t* output) {
+void logistic_int8(const SigmoidOpData& d, const int8_t* input, int8_t* output) {
   const SigmoidParams& p = d.params;
   for (int32_t i = 0; i < d.count; ++i) {
     const int32_t x = input[i] - p.input_zero_point;
@@ -42,7 +35,7 @@ void logistic_int8(const LogisticOpData& d, const int8_t* input, int8_t* output)
 
 // The table holds sigmoid(k / 24) for k >= 0 in Q0.16 (sigmoid(-x) = 1 - sigmoid(x)). The rescaled
 // input counts steps of 1/(3 * 4096): 2^9 of them per table entry, the interpolation's fraction.
-void logistic_int16(const LogisticOpData& d, const int16_t* input, int16_t* output) {
+void logistic_int16(const SigmoidOpData& d, const int16_t* input, int16_t* output) {
   const SigmoidParams& p = d.params;
   const int32_t round = p.input_left_shift > 0 ? 1 << (p.input_left_shift - 1) : 0;
   for (int32_t i = 0; i < d.count; ++i) {
@@ -65,51 +58,11 @@ void logistic_int16(const LogisticOpData& d, const int16_t* input, int16_t* outp
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<LogisticOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
-  const TensorView& in = ctx.input(0);
-  const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
-  d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(
-      elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(in.type)));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      if (out.zero_point != -128 || out.scale != 1.0f / 256) {
-        return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
-      }
-      compute_logistic_params_int8(in.scale, in.zero_point, &d->params);
-      return Status::Ok();
-    case DataType::kInt16: {
-      req->variant = Variant::kInt16;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      int exponent = 0;
-      if (!checked_log2(out.scale, &exponent) || exponent != -15) {
-        return OpError(ctx, StatusCode::kUnsupported, "int16 output must have scale 2^-15");
-      }
-      if (!compute_logistic_params_int16(in.scale, &d->params)) {
-        return OpError(ctx, StatusCode::kUnsupported,
-                       "int16 input scale is too large (at most 32767 / (3 * 4096))");
-      }
-      return Status::Ok();
-    }
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int16)",
-                     DataTypeName(in.type));
-  }
+  return sigmoid_prepare(ctx, req, op_data, SigmoidKind::kLogistic);
 }
 
 void invoke_float32(const OpCall& call) {
-  const int32_t count = call.data<LogisticOpData>().count;
+  const int32_t count = call.data<SigmoidOpData>().count;
   const float* input = static_cast<const float*>(call.input(0));
   float* output = static_cast<float*>(call.output(0));
   // Outside these bounds the float result is exactly 1 (upper) or exp(x) (lower) anyway.
@@ -128,12 +81,12 @@ void invoke_float32(const OpCall& call) {
 }
 
 void invoke_int8(const OpCall& call) {
-  logistic_int8(call.data<LogisticOpData>(), static_cast<const int8_t*>(call.input(0)),
+  logistic_int8(call.data<SigmoidOpData>(), static_cast<const int8_t*>(call.input(0)),
                 static_cast<int8_t*>(call.output(0)));
 }
 
 void invoke_int16(const OpCall& call) {
-  logistic_int16(call.data<LogisticOpData>(), static_cast<const int16_t*>(call.input(0)),
+  logistic_int16(call.data<SigmoidOpData>(), static_cast<const int16_t*>(call.input(0)),
                  static_cast<int16_t*>(call.output(0)));
 }
 

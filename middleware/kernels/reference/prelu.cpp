@@ -87,20 +87,10 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
                    "output '%s' does not have the broadcast shape of '%s' and '%s'", out.name,
                    in.name, alpha.name);
   }
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return check_type(ctx, alpha, "alpha", DataType::kFloat32);
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      break;
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int16)",
-                     DataTypeName(in.type));
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return check_type(ctx, alpha, "alpha", DataType::kFloat32);
+  if (in.type != DataType::kInt8 && in.type != DataType::kInt16) {
+    return unsupported_input_type(ctx, "float32, int8, int16");
   }
   STRATA_RETURN_IF_ERROR(check_type(ctx, alpha, "alpha", DataType::kInt8));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));

@@ -102,23 +102,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   d->output_type = static_cast<uint8_t>(out.type);
   req->inplace_lead_bytes = static_cast<int32_t>(
       elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(out.type)));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kUInt8:
-      req->variant = Variant::kUInt8;
-      break;
-    case DataType::kInt16:
-      req->variant = Variant::kInt16;
-      break;
-    default:
-      req->variant = Variant::kInt32;
-      break;
-  }
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   d->input_zero_point = in.zero_point;
   int shift = 0;

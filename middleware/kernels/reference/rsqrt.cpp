@@ -27,23 +27,13 @@ struct RsqrtOpData {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<RsqrtOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
   d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(
-      elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(in.type)));
-  if (in.type == DataType::kFloat32) {
-    req->variant = Variant::kFloat32;
-    return Status::Ok();
-  }
-  if (in.type != DataType::kInt8) {
-    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported (float32, int8)",
-                   DataTypeName(in.type));
-  }
-  req->variant = Variant::kInt8;
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   d->input_zero_point = in.zero_point;

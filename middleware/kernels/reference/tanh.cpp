@@ -5,9 +5,8 @@
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"
-#include "common/nonlinear_params.hpp"
-#include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
+#include "common/sigmoid_op.hpp"
 #include "common/sigmoid_table.hpp"
 
 namespace strata {
@@ -16,13 +15,7 @@ namespace reference {
 namespace tanh {
 namespace {
 
-struct TanhOpData {
-  int32_t count;
-  int32_t reserved;
-  SigmoidParams params;
-};
-
-void tanh_int8(const TanhOpData& d, const int8_t* input, int8_t* output) {
+void tanh_int8(const SigmoidOpData& d, const int8_t* input, int8_t* output) {
   const SigmoidParams& p = d.params;
   for (int32_t i = 0; i < d.count; ++i) {
     const int32_t x = input[i] - p.input_zero_point;
@@ -41,7 +34,7 @@ void tanh_int8(const TanhOpData& d, const int8_t* input, int8_t* output) {
 }
 
 // As LOGISTIC's int16 kernel with the input doubled: 2^8 rescaled steps per table entry.
-void tanh_int16(const TanhOpData& d, const int16_t* input, int16_t* output) {
+void tanh_int16(const SigmoidOpData& d, const int16_t* input, int16_t* output) {
   const SigmoidParams& p = d.params;
   const int32_t round = p.input_left_shift > 0 ? 1 << (p.input_left_shift - 1) : 0;
   for (int32_t i = 0; i < d.count; ++i) {
@@ -65,63 +58,23 @@ void tanh_int16(const TanhOpData& d, const int16_t* input, int16_t* output) {
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<TanhOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
-  const TensorView& in = ctx.input(0);
-  const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
-  d->count = static_cast<int32_t>(in.elements);
-  req->inplace_lead_bytes = static_cast<int32_t>(
-      elementwise_inplace_lead(in.elements, DataTypeSize(in.type), DataTypeSize(in.type)));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      return Status::Ok();
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      if (out.zero_point != 0 || out.scale != 1.0f / 128) {
-        return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/128, zp 0");
-      }
-      compute_tanh_params_int8(in.scale, in.zero_point, &d->params);
-      return Status::Ok();
-    case DataType::kInt16: {
-      req->variant = Variant::kInt16;
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-      STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
-      int exponent = 0;
-      if (!checked_log2(out.scale, &exponent) || exponent != -15) {
-        return OpError(ctx, StatusCode::kUnsupported, "int16 output must have scale 2^-15");
-      }
-      if (!compute_tanh_params_int16(in.scale, &d->params)) {
-        return OpError(ctx, StatusCode::kUnsupported,
-                       "int16 input scale is too large (at most 32767 / (3 * 4096))");
-      }
-      return Status::Ok();
-    }
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int16)",
-                     DataTypeName(in.type));
-  }
+  return sigmoid_prepare(ctx, req, op_data, SigmoidKind::kTanh);
 }
 
 void invoke_float32(const OpCall& call) {
-  const int32_t count = call.data<TanhOpData>().count;
+  const int32_t count = call.data<SigmoidOpData>().count;
   const float* input = static_cast<const float*>(call.input(0));
   float* output = static_cast<float*>(call.output(0));
   for (int32_t i = 0; i < count; ++i) output[i] = std::tanh(input[i]);
 }
 
 void invoke_int8(const OpCall& call) {
-  tanh_int8(call.data<TanhOpData>(), static_cast<const int8_t*>(call.input(0)),
+  tanh_int8(call.data<SigmoidOpData>(), static_cast<const int8_t*>(call.input(0)),
             static_cast<int8_t*>(call.output(0)));
 }
 
 void invoke_int16(const OpCall& call) {
-  tanh_int16(call.data<TanhOpData>(), static_cast<const int16_t*>(call.input(0)),
+  tanh_int16(call.data<SigmoidOpData>(), static_cast<const int16_t*>(call.input(0)),
              static_cast<int16_t*>(call.output(0)));
 }
 

@@ -24,32 +24,14 @@ void fill_zeros(const OpCall& call) {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<ZerosLikeOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
-  const TensorView& out = ctx.output(0);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
-  switch (in.type) {
-    case DataType::kFloat32:
-      req->variant = Variant::kFloat32;
-      break;
-    case DataType::kInt8:
-      req->variant = Variant::kInt8;
-      break;
-    case DataType::kInt32:
-      req->variant = Variant::kInt32;
-      break;
-    case DataType::kInt64:
-      req->variant = Variant::kInt64;
-      break;
-    default:
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input type %s is not supported (float32, int8, int32, int64)",
-                     DataTypeName(in.type));
+  if (in.type != DataType::kFloat32 && in.type != DataType::kInt8 && in.type != DataType::kInt32 &&
+      in.type != DataType::kInt64) {
+    return unsupported_input_type(ctx, "float32, int8, int32, int64");
   }
-  d->bytes = out.bytes;
-  // The input is never read: the output may overlap all of it.
-  req->inplace_lead_bytes = 0;
+  req->variant = variant_of(in.type);
+  d->bytes = ctx.output(0).bytes;
   return Status::Ok();
 }
 
