@@ -130,8 +130,8 @@ int32_t reciprocal_fixed(int32_t x, int x_integer_bits, int* num_bits_over_unit)
 }
 
 int32_t log_x_for_x_ge_1(int32_t x, int input_integer_bits, int output_integer_bits) {
-  // Q0.31 constants: log(2), 2^-1/4, 2^-1/2, 1/4, and the coefficients of the rational fit of
-  // log((1 + q/2) ...) on the reduced range (alpha_n, alpha_d, alpha_i, alpha_f).
+  // Q0.31 constants: log(2), 2^-1/4, 2^-1/2, 1/4, and TFLite's coefficients of the rational
+  // approximation of log on the reduced range (alpha_n, alpha_d, alpha_i, alpha_f).
   const int32_t kLog2 = 1488522236;
   const int32_t kSqrtSqrtHalf = 1805811301;
   const int32_t kSqrtHalf = 1518500250;

@@ -68,8 +68,8 @@ void cast_from(const OpCall& call) {
   }
 }
 
-// Also the input types, with bool.
-bool is_output_type(DataType t) {
+// The output types; the input types are these and bool.
+bool is_cast_type(DataType t) {
   return t == DataType::kFloat32 || t == DataType::kInt8 || t == DataType::kInt16 ||
          t == DataType::kInt32 || t == DataType::kUInt32;
 }
@@ -82,12 +82,12 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, out));
-  if (!is_output_type(out.type)) {
+  if (!is_cast_type(out.type)) {
     return OpError(ctx, StatusCode::kUnsupported,
                    "output type %s is not supported (float32, int8, int16, int32, uint32)",
                    DataTypeName(out.type));
   }
-  if (!is_output_type(in.type) && in.type != DataType::kBool) {
+  if (!is_cast_type(in.type) && in.type != DataType::kBool) {
     return unsupported_input_type(ctx, "bool, float32, int8, int16, int32, uint32");
   }
   req->variant = variant_of(in.type);

@@ -50,14 +50,15 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
     return Status::Ok();
   }
   OpDataRef<DequantizeOpData> d(req, op_data);
+  if (in.type != DataType::kFloat16 && in.type != DataType::kInt8 && in.type != DataType::kUInt8 &&
+      in.type != DataType::kInt16) {
+    return unsupported_input_type(ctx, "int8, uint8, int16, float16");
+  }
   d->count = static_cast<int32_t>(in.elements);
   req->inplace_lead_bytes =
       static_cast<int32_t>(elementwise_inplace_lead(in.elements, DataTypeSize(in.type), 4));
   req->variant = variant_of(in.type);
   if (in.type == DataType::kFloat16) return Status::Ok();
-  if (in.type != DataType::kInt8 && in.type != DataType::kUInt8 && in.type != DataType::kInt16) {
-    return unsupported_input_type(ctx, "int8, uint8, int16, float16");
-  }
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
   d->zero_point = in.zero_point;
   d->scale = in.scale;
