@@ -147,10 +147,8 @@ int32_t log_x_for_x_ge_1(int32_t x, int input_integer_bits, int output_integer_b
   // x = 2^z * r, read as Q0.31 with the power of two found from its headroom; two candidates
   // (the second premultiplied by sqrt(1/2)) keep r in [sqrt(1/2), 1).
   const int headroom_a = count_leading_zeros(static_cast<uint32_t>(x));
-  const int32_t r_a =
-      saturating_rounding_multiply_by_pot(fmul(saturating_rounding_multiply_by_pot(x, headroom_a - 1),
-                                               kSqrtHalf),
-                                          1);
+  const int32_t r_a = saturating_rounding_multiply_by_pot(
+      fmul(saturating_rounding_multiply_by_pot(x, headroom_a - 1), kSqrtHalf), 1);
   const int32_t z_a = saturating_add(
       saturating_rounding_multiply_by_pot(input_integer_bits - headroom_a, 31 - accum_bits),
       shifted_quarter);

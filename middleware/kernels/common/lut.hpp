@@ -1,5 +1,5 @@
-// Lookup tables of element-wise functions, built and read as TensorFlow Lite's reference kernels do,
-// so results are bit-exact with TensorFlow Lite Micro.
+// Lookup tables of element-wise functions, built and read as TensorFlow Lite's reference kernels
+// do, so results are bit-exact with TensorFlow Lite Micro.
 //
 // int8: 256 entries, one per input value, indexed by the value's bit pattern (uint8_t(q)).
 // int16: 513 entries sampling [-32768, 32768] every 128 input steps; a lookup interpolates

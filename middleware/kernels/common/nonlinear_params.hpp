@@ -20,8 +20,8 @@ struct SoftmaxParams {
 static_assert(sizeof(SoftmaxParams) == 16, "arena-resident layout");
 
 // LOGISTIC and TANH. int8: the input in Q4.27 (multiplier and shift), saturating beyond the
-// radius. int16: the input rescaled to steps of 1/(3 * 4096) by (x * multiplier + rounding) >> shift
-// (a 16-bit multiplier, right shift), the scale of the interpolated sigmoid table.
+// radius. int16: the input rescaled to steps of 1/(3 * 4096) by (x * multiplier + rounding) >>
+// shift (a 16-bit multiplier, right shift), the scale of the interpolated sigmoid table.
 struct SigmoidParams {
   int32_t input_zero_point;
   int32_t input_range_radius;  // int8: |input - zp| at or beyond this saturates

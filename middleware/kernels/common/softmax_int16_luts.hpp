@@ -11,8 +11,8 @@
 namespace strata {
 namespace kernels {
 
-extern const int16_t kSoftmaxExpLut[513];          // exp(x), x = -10 + 10 * i / 512
-extern const int16_t kSoftmaxReciprocalLut[513];   // 1 / (1 + x), x = i / 512
+extern const int16_t kSoftmaxExpLut[513];         // exp(x), x = -10 + 10 * i / 512
+extern const int16_t kSoftmaxReciprocalLut[513];  // 1 / (1 + x), x = i / 512
 
 }  // namespace kernels
 }  // namespace strata

@@ -1,8 +1,9 @@
-// CAST: every element converted to the output type, as TensorFlow Lite Micro's reference kernel does
-// with C++ conversions: float to integer truncates toward zero, integers narrow modulo 2^n, bool is 0
-// or 1. Inputs bool, float32, int8, int16, int32, uint32; outputs float32, int8, int16, int32, uint32
-// (TFLM's types). Where C++ leaves a conversion undefined (a float beyond the integer range, NaN)
-// the result saturates (NaN gives 0). The variant is the input type; invoke switches on the output.
+// CAST: every element converted to the output type, as TensorFlow Lite Micro's reference kernel
+// does with C++ conversions: float to integer truncates toward zero, integers narrow modulo 2^n,
+// bool is 0 or 1. Inputs bool, float32, int8, int16, int32, uint32; outputs float32, int8, int16,
+// int32, uint32 (TFLM's types). Where C++ leaves a conversion undefined (a float beyond the integer
+// range, NaN) the result saturates (NaN gives 0). The variant is the input type; invoke switches on
+// the output.
 #include <limits>
 #include <type_traits>
 

@@ -1,7 +1,7 @@
-// NEG, CEIL, FLOOR, ROUND, SQRT, SQUARE, SIN, COS, LOG, EXP: one float32 function applied element by
-// element. TensorFlow Lite Micro's reference kernels accept float32 only for these ops; the output
-// has the input's shape. ROUND rounds half to even (as tf.round), not half away from zero. Each op
-// has its own namespace, so a model links only the functions of the ops it uses.
+// NEG, CEIL, FLOOR, ROUND, SQRT, SQUARE, SIN, COS, LOG, EXP: one float32 function applied element
+// by element. TensorFlow Lite Micro's reference kernels accept float32 only for these ops; the
+// output has the input's shape. ROUND rounds half to even (as tf.round), not half away from zero.
+// Each op has its own namespace, so a model links only the functions of the ops it uses.
 #include <cmath>
 
 #include "common/op_checks.hpp"

@@ -16,8 +16,8 @@ struct HardSwishOpData {
   int32_t count;
   int32_t input_zero_point;
   int32_t output_zero_point;
-  int32_t output_shift;   // <= 0
-  int32_t reluish_shift;  // either sign
+  int32_t output_shift;        // <= 0
+  int32_t reluish_shift;       // either sign
   int16_t output_multiplier;   // Q0.15
   int16_t reluish_multiplier;  // Q0.15
 };
@@ -110,8 +110,8 @@ void invoke_int8(const OpCall& call) {
     // [-1, 1] -> [0, 1].
     reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
     const int16_t product = truncating_doubling_high_mul16(reluish, on_output_scale);
-    const int32_t v =
-        static_cast<int16_t>(rounding_divide_by_pot(product, -d.output_shift) + d.output_zero_point);
+    const int32_t v = static_cast<int16_t>(rounding_divide_by_pot(product, -d.output_shift) +
+                                           d.output_zero_point);
     output[i] = static_cast<int8_t>(clamp_i32(v, -128, 127));
   }
 }

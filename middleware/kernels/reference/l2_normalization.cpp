@@ -1,6 +1,7 @@
 // L2_NORMALIZATION over the last dimension: x / max(sqrt(sum(x^2)), 1e-6). float32; int8 with
-// TFLite's integer inverse square root of the sum of squared (x - zero point), the output with scale
-// 1/128 and zero point 0 (TFLite's fixed output quantization). Up to 4-D, no fused activation.
+// TFLite's integer inverse square root of the sum of squared (x - zero point), the output with
+// scale 1/128 and zero point 0 (TFLite's fixed output quantization). Up to 4-D, no fused
+// activation.
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"

@@ -32,9 +32,9 @@ void leaky_relu_quantized(const LeakyReluOpData& d, const T* input, T* output) {
     const int32_t scaled =
         x >= 0 ? multiply_by_quantized_multiplier(x, d.identity_multiplier, d.identity_shift)
                : multiply_by_quantized_multiplier(x, d.alpha_multiplier, d.alpha_shift);
-    output[i] = static_cast<T>(clamp_i32(d.output_zero_point + scaled,
-                                         std::numeric_limits<T>::min(),
-                                         std::numeric_limits<T>::max()));
+    output[i] =
+        static_cast<T>(clamp_i32(d.output_zero_point + scaled, std::numeric_limits<T>::min(),
+                                 std::numeric_limits<T>::max()));
   }
 }
 

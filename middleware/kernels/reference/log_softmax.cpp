@@ -1,7 +1,7 @@
 // LOG_SOFTMAX over the last dimension: x - max - log(sum(exp(x - max))). float32; int8 with
-// TFLite's fixed-point algorithm: exp of the scaled difference to the row maximum in Q5.26 summed in
-// Q12.19, its log in Q5.26, the output with scale 16/256 and zero point 127 (TFLite's fixed output
-// quantization). Differences too far below the maximum to matter give the output minimum.
+// TFLite's fixed-point algorithm: exp of the scaled difference to the row maximum in Q5.26 summed
+// in Q12.19, its log in Q5.26, the output with scale 16/256 and zero point 127 (TFLite's fixed
+// output quantization). Differences too far below the maximum to matter give the output minimum.
 #include <cfloat>
 #include <cmath>
 

@@ -55,9 +55,9 @@ void prelu_quantized(const OpCall& call) {
         x >= 0 ? multiply_by_quantized_multiplier(x, d.identity_multiplier, d.identity_shift)
                : multiply_by_quantized_multiplier(x * (alpha[a] - d.alpha_zero_point),
                                                   d.alpha_multiplier, d.alpha_shift);
-    output[o] = static_cast<T>(clamp_i32(scaled + d.output_zero_point,
-                                         std::numeric_limits<T>::min(),
-                                         std::numeric_limits<T>::max()));
+    output[o] =
+        static_cast<T>(clamp_i32(scaled + d.output_zero_point, std::numeric_limits<T>::min(),
+                                 std::numeric_limits<T>::max()));
   });
 }
 
@@ -104,8 +104,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   int shift = 0;
   quantize_multiplier(in_scale / out_scale, &d->identity_multiplier, &shift);
   d->identity_shift = shift;
-  quantize_multiplier(in_scale * static_cast<double>(alpha.scale) / out_scale,
-                      &d->alpha_multiplier, &shift);
+  quantize_multiplier(in_scale * static_cast<double>(alpha.scale) / out_scale, &d->alpha_multiplier,
+                      &shift);
   d->alpha_shift = shift;
   return Status::Ok();
 }

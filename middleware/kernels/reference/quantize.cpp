@@ -1,9 +1,9 @@
-// QUANTIZE: float32 to int8 or int16 is round(x / scale) + zero point (float division, ties away from
-// zero), saturated. Between integer types it requantizes: (q - input zero point) times input scale /
-// output scale with TFLite's fixed-point multiplier, plus the output zero point, saturated. The
-// integer pairs are TensorFlow Lite Micro's: int8 to int8, uint8, int16, int32; uint8 to int8; int16
-// to int8, int16, int32; int32 to int8, int16. The variant is the input type; invoke switches on
-// the output type.
+// QUANTIZE: float32 to int8 or int16 is round(x / scale) + zero point (float division, ties away
+// from zero), saturated. Between integer types it requantizes: (q - input zero point) times input
+// scale / output scale with TFLite's fixed-point multiplier, plus the output zero point, saturated.
+// The integer pairs are TensorFlow Lite Micro's: int8 to int8, uint8, int16, int32; uint8 to int8;
+// int16 to int8, int16, int32; int32 to int8, int16. The variant is the input type; invoke switches
+// on the output type.
 #include <limits>
 
 #include "common/op_checks.hpp"
@@ -21,7 +21,7 @@ struct QuantizeOpData {
   int32_t output_zero_point;
   int32_t multiplier;  // input scale / output scale (Q0.31 and shift), integer inputs
   int32_t shift;
-  float output_scale;  // float32 input
+  float output_scale;   // float32 input
   uint8_t output_type;  // DataType
   uint8_t reserved[7];
 };
@@ -59,9 +59,9 @@ void requantize(const QuantizeOpData& d, const From* in, To* out) {
   constexpr int32_t kMin = std::numeric_limits<To>::min();
   constexpr int32_t kMax = std::numeric_limits<To>::max();
   for (int32_t i = 0; i < d.count; ++i) {
-    const int32_t v = multiply_by_quantized_multiplier(in[i] - d.input_zero_point, d.multiplier,
-                                                       d.shift) +
-                      d.output_zero_point;
+    const int32_t v =
+        multiply_by_quantized_multiplier(in[i] - d.input_zero_point, d.multiplier, d.shift) +
+        d.output_zero_point;
     out[i] = static_cast<To>(clamp_i32(v, kMin, kMax));
   }
 }

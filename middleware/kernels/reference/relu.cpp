@@ -24,8 +24,9 @@ struct ReluOpData {
 template <typename T>
 void relu_quantized(const ReluOpData& d, const T* input, T* output) {
   for (int32_t i = 0; i < d.count; ++i) {
-    const int32_t v = d.output_zero_point + multiply_by_quantized_multiplier(
-                                                input[i] - d.input_zero_point, d.multiplier, d.shift);
+    const int32_t v =
+        d.output_zero_point +
+        multiply_by_quantized_multiplier(input[i] - d.input_zero_point, d.multiplier, d.shift);
     output[i] = static_cast<T>(clamp_i32(v, d.act_min, std::numeric_limits<T>::max()));
   }
 }

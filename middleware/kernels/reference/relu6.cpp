@@ -1,6 +1,6 @@
 // RELU6: min(max(x, 0), 6). float32; int8 and int16 clamp in the input's quantized domain to
-// [zero point, quantized 6] without rescaling, as TensorFlow Lite Micro does, so the output must have
-// the input's quantization (TFLM would silently ignore a different one).
+// [zero point, quantized 6] without rescaling, as TensorFlow Lite Micro does, so the output must
+// have the input's quantization (TFLM would silently ignore a different one).
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
 
@@ -19,7 +19,8 @@ struct Relu6OpData {
 
 template <typename T>
 void relu6_quantized(const Relu6OpData& d, const T* input, T* output) {
-  for (int32_t i = 0; i < d.count; ++i) output[i] = static_cast<T>(clamp_i32(input[i], d.zero, d.six));
+  for (int32_t i = 0; i < d.count; ++i)
+    output[i] = static_cast<T>(clamp_i32(input[i], d.zero, d.six));
 }
 
 }  // namespace

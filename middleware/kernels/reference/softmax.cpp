@@ -154,9 +154,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const float tolerance = int16_out ? 0.001f * scale : 0.0f;
   const float off = out.scale - scale;
   if (out.zero_point != zero_point || off > tolerance || off < -tolerance) {
-    return OpError(ctx, StatusCode::kUnsupported,
-                   "%s output must have scale 1/%d, zero point %d", DataTypeName(out.type),
-                   static_cast<int>(1.0f / scale), static_cast<int>(zero_point));
+    return OpError(ctx, StatusCode::kUnsupported, "%s output must have scale 1/%d, zero point %d",
+                   DataTypeName(out.type), static_cast<int>(1.0f / scale),
+                   static_cast<int>(zero_point));
   }
   if (!int16_in) {
     req->variant = Variant::kInt8;
@@ -186,8 +186,8 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const SoftmaxOpData& d = call.data<SoftmaxOpData>();
-  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)),
-               call.output(0), d.int16_output != 0);
+  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)), call.output(0),
+               d.int16_output != 0);
 }
 
 void invoke_int16(const OpCall& call) {

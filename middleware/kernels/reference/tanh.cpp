@@ -27,8 +27,8 @@ void tanh_int8(const SigmoidOpData& d, const int8_t* input, int8_t* output) {
       const int32_t q4 =
           multiply_by_quantized_multiplier(x, p.input_multiplier, p.input_left_shift);
       // Q0.31 -> 7 fractional bits (output scale 1/128), zero point 0.
-      output[i] = static_cast<int8_t>(
-          clamp_i32(rounding_divide_by_pot(tanh_fixed(q4, 4), 24), -128, 127));
+      output[i] =
+          static_cast<int8_t>(clamp_i32(rounding_divide_by_pot(tanh_fixed(q4, 4), 24), -128, 127));
     }
   }
 }

@@ -1,6 +1,6 @@
 // ZEROS_LIKE: an output of the input's shape and type holding zeros. The zeros are raw zeros, also
-// for int8 (not the zero point), as in TensorFlow Lite. float32, int8, int32, int64: TensorFlow Lite
-// Micro's types.
+// for int8 (not the zero point), as in TensorFlow Lite. float32, int8, int32, int64: TensorFlow
+// Lite Micro's types.
 #include <cstring>
 
 #include "common/op_checks.hpp"

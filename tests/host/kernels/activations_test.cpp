@@ -40,8 +40,8 @@ void expect_int8_tracks(BuiltinOperator code, const std::function<float(float)>&
                         int in_zp, float out_scale, int out_zp, int tolerance,
                         const tflite::Operator* op = nullptr) {
   const std::vector<int8_t> in = all_int8();
-  const std::vector<int8_t> out = run_unary<int8_t>(code, in, DataType::kInt8, {in_scale}, {in_zp},
-                                                    {out_scale}, {out_zp}, op);
+  const std::vector<int8_t> out =
+      run_unary<int8_t>(code, in, DataType::kInt8, {in_scale}, {in_zp}, {out_scale}, {out_zp}, op);
   for (size_t i = 0; i < in.size(); ++i) {
     const float x = in_scale * (in[i] - in_zp);
     ASSERT_LE(std::abs(out[i] - strata_test::quantize(f(x), out_scale, out_zp)), tolerance)
@@ -77,16 +77,16 @@ TEST(Activations, FloatHandValues) {
   EXPECT_EQ(hs[2], 3.0f);
   EXPECT_EQ(hs[3], 8.0f);
   auto op = leaky_relu_operator(0.25f);
-  const std::vector<float> lr =
-      run_unary(tflite::BuiltinOperator_LEAKY_RELU, in, f32, {}, {}, {}, {},
-                flatbuffers::GetRoot<tflite::Operator>(op.data()));
+  const std::vector<float> lr = run_unary(tflite::BuiltinOperator_LEAKY_RELU, in, f32, {}, {}, {},
+                                          {}, flatbuffers::GetRoot<tflite::Operator>(op.data()));
   EXPECT_EQ(lr, (std::vector<float>{-0.5f, 0, 3, 8}));
 }
 
 TEST(Activations, ReluInt8Requantizes) {
   // in scale 0.5 zp -10, out scale 0.25 zp -128: out = 2 (q + 10) - 128, at least q(0) = -128.
-  const std::vector<int8_t> out = run_unary<int8_t>(tflite::BuiltinOperator_RELU, {-20, -10, 40},
-                                                    DataType::kInt8, {0.5f}, {-10}, {0.25f}, {-128});
+  const std::vector<int8_t> out =
+      run_unary<int8_t>(tflite::BuiltinOperator_RELU, {-20, -10, 40}, DataType::kInt8, {0.5f},
+                        {-10}, {0.25f}, {-128});
   EXPECT_EQ(out, (std::vector<int8_t>{-128, -128, -28}));
 }
 
@@ -116,11 +116,12 @@ TEST(Activations, Relu6RejectsRescaling) {
 }
 
 TEST(Activations, LogisticAndTanhInt8TrackFloat) {
-  expect_int8_tracks(tflite::BuiltinOperator_LOGISTIC,
-                     [](float x) { return 1.0f / (1.0f + std::exp(-x)); }, 0.1f, 3, 1.0f / 256,
-                     -128, 1);
-  expect_int8_tracks(tflite::BuiltinOperator_TANH, [](float x) { return std::tanh(x); }, 0.05f,
-                     -10, 1.0f / 128, 0, 1);
+  expect_int8_tracks(
+      tflite::BuiltinOperator_LOGISTIC, [](float x) { return 1.0f / (1.0f + std::exp(-x)); }, 0.1f,
+      3, 1.0f / 256, -128, 1);
+  expect_int8_tracks(
+      tflite::BuiltinOperator_TANH, [](float x) { return std::tanh(x); }, 0.05f, -10, 1.0f / 128, 0,
+      1);
 }
 
 // int16 LOGISTIC and TANH over the whole int16 range, against the float function, for a
@@ -129,12 +130,10 @@ TEST(Activations, LogisticAndTanhInt16TrackFloat) {
   std::vector<int16_t> in;
   for (int q = -32768; q <= 32767; q += 7) in.push_back(static_cast<int16_t>(q));
   for (float scale : {1.0f / 4096, 6.0f / 32767}) {
-    const std::vector<int16_t> sig =
-        run_unary<int16_t>(tflite::BuiltinOperator_LOGISTIC, in, DataType::kInt16, {scale}, {0},
-                           {1.0f / 32768}, {0});
-    const std::vector<int16_t> th = run_unary<int16_t>(tflite::BuiltinOperator_TANH, in,
-                                                       DataType::kInt16, {scale}, {0},
-                                                       {1.0f / 32768}, {0});
+    const std::vector<int16_t> sig = run_unary<int16_t>(
+        tflite::BuiltinOperator_LOGISTIC, in, DataType::kInt16, {scale}, {0}, {1.0f / 32768}, {0});
+    const std::vector<int16_t> th = run_unary<int16_t>(
+        tflite::BuiltinOperator_TANH, in, DataType::kInt16, {scale}, {0}, {1.0f / 32768}, {0});
     for (size_t i = 0; i < in.size(); ++i) {
       const double x = static_cast<double>(scale) * in[i];
       ASSERT_NEAR(sig[i] / 32768.0, 1.0 / (1.0 + std::exp(-x)), 3e-4) << x;
@@ -154,23 +153,25 @@ TEST(Activations, Int16LogisticNeedsOutputScale2PowMinus15) {
 TEST(Activations, LeakyReluQuantizedTracksFloat) {
   for (float alpha : {0.2f, 1.5f, -0.5f}) {
     auto op = leaky_relu_operator(alpha);
-    expect_int8_tracks(tflite::BuiltinOperator_LEAKY_RELU,
-                       [alpha](float x) { return x > 0 ? x : alpha * x; }, 0.05f, 7, 0.06f, -20,
-                       1, flatbuffers::GetRoot<tflite::Operator>(op.data()));
+    expect_int8_tracks(
+        tflite::BuiltinOperator_LEAKY_RELU, [alpha](float x) { return x > 0 ? x : alpha * x; },
+        0.05f, 7, 0.06f, -20, 1, flatbuffers::GetRoot<tflite::Operator>(op.data()));
   }
   auto op = leaky_relu_operator(0.1f);
   const std::vector<int16_t> out = run_unary<int16_t>(
-      tflite::BuiltinOperator_LEAKY_RELU, {-1000, 0, 1000}, DataType::kInt16, {0.01f}, {0},
-      {0.01f}, {0}, flatbuffers::GetRoot<tflite::Operator>(op.data()));
+      tflite::BuiltinOperator_LEAKY_RELU, {-1000, 0, 1000}, DataType::kInt16, {0.01f}, {0}, {0.01f},
+      {0}, flatbuffers::GetRoot<tflite::Operator>(op.data()));
   EXPECT_EQ(out, (std::vector<int16_t>{-100, 0, 1000}));
 }
 
 TEST(Activations, EluAndHardSwishInt8TrackFloat) {
-  expect_int8_tracks(tflite::BuiltinOperator_ELU,
-                     [](float x) { return x < 0 ? std::expm1(x) : x; }, 0.03f, 10, 0.025f, -80, 1);
-  expect_int8_tracks(tflite::BuiltinOperator_HARD_SWISH,
-                     [](float x) { return x * std::fmin(6.0f, std::fmax(0.0f, x + 3)) / 6; },
-                     0.04f, 0, 0.02f, -110, 1);
+  expect_int8_tracks(
+      tflite::BuiltinOperator_ELU, [](float x) { return x < 0 ? std::expm1(x) : x; }, 0.03f, 10,
+      0.025f, -80, 1);
+  expect_int8_tracks(
+      tflite::BuiltinOperator_HARD_SWISH,
+      [](float x) { return x * std::fmin(6.0f, std::fmax(0.0f, x + 3)) / 6; }, 0.04f, 0, 0.02f,
+      -110, 1);
 }
 
 TEST(Activations, PreluBroadcastsAlpha) {

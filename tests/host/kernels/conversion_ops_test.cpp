@@ -48,10 +48,10 @@ TEST(Quantize, RequantizesBetweenIntegerTypes) {
                                      DataType::kInt8, {1.0f}, {10}, {2.0f}, {-5})),
             (std::vector<int8_t>{-5, -3, -6}));
   // int8 -> uint8 with the same scale: a shift of the zero point by 128.
-  EXPECT_EQ((convert<int8_t, uint8_t>(tflite::BuiltinOperator_QUANTIZE, DataType::kInt8,
-                                      {-128, 0, 127}, DataType::kUInt8, {0.1f}, {0}, {0.1f},
-                                      {128})),
-            (std::vector<uint8_t>{0, 128, 255}));
+  EXPECT_EQ(
+      (convert<int8_t, uint8_t>(tflite::BuiltinOperator_QUANTIZE, DataType::kInt8, {-128, 0, 127},
+                                DataType::kUInt8, {0.1f}, {0}, {0.1f}, {128})),
+      (std::vector<uint8_t>{0, 128, 255}));
   // int16 scale 1/256 -> int32 scale 1/1024: times 4, no saturation.
   EXPECT_EQ((convert<int16_t, int32_t>(tflite::BuiltinOperator_QUANTIZE, DataType::kInt16,
                                        {-32768, 5, 32767}, DataType::kInt32, {1.0f / 256}, {0},
@@ -65,7 +65,8 @@ TEST(Quantize, RequantizesBetweenIntegerTypes) {
 }
 
 TEST(Quantize, AcceptsTfliteMicroPairsOnly) {
-  EXPECT_TRUE(prepare_pair(tflite::BuiltinOperator_QUANTIZE, DataType::kUInt8, DataType::kInt8).ok());
+  EXPECT_TRUE(
+      prepare_pair(tflite::BuiltinOperator_QUANTIZE, DataType::kUInt8, DataType::kInt8).ok());
   for (auto pair : {std::make_pair(DataType::kFloat32, DataType::kUInt8),
                     std::make_pair(DataType::kUInt8, DataType::kInt16),
                     std::make_pair(DataType::kInt32, DataType::kInt32)}) {
@@ -125,9 +126,9 @@ TEST(ZerosLike, WritesRawZeros) {
   std::memset(y.storage.data(), 0xAB, y.storage.size());
   ASSERT_TRUE(run_reference(tflite::BuiltinOperator_ZEROS_LIKE, nullptr, {&x}, {&y}).ok());
   EXPECT_EQ(values_of<int64_t>(y), (std::vector<int64_t>{0, 0, 0}));
-  EXPECT_EQ(prepare_pair(tflite::BuiltinOperator_ZEROS_LIKE, DataType::kInt16, DataType::kInt16)
-                .code(),
-            StatusCode::kUnsupported);
+  EXPECT_EQ(
+      prepare_pair(tflite::BuiltinOperator_ZEROS_LIKE, DataType::kInt16, DataType::kInt16).code(),
+      StatusCode::kUnsupported);
 }
 
 }  // namespace

@@ -53,8 +53,8 @@ struct FakeTensor {
 
 // An OpCall record laid out as the interpreter does: header, data slots (inputs, outputs,
 // scratch), then the op data.
-inline std::vector<uint64_t> make_call(InvokeFn fn, const std::vector<void*>& slots, uint32_t num_inputs,
-                                const std::vector<uint64_t>& op_data) {
+inline std::vector<uint64_t> make_call(InvokeFn fn, const std::vector<void*>& slots,
+                                       uint32_t num_inputs, const std::vector<uint64_t>& op_data) {
   std::vector<uint64_t> rec(sizeof(OpCall) / 8 + slots.size() + op_data.size(), 0);
   OpCall* call = reinterpret_cast<OpCall*>(rec.data());
   call->invoke.fn = fn;
@@ -69,7 +69,7 @@ inline std::vector<uint64_t> make_call(InvokeFn fn, const std::vector<void*>& sl
 }
 
 inline OpContext make_context(const tflite::Operator* op, std::vector<TensorView>* ins,
-                       std::vector<TensorView>* outs, int32_t code) {
+                              std::vector<TensorView>* outs, int32_t code) {
   OpContext ctx;
   ctx.builtin_code = code;
   ctx.op = op;

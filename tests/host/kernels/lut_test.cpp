@@ -44,8 +44,7 @@ TEST(Lut, SoftmaxTablesAreTflites) {
 
 TEST(Lut, SigmoidTableFollowsSigmoid) {
   for (int i = 0; i < 256; ++i) {
-    ASSERT_NEAR(kSigmoidTableQ16[i], std::fmin(65535.0, 65536.0 / (1.0 + std::exp(-i / 24.0))),
-                2.0)
+    ASSERT_NEAR(kSigmoidTableQ16[i], std::fmin(65535.0, 65536.0 / (1.0 + std::exp(-i / 24.0))), 2.0)
         << i;
     if (i > 0) {
       ASSERT_GE(kSigmoidTableQ16[i], kSigmoidTableQ16[i - 1]) << i;
@@ -58,14 +57,15 @@ TEST(Lut, Int16LookupInterpolates) {
   for (int i = 0; i < 513; ++i) lut[i] = static_cast<int16_t>(i * 64 - 16384);
   EXPECT_EQ(lut_lookup_int16(-32768, lut), -16384);
   EXPECT_EQ(lut_lookup_int16(0, lut), 0);
-  EXPECT_EQ(lut_lookup_int16(64, lut), 32);  // half way between entries 256 and 257
+  EXPECT_EQ(lut_lookup_int16(64, lut), 32);        // half way between entries 256 and 257
   EXPECT_EQ(lut_lookup_int16(32767, lut), 16384);  // 127/128 of the way to the last entry, rounded
 }
 
 TEST(Lut, Int8TableQuantizesTheFunction) {
   // Identity from scale 0.5 zp 4 to scale 0.25 zp -10: q -> 2 (q - 4) - 10, saturated.
   int8_t lut[256];
-  populate_lut_int8(0.5f, 4, 0.25f, -10, [](float x) { return x; }, lut);
+  populate_lut_int8(
+      0.5f, 4, 0.25f, -10, [](float x) { return x; }, lut);
   EXPECT_EQ(lut_lookup_int8(4, lut), -10);
   EXPECT_EQ(lut_lookup_int8(10, lut), 2);
   EXPECT_EQ(lut_lookup_int8(100, lut), 127);

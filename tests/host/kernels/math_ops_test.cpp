@@ -65,10 +65,9 @@ TEST(Rsqrt, Int8TracksFloat) {
   for (int q = -100; q <= 127; ++q) in.push_back(static_cast<int8_t>(q));
   const float in_scale = 0.05f;
   const float out_scale = 0.02f;
-  const std::vector<int8_t> out = run<int8_t>(tflite::BuiltinOperator_RSQRT,
-                                              {static_cast<int32_t>(in.size())}, in,
-                                              DataType::kInt8, {in_scale}, {-100}, {out_scale},
-                                              {-128});
+  const std::vector<int8_t> out =
+      run<int8_t>(tflite::BuiltinOperator_RSQRT, {static_cast<int32_t>(in.size())}, in,
+                  DataType::kInt8, {in_scale}, {-100}, {out_scale}, {-128});
   EXPECT_EQ(out[0], 127);
   for (size_t i = 1; i < in.size(); ++i) {
     const float x = in_scale * (in[i] + 100);
@@ -83,16 +82,16 @@ TEST(L2Normalization, RowsHaveUnitNorm) {
   EXPECT_EQ(f, (std::vector<float>{0.6f, 0.8f, 0, 0}));
   // int8 zp 2: (3, 4) -> 0.6, 0.8 in steps of 1/128: 77, 102.
   const std::vector<int8_t> q =
-      run<int8_t>(tflite::BuiltinOperator_L2_NORMALIZATION, {1, 2}, {5, 6}, DataType::kInt8,
-                  {0.1f}, {2}, {1.0f / 128}, {0});
+      run<int8_t>(tflite::BuiltinOperator_L2_NORMALIZATION, {1, 2}, {5, 6}, DataType::kInt8, {0.1f},
+                  {2}, {1.0f / 128}, {0});
   EXPECT_NEAR(q[0], 77, 1);
   EXPECT_NEAR(q[1], 102, 1);
 }
 
 TEST(LogSoftmax, TracksFloat) {
   const std::vector<float> x = {1, 2, 3, 0.5f};
-  const std::vector<float> y = run<float>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 4}, x,
-                                          DataType::kFloat32);
+  const std::vector<float> y =
+      run<float>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 4}, x, DataType::kFloat32);
   double sum = 0;
   for (float v : x) sum += std::exp(v - 3.0);
   for (size_t i = 0; i < x.size(); ++i) EXPECT_NEAR(y[i], x[i] - 3.0 - std::log(sum), 1e-6);
@@ -100,12 +99,12 @@ TEST(LogSoftmax, TracksFloat) {
   const float in_scale = 0.06f;
   for (int row = 0; row < 50; ++row) {
     const std::vector<int8_t> q = strata_test::random_int8(&rng, 10);
-    const std::vector<int8_t> out = run<int8_t>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 10}, q,
-                                                DataType::kInt8, {in_scale}, {0}, {16.0f / 256},
-                                                {127});
+    const std::vector<int8_t> out =
+        run<int8_t>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 10}, q, DataType::kInt8, {in_scale},
+                    {0}, {16.0f / 256}, {127});
     const std::vector<float> fq = strata_test::dequantize_all(q, in_scale, 0);
-    const std::vector<float> fy = run<float>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 10}, fq,
-                                             DataType::kFloat32);
+    const std::vector<float> fy =
+        run<float>(tflite::BuiltinOperator_LOG_SOFTMAX, {1, 10}, fq, DataType::kFloat32);
     for (int c = 0; c < 10; ++c) {
       ASSERT_LE(std::abs(out[c] - strata_test::quantize(fy[c], 16.0f / 256, 127)), 1) << c;
     }
@@ -119,9 +118,9 @@ TEST(SoftmaxInt16, TracksFloat) {
   for (int row = 0; row < 50; ++row) {
     std::vector<int16_t> q(12);
     for (int16_t& v : q) v = static_cast<int16_t>(dist(rng));
-    const std::vector<int16_t> out = run<int16_t>(tflite::BuiltinOperator_SOFTMAX, {1, 12}, q,
-                                                  DataType::kInt16, {in_scale}, {0},
-                                                  {1.0f / 32768}, {0});
+    const std::vector<int16_t> out =
+        run<int16_t>(tflite::BuiltinOperator_SOFTMAX, {1, 12}, q, DataType::kInt16, {in_scale}, {0},
+                     {1.0f / 32768}, {0});
     double max = -1e9;
     for (int16_t v : q) max = std::fmax(max, in_scale * v);
     double sum = 0;

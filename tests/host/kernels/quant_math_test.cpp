@@ -141,7 +141,7 @@ TEST(QuantMath, CheckedLog2JudgesPowersOfTwo) {
   EXPECT_FALSE(checked_log2(6.0f / 32767, &e));
   EXPECT_EQ(e, -12);  // log2 = -12.4: rounds to -12
   EXPECT_FALSE(checked_log2(0.75f, &e));
-  EXPECT_EQ(e, 0);  // log2 0.75 = -0.415
+  EXPECT_EQ(e, 0);                         // log2 0.75 = -0.415
   EXPECT_TRUE(checked_log2(0.9996f, &e));  // just below 1
   EXPECT_EQ(e, 0);
   EXPECT_FALSE(checked_log2(0.0f, &e));
