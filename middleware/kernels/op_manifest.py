@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 HERE = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = os.path.join(HERE, "op_manifest.txt")
 BACKENDS = ("reference", "optimized")
-# Variant in kernel.hpp, in lower case (the C++ name is k + CamelCase: int8 -> kInt8).
+# Variant in kernel.hpp, in lower case (the C++ name is k + CamelCase: int8 -> kInt8, uint8 ->
+# kUInt8).
 VARIANTS = ("float32", "int8", "int16", "int32", "int64", "uint8", "bool", "hybrid", "int4",
-            "float16", "any")
+            "float16", "uint32", "any")
 
 
 class ManifestError(Exception):
@@ -38,6 +39,8 @@ class Op:
 
 
 def cpp_variant(variant):
+    if variant.startswith("uint"):  # uint8 -> kUInt8
+        return "kUInt" + variant[4:]
     return "k" + variant[0].upper() + variant[1:]
 
 

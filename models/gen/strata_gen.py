@@ -42,7 +42,7 @@ def c_float(value):
 
 
 CPP_TYPES = {0: "kFloat32", 1: "kFloat16", 2: "kInt32", 3: "kUInt8", 4: "kInt64", 5: "kString",
-             6: "kBool", 7: "kInt16", 8: "kComplex64", 9: "kInt8", 10: "kFloat64"}
+             6: "kBool", 7: "kInt16", 8: "kComplex64", 9: "kInt8", 10: "kFloat64", 15: "kUInt32"}
 MAX_INFO_RANK = 6  # strata_models::kMaxInfoRank
 
 

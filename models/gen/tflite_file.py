@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 
 TYPE_NAMES = {0: "float32", 1: "float16", 2: "int32", 3: "uint8", 4: "int64", 5: "string",
-              6: "bool", 7: "int16", 8: "complex64", 9: "int8", 10: "float64"}
-TYPE_SIZES = {0: 4, 1: 2, 2: 4, 3: 1, 4: 8, 6: 1, 7: 2, 8: 8, 9: 1, 10: 8}
+              6: "bool", 7: "int16", 8: "complex64", 9: "int8", 10: "float64", 15: "uint32"}
+TYPE_SIZES = {0: 4, 1: 2, 2: 4, 3: 1, 4: 8, 6: 1, 7: 2, 8: 8, 9: 1, 10: 8, 15: 4}
 
 
 @dataclass

@@ -73,6 +73,8 @@ std::vector<double> AsDoubles(const strata::TensorView& t, const void* data) {
       return Values<int16_t>(data, t.elements);
     case strata::DataType::kInt32:
       return Values<int32_t>(data, t.elements);
+    case strata::DataType::kUInt32:
+      return Values<uint32_t>(data, t.elements);
     case strata::DataType::kInt64:
       return Values<int64_t>(data, t.elements);
     case strata::DataType::kBool:

@@ -25,6 +25,7 @@ enum class Variant : uint8_t {
   kHybrid,   // float32 activations, int8 weights quantized on the fly
   kInt4,     // int8 activations, int4 weights (two a byte)
   kFloat16,  // float32 activations, float16 weights read directly
+  kUInt32,
   kAny,      // type-agnostic data movement (copies elements of any size)
 };
 constexpr uint32_t kNumVariants = static_cast<uint32_t>(Variant::kAny) + 1;

@@ -23,6 +23,7 @@ enum class DataType : uint8_t {
   kComplex64 = 8,
   kInt8 = 9,
   kFloat64 = 10,
+  kUInt32 = 15,
 };
 
 // Bytes per element; 0 for types the runtime cannot lay out (strings, complex, unknown values).

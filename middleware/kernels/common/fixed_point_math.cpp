@@ -22,6 +22,16 @@ inline int32_t rescale(int32_t x, int src_bits, int dst_bits) {
   return saturating_rounding_multiply_by_pot(x, src_bits - dst_bits);
 }
 
+inline int32_t saturating_add(int32_t a, int32_t b) {
+  const int64_t sum = static_cast<int64_t>(a) + b;
+  return sum > INT32_MAX ? INT32_MAX : (sum < INT32_MIN ? INT32_MIN : static_cast<int32_t>(sum));
+}
+
+inline int32_t saturating_sub(int32_t a, int32_t b) {
+  const int64_t diff = static_cast<int64_t>(a) - b;
+  return diff > INT32_MAX ? INT32_MAX : (diff < INT32_MIN ? INT32_MIN : static_cast<int32_t>(diff));
+}
+
 // exp(a) for a in [-1/4, 0), a and result in Q0.31: Taylor expansion around -1/8.
 int32_t exp_on_quarter_interval(int32_t a) {
   const int32_t exp_minus_one_eighth = 1895147668;  // exp(-1/8) in Q0.31
@@ -112,14 +122,88 @@ int32_t tanh_fixed(int32_t a, int integer_bits) {
 
 int32_t reciprocal_fixed(int32_t x, int x_integer_bits, int* num_bits_over_unit) {
   const uint32_t ux = static_cast<uint32_t>(x);
-  int headroom_plus_one = 0;
-  while (headroom_plus_one < 32 && !(ux & (UINT32_C(0x80000000) >> headroom_plus_one))) {
-    ++headroom_plus_one;
-  }
+  const int headroom_plus_one = count_leading_zeros(ux);
   *num_bits_over_unit = x_integer_bits - headroom_plus_one;
   const uint32_t shifted = headroom_plus_one >= 32 ? 0 : (ux << headroom_plus_one);
   const int32_t shifted_minus_one = static_cast<int32_t>(shifted - UINT32_C(0x80000000));
   return one_over_one_plus_x_for_x_in_0_1(shifted_minus_one);
+}
+
+int32_t log_x_for_x_ge_1(int32_t x, int input_integer_bits, int output_integer_bits) {
+  // Q0.31 constants: log(2), 2^-1/4, 2^-1/2, 1/4, and TFLite's coefficients of the rational
+  // approximation of log on the reduced range (alpha_n, alpha_d, alpha_i, alpha_f).
+  const int32_t kLog2 = 1488522236;
+  const int32_t kSqrtSqrtHalf = 1805811301;
+  const int32_t kSqrtHalf = 1518500250;
+  const int32_t kOneQuarter = 536870912;
+  const int32_t kAlphaN = 117049297;
+  const int32_t kAlphaD = 127690142;
+  const int32_t kAlphaI = 1057819769;
+  const int32_t kAlphaF = 638450708;
+  // One integer bit more than the output while summing: z * log(2) may saturate on its own.
+  const int accum_bits = output_integer_bits + 1;
+  const int32_t shifted_quarter = rescale(kOneQuarter, 0, accum_bits);
+
+  // x = 2^z * r, read as Q0.31 with the power of two found from its headroom; two candidates
+  // (the second premultiplied by sqrt(1/2)) keep r in [sqrt(1/2), 1).
+  const int headroom_a = count_leading_zeros(static_cast<uint32_t>(x));
+  const int32_t r_a = saturating_rounding_multiply_by_pot(
+      fmul(saturating_rounding_multiply_by_pot(x, headroom_a - 1), kSqrtHalf), 1);
+  const int32_t z_a = saturating_add(
+      saturating_rounding_multiply_by_pot(input_integer_bits - headroom_a, 31 - accum_bits),
+      shifted_quarter);
+  const int headroom_b = count_leading_zeros(static_cast<uint32_t>(fmul(x, kSqrtHalf))) - 1;
+  const int32_t r_b = saturating_rounding_multiply_by_pot(x, headroom_b);
+  const int32_t z_b = saturating_sub(
+      saturating_rounding_multiply_by_pot(input_integer_bits - headroom_b, 31 - accum_bits),
+      shifted_quarter);
+  const int32_t r = r_a < r_b ? r_a : r_b;
+  const int32_t z = z_a > z_b ? z_a : z_b;
+
+  const int32_t p = rounding_half_sum(r, kSqrtSqrtHalf);
+  int32_t q = wsub(r, kSqrtSqrtHalf);
+  q = wadd(q, q);
+  const int32_t q2 = fmul(q, q);
+  const int32_t num = wadd(fmul(q, r), fmul(fmul(q, q2), kAlphaN));
+  const int32_t denom_minus_one =
+      wadd(fmul(p, wadd(wadd(kAlphaI, q), fmul(kAlphaD, q2))), fmul(kAlphaF, q));
+  const int32_t recip_denom = one_over_one_plus_x_for_x_in_0_1(denom_minus_one);
+  const int32_t num_scaled = rescale(num, 0, accum_bits);
+  return rescale(wadd(fmul(z, kLog2), fmul(num_scaled, recip_denom)), accum_bits,
+                 output_integer_bits);
+}
+
+void inv_sqrt_quantized_multiplier(int32_t x, int32_t* multiplier, int* shift) {
+  if (x <= 1) {  // 0 (invalid) is treated as 1, whose general computation would overflow
+    *multiplier = INT32_MAX;
+    *shift = 0;
+    return;
+  }
+  // Scale x into [2^27, 2^29) by powers of 4, tracking the square root's exponent.
+  int right_shift = 11;
+  while (x >= (1 << 29)) {
+    x /= 4;
+    ++right_shift;
+  }
+  const int left_shift_bit_pairs = (count_leading_zeros(static_cast<uint32_t>(x)) - 1) / 2 - 1;
+  right_shift -= left_shift_bit_pairs;
+  x <<= 2 * left_shift_bit_pairs;
+  // Newton-Raphson for 1/sqrt in Q3.28: y <- 3/2 y - x/2 y^3, from y = 1, five times.
+  const int32_t half_x = rounding_divide_by_pot(x >> 1, 1);
+  const int32_t three_halves = (1 << 28) + (1 << 27);
+  int32_t y = 1 << 28;
+  for (int i = 0; i < 5; ++i) {
+    const int32_t y3 = rescale(fmul(fmul(y, y), y), 9, 3);
+    y = rescale(wsub(fmul(three_halves, y), fmul(half_x, y3)), 6, 3);
+  }
+  const int32_t half_sqrt_2 = 1518500250;  // sqrt(2) / 2 in Q0.31
+  int32_t result = fmul(y, half_sqrt_2);
+  if (right_shift < 0) {
+    result = static_cast<int32_t>(static_cast<uint32_t>(result) << -right_shift);
+    right_shift = 0;
+  }
+  *multiplier = result;
+  *shift = -right_shift;
 }
 
 }  // namespace kernels

@@ -18,7 +18,42 @@ void sigmoid_like(float input_scale, int32_t input_zero_point, SigmoidParams* p)
   p->input_range_radius = compute_input_radius(integer_bits, shift);
 }
 
+// The int16 rescale to 1/(3 * 4096) steps. A power-of-two scale 2^(shift - 12) with shift in
+// [0, max_exact_shift] multiplies by 3 << shift exactly; otherwise the multiplier is scale * 3 *
+// 4096 doubled (one more right shift each time) until it exceeds 32767 / 2, truncated.
+bool sigmoid_like_int16(float input_scale, int max_exact_shift, SigmoidParams* p) {
+  const int kInputIntegerBits = 3;
+  int exponent = 0;
+  const bool power_of_two = checked_log2(input_scale, &exponent);
+  const int shift = (15 - kInputIntegerBits) + exponent;
+  p->input_zero_point = 0;
+  p->input_range_radius = 0;
+  if (power_of_two && shift >= 0 && shift <= max_exact_shift) {
+    p->input_multiplier = 3 << shift;
+    p->input_left_shift = 0;
+    return true;
+  }
+  double multiplier = static_cast<double>(input_scale) * 4096.0 * 3.0;
+  int right_shift = 0;
+  while (multiplier <= 32767.0 / 2.0 && right_shift <= 30) {
+    ++right_shift;
+    multiplier *= 2.0;
+  }
+  if (!(multiplier <= 32767.0)) return false;
+  p->input_multiplier = static_cast<int32_t>(multiplier);
+  p->input_left_shift = right_shift;
+  return true;
+}
+
 }  // namespace
+
+bool compute_logistic_params_int16(float input_scale, SigmoidParams* p) {
+  return sigmoid_like_int16(input_scale, 0, p);
+}
+
+bool compute_tanh_params_int16(float input_scale, SigmoidParams* p) {
+  return sigmoid_like_int16(input_scale, 1, p);
+}
 
 int32_t compute_input_radius(int integer_bits, int left_shift) {
   const double max_rescaled = 1.0 * ((1 << integer_bits) - 1) *
@@ -47,40 +82,6 @@ void compute_logistic_params_int8(float input_scale, int32_t input_zero_point, S
 
 void compute_tanh_params_int8(float input_scale, int32_t input_zero_point, SigmoidParams* p) {
   sigmoid_like(input_scale, input_zero_point, p);
-}
-
-void compute_relu_params_int8(float in_scale, int32_t in_zp, float out_scale, int32_t out_zp,
-                              RequantizeParams* p) {
-  const double real = static_cast<double>(in_scale) / static_cast<double>(out_scale);
-  int shift = 0;
-  quantize_multiplier(real, &p->multiplier, &shift);
-  p->shift = shift;
-  p->input_zero_point = in_zp;
-  p->output_zero_point = out_zp;
-  const int32_t q0 = out_zp + round_to_i32(0.0f / out_scale);
-  p->act_min = q0 > -128 ? q0 : -128;
-  p->act_max = 127;
-}
-
-void compute_relu6_params_int8(float in_scale, int32_t in_zp, RequantizeParams* p) {
-  p->input_zero_point = in_zp;
-  p->output_zero_point = in_zp;
-  p->multiplier = 0;
-  p->shift = 0;
-  p->act_min = in_zp;
-  p->act_max = clamp_i32(quantize_value(6.0f, in_scale, in_zp), -128, 127);
-}
-
-void compute_requantize_params_int8(float in_scale, int32_t in_zp, float out_scale, int32_t out_zp,
-                                    RequantizeParams* p) {
-  const double real = static_cast<double>(in_scale) / static_cast<double>(out_scale);
-  int shift = 0;
-  quantize_multiplier(real, &p->multiplier, &shift);
-  p->shift = shift;
-  p->input_zero_point = in_zp;
-  p->output_zero_point = out_zp;
-  p->act_min = -128;
-  p->act_max = 127;
 }
 
 }  // namespace kernels

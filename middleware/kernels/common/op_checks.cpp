@@ -57,6 +57,10 @@ Status check_quantized(const OpContext& ctx, const TensorView& t, const char* ro
       break;
     case DataType::kInt16:  // zero point 0 only
       break;
+    case DataType::kInt32:  // requantization inputs and outputs (QUANTIZE)
+      lo = INT32_MIN;
+      hi = INT32_MAX;
+      break;
     default:
       return OpError(ctx, StatusCode::kUnsupported, "%s '%s': %s is not a quantized type", role,
                      t.name, DataTypeName(t.type));
@@ -113,6 +117,56 @@ Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorVi
                    static_cast<unsigned>(a.elements), b.name, static_cast<unsigned>(b.elements));
   }
   return Status::Ok();
+}
+
+Status check_same_shape(const OpContext& ctx, const TensorView& a, const TensorView& b) {
+  bool same = a.rank == b.rank;
+  for (int32_t i = 0; same && i < a.rank; ++i) same = a.dims[i] == b.dims[i];
+  if (!same) {
+    return OpError(ctx, StatusCode::kMalformedModel, "'%s' and '%s' must have the same shape",
+                   a.name, b.name);
+  }
+  return Status::Ok();
+}
+
+Status check_elementwise(const OpContext& ctx, OpRequirements* req) {
+  STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
+  const TensorView& in = ctx.input(0);
+  STRATA_RETURN_IF_ERROR(check_type(ctx, ctx.output(0), "output", in.type));
+  STRATA_RETURN_IF_ERROR(check_same_shape(ctx, in, ctx.output(0)));
+  const uint32_t size = DataTypeSize(in.type);
+  req->inplace_lead_bytes = static_cast<int32_t>(elementwise_inplace_lead(in.elements, size, size));
+  return Status::Ok();
+}
+
+Variant variant_of(DataType type) {
+  switch (type) {
+    case DataType::kFloat32:
+      return Variant::kFloat32;
+    case DataType::kInt8:
+      return Variant::kInt8;
+    case DataType::kInt16:
+      return Variant::kInt16;
+    case DataType::kInt32:
+      return Variant::kInt32;
+    case DataType::kInt64:
+      return Variant::kInt64;
+    case DataType::kUInt8:
+      return Variant::kUInt8;
+    case DataType::kBool:
+      return Variant::kBool;
+    case DataType::kFloat16:
+      return Variant::kFloat16;
+    case DataType::kUInt32:
+      return Variant::kUInt32;
+    default:
+      return Variant::kNone;
+  }
+}
+
+Status unsupported_input_type(const OpContext& ctx, const char* supported) {
+  return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported (%s)",
+                 DataTypeName(ctx.input(0).type), supported);
 }
 
 }  // namespace kernels

@@ -22,7 +22,7 @@ Status check_type(const OpContext& ctx, const TensorView& t, const char* role, D
 Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const char* role);
 
 // Requires per-tensor quantization fit for t's type: a finite scale > 0 and a zero point in the
-// type's range (int8, uint8), or 0 (int16: TFLite's 16-bit activations are symmetric).
+// type's range (int8, uint8, int32), or 0 (int16: TFLite's 16-bit activations are symmetric).
 Status check_quantized(const OpContext& ctx, const TensorView& t, const char* role);
 
 // Rank-4 (NHWC) tensor to Dims4.
@@ -42,6 +42,19 @@ Status require_size(const OpContext& ctx, CheckedSize size, const char* what, ui
 
 // Same element count and byte size (for element-wise ops).
 Status check_same_size(const OpContext& ctx, const TensorView& a, const TensorView& b);
+
+// Same rank and dims: the output of an element-wise op has its input's shape.
+Status check_same_shape(const OpContext& ctx, const TensorView& a, const TensorView& b);
+
+// An element-wise op whose one output has its one input's type and shape: checks those, and
+// declares the element-wise in-place lead (req->inplace_lead_bytes).
+Status check_elementwise(const OpContext& ctx, OpRequirements* req);
+
+// The variant named after a tensor type (kFloat32 for float32, ...); kNone for a type without one.
+Variant variant_of(DataType type);
+
+// kUnsupported "input type <t> is not supported (<supported>)".
+Status unsupported_input_type(const OpContext& ctx, const char* supported);
 
 }  // namespace kernels
 }  // namespace strata

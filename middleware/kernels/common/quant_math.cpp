@@ -104,6 +104,20 @@ double split_exponent(double x, int* exp) {
 
 }  // namespace
 
+bool checked_log2(float x, int* exponent) {
+  if (!(x > 0.0f) || !(x < 3.4e38f)) {
+    *exponent = 0;
+    return false;
+  }
+  // x = m * 2^e with m in [1, 2): log2 x rounds to e below m = sqrt(2), to e + 1 above; it is
+  // within 1e-3 of that integer when m < 2^0.001 or m > 2^0.999.
+  int e = 0;
+  const double m = 2.0 * split_exponent(static_cast<double>(x), &e);
+  --e;
+  *exponent = m < 1.4142135623730951 ? e : e + 1;
+  return m < 1.0006933874625807 || m > 1.998614185980905;
+}
+
 void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift) {
   if (real_multiplier == 0.0 || real_multiplier != real_multiplier) {
     *multiplier = 0;

@@ -43,6 +43,10 @@ int32_t round_to_i32(float x);  // same, in single precision (no soft-float doub
 // without clamping.
 int32_t quantize_value(float value, float scale, int32_t zero_point);
 
+// True when x > 0 is a power of two as TFLite's CheckedLog2 judges it (|log2 x - round(log2 x)| <
+// 1e-3); *exponent = round(log2 x) either way. Used where TFLite requires power-of-two scales.
+bool checked_log2(float x, int* exponent);
+
 // Clamps to [lo, hi].
 inline int32_t clamp_i32(int32_t v, int32_t lo, int32_t hi) {
   return v < lo ? lo : (v > hi ? hi : v);

@@ -4,8 +4,10 @@
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"
+#include "common/lut.hpp"
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
+#include "common/softmax_int16_luts.hpp"
 #include "tflite_generated.h"
 
 namespace strata {
@@ -28,12 +30,14 @@ void softmax_float32(float beta, int32_t rows, int32_t depth, const float* input
 }
 
 void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int8_t* input,
-                  int8_t* output) {
+                  void* output, bool int16_output) {
   const int kScaledDiffBits = 5;     // exp input in Q5.26
   const int kAccumulationBits = 12;  // sum of exps in Q12.19
+  const int output_bits = int16_output ? 16 : 8;
+  const int32_t out_min = int16_output ? -32768 : -128;
+  const int32_t out_max = -out_min - 1;
   for (int32_t r = 0; r < rows; ++r) {
     const int8_t* x = input + r * depth;
-    int8_t* y = output + r * depth;
     int32_t max = -128;
     for (int32_t c = 0; c < depth; ++c) max = x[c] > max ? x[c] : max;
     int32_t sum = 0;
@@ -48,20 +52,57 @@ void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int
     }
     int num_bits_over_unit = 0;
     const int32_t reciprocal = reciprocal_fixed(sum, kAccumulationBits, &num_bits_over_unit);
-    const int exponent = num_bits_over_unit + 31 - 8;
+    const int exponent = num_bits_over_unit + 31 - output_bits;
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = x[c] - max;
-      if (diff < p.diff_min) {
-        y[c] = -128;
-        continue;
+      int32_t y = out_min;
+      if (diff >= p.diff_min) {
+        const int32_t scaled = saturating_rounding_doubling_high_mul(
+            static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
+            p.input_multiplier);
+        const int32_t e = exp_on_negative_values(scaled, kScaledDiffBits);
+        const int32_t unsat =
+            rounding_divide_by_pot(saturating_rounding_doubling_high_mul(reciprocal, e), exponent);
+        y = clamp_i32(unsat + out_min, out_min, out_max);
       }
-      const int32_t scaled = saturating_rounding_doubling_high_mul(
-          static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
-          p.input_multiplier);
-      const int32_t e = exp_on_negative_values(scaled, kScaledDiffBits);
-      const int32_t unsat =
-          rounding_divide_by_pot(saturating_rounding_doubling_high_mul(reciprocal, e), exponent);
-      y[c] = static_cast<int8_t>(clamp_i32(unsat - 128, -128, 127));
+      if (int16_output) {
+        static_cast<int16_t*>(output)[r * depth + c] = static_cast<int16_t>(y);
+      } else {
+        static_cast<int8_t*>(output)[r * depth + c] = static_cast<int8_t>(y);
+      }
+    }
+  }
+}
+
+void softmax_int16(const SoftmaxParams& p, int32_t rows, int32_t depth, const int16_t* input,
+                   int16_t* output) {
+  for (int32_t r = 0; r < rows; ++r) {
+    const int16_t* x = input + r * depth;
+    int16_t* y = output + r * depth;
+    int32_t max = -32768;
+    for (int32_t c = 0; c < depth; ++c) max = x[c] > max ? x[c] : max;
+    // exp(x - max) in Q0.15, kept in the output row until the sum is known.
+    int32_t sum = 0;
+    for (int32_t c = 0; c < depth; ++c) {
+      const int32_t scaled =
+          multiply_by_quantized_multiplier(x[c] - max, p.input_multiplier, p.input_left_shift);
+      // [-65535, 0] (that is [-10, 0]) recentred onto the table's int16 range.
+      const int32_t centred = clamp_i32(scaled + 32767, -32768, 32767);
+      y[c] = lut_lookup_int16(static_cast<int16_t>(centred), kSoftmaxExpLut);
+      sum += y[c];
+    }
+    // 1 / sum: sum = 2^k (1 + f) with f in [0, 1) in Q0.15, recentred for the 1/(1 + f) table.
+    const int headroom_plus_one = count_leading_zeros(static_cast<uint32_t>(sum));
+    const int32_t shifted_sum = static_cast<int32_t>(
+        ((static_cast<int64_t>(sum) << (headroom_plus_one - 1)) + (1 << 13)) >> 14);
+    const int32_t centred_sum = clamp_i32(shifted_sum - ((1 << 15) + (1 << 16)), -32768, 32767);
+    const int32_t reciprocal =
+        lut_lookup_int16(static_cast<int16_t>(centred_sum), kSoftmaxReciprocalLut);
+    const int right_shift = 31 - headroom_plus_one;
+    const int64_t round = INT64_C(1) << (right_shift - 1);
+    for (int32_t c = 0; c < depth; ++c) {
+      const int64_t v = (static_cast<int64_t>(y[c]) * reciprocal + round) >> right_shift;
+      y[c] = static_cast<int16_t>(v < 0 ? 0 : (v > 32767 ? 32767 : v));
     }
   }
 }
@@ -73,44 +114,67 @@ struct SoftmaxOpData {
   SoftmaxParams params;
   int32_t rows;
   int32_t depth;
+  int32_t int16_output;  // int8 input: 1 for an int16 output
+  int32_t reserved;
 };
-static_assert(sizeof(SoftmaxOpData) == 24, "arena-resident layout");
+static_assert(sizeof(SoftmaxOpData) == 32, "arena-resident layout");
 
-Status analyze(const OpContext& ctx, SoftmaxOpData* d, bool* is_int8) {
+}  // namespace
+
+Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  OpDataRef<SoftmaxOpData> d(req, op_data);
   STRATA_RETURN_IF_ERROR(check_arity(ctx, 1, 1));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_SoftmaxOptions() : nullptr;
   const float beta = o != nullptr ? o->beta() : 1.0f;
-  *is_int8 = in.type == DataType::kInt8;
-  if (!*is_int8) STRATA_RETURN_IF_ERROR(check_type(ctx, in, "input", DataType::kFloat32));
-  STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
   STRATA_RETURN_IF_ERROR(check_same_size(ctx, in, out));
   if (in.rank < 1 || in.dims[in.rank - 1] <= 0) {
     return OpError(ctx, StatusCode::kMalformedModel, "input needs a non-empty last dimension");
   }
   d->depth = in.dims[in.rank - 1];
   d->rows = static_cast<int32_t>(in.elements) / d->depth;
-  d->params = SoftmaxParams{};
   d->params.beta = beta;
-  if (*is_int8) {
-    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
-    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, out, "output"));
-    if (out.zero_point != -128 || out.scale != 1.0f / 256) {
-      return OpError(ctx, StatusCode::kUnsupported, "int8 output must have scale 1/256, zp -128");
-    }
-    compute_softmax_params_int8(beta, in.scale, &d->params);
+  if (in.type == DataType::kFloat32) {
+    req->variant = Variant::kFloat32;
+    return check_type(ctx, out, "output", DataType::kFloat32);
   }
-  return Status::Ok();
-}
-
-}  // namespace
-
-Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<SoftmaxOpData> d(req, op_data);
-  bool is_int8 = false;
-  STRATA_RETURN_IF_ERROR(analyze(ctx, d.get(), &is_int8));
-  req->variant = is_int8 ? Variant::kInt8 : Variant::kFloat32;
+  if (in.type != DataType::kInt8 && in.type != DataType::kInt16) {
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "input type %s is not supported (float32, int8, int16)", DataTypeName(in.type));
+  }
+  const bool int16_in = in.type == DataType::kInt16;
+  const bool int16_out = out.type == DataType::kInt16;
+  // int8 input: int8 or int16 output; int16 input: int16 output.
+  if (!int16_out) STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
+  // The output quantization TFLite fixes for each pair: the probability range over the type,
+  // 16-bit scales within 0.1% of it, the int8 one exact.
+  const int32_t zero_point = int16_in ? 0 : (int16_out ? -32768 : -128);
+  const float scale = int16_in ? 1.0f / 32768 : (int16_out ? 1.0f / 65536 : 1.0f / 256);
+  const float tolerance = int16_out ? 0.001f * scale : 0.0f;
+  const float off = out.scale - scale;
+  if (out.zero_point != zero_point || off > tolerance || off < -tolerance) {
+    return OpError(ctx, StatusCode::kUnsupported, "%s output must have scale 1/%d, zero point %d",
+                   DataTypeName(out.type), static_cast<int>(1.0f / scale),
+                   static_cast<int>(zero_point));
+  }
+  if (!int16_in) {
+    req->variant = Variant::kInt8;
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
+    d->int16_output = int16_out ? 1 : 0;
+    compute_softmax_params_int8(beta, in.scale, &d->params);
+    return Status::Ok();
+  }
+  req->variant = Variant::kInt16;
+  if (!(in.scale > 0.0f) || in.zero_point != 0) {
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "int16 input '%s' needs a positive scale and zero point 0", in.name);
+  }
+  // Differences to the row maximum rescaled so that [-10, 0] spans [-65535, 0].
+  int shift = 0;
+  quantize_multiplier(static_cast<double>(in.scale) * static_cast<double>(beta) / (10.0 / 65535.0),
+                      &d->params.input_multiplier, &shift);
+  d->params.input_left_shift = shift;
   return Status::Ok();
 }
 
@@ -122,8 +186,14 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const SoftmaxOpData& d = call.data<SoftmaxOpData>();
-  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)),
-               static_cast<int8_t*>(call.output(0)));
+  softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)), call.output(0),
+               d.int16_output != 0);
+}
+
+void invoke_int16(const OpCall& call) {
+  const SoftmaxOpData& d = call.data<SoftmaxOpData>();
+  softmax_int16(d.params, d.rows, d.depth, static_cast<const int16_t*>(call.input(0)),
+                static_cast<int16_t*>(call.output(0)));
 }
 
 }  // namespace softmax

@@ -13,11 +13,6 @@ uint32_t ElementSize(const tflite::Tensor* t) {
   return DataTypeSize(static_cast<DataType>(t->type()));
 }
 
-bool IsQuantizedIntType(tflite::TensorType type) {
-  return type == tflite::TensorType_INT8 || type == tflite::TensorType_UINT8 ||
-         type == tflite::TensorType_INT16;
-}
-
 Status CheckShape(int i, const tflite::Tensor* t) {
   const char* name = TensorName(t);
   if (ElementSize(t) == 0) {
@@ -114,14 +109,9 @@ Status CheckQuantization(int i, const tflite::Tensor* t, bool constant) {
   const char* name = TensorName(t);
   const tflite::QuantizationParameters* q = t->quantization();
   const uint32_t n = (q && q->scale()) ? q->scale()->size() : 0;
-  if (n == 0) {
-    if (!constant && IsQuantizedIntType(t->type())) {
-      return Status::Error(StatusCode::kMalformedModel,
-                           "tensor %d (%s): %s activation has no quantization parameters", i, name,
-                           DataTypeName(static_cast<DataType>(t->type())));
-    }
-    return Status::Ok();
-  }
+  // Integer tensors without quantization are plain integers (CAST's int8 and int16, raw PCM input):
+  // valid, as in TFLite; a kernel that needs quantization checks for it (check_quantized).
+  if (n == 0) return Status::Ok();
   const uint32_t nzp = q->zero_point() ? q->zero_point()->size() : 0;
   if (nzp != n) {
     return Status::Error(StatusCode::kMalformedModel,

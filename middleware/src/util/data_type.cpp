@@ -7,6 +7,7 @@ uint32_t DataTypeSize(DataType type) {
   switch (type) {
     case DataType::kFloat32:
     case DataType::kInt32:
+    case DataType::kUInt32:
       return 4;
     case DataType::kFloat16:
     case DataType::kInt16:
@@ -47,6 +48,8 @@ const char* DataTypeName(DataType type) {
       return "int8";
     case DataType::kFloat64:
       return "float64";
+    case DataType::kUInt32:
+      return "uint32";
   }
   return "unknown";
 }

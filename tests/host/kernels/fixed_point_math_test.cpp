@@ -55,6 +55,30 @@ TEST(FixedPointMath, Reciprocal) {
   }
 }
 
+TEST(FixedPointMath, LogOfValuesAtLeastOne) {
+  // Q12.19 in, Q5.26 out, as LOG_SOFTMAX uses it.
+  for (double x = 1.0; x < 4000.0; x *= 1.037) {
+    ASSERT_NEAR(to_real(log_x_for_x_ge_1(from_real(x, 12), 12, 5), 5), std::log(x), 1e-6) << x;
+  }
+  EXPECT_EQ(log_x_for_x_ge_1(from_real(1.0, 12), 12, 5), 0);
+}
+
+TEST(FixedPointMath, InverseSquareRoot) {
+  for (int32_t x : {2, 3, 10, 1000, 65025, 1 << 20, 123456789, INT32_MAX}) {
+    int32_t multiplier = 0;
+    int shift = 0;
+    inv_sqrt_quantized_multiplier(x, &multiplier, &shift);
+    EXPECT_NEAR(std::ldexp(multiplier, shift - 31), 1.0 / std::sqrt(static_cast<double>(x)),
+                4e-6 / std::sqrt(static_cast<double>(x)))  // TFLite: 5 Newton steps from 1
+        << x;
+  }
+  int32_t multiplier = 0;
+  int shift = 0;
+  inv_sqrt_quantized_multiplier(0, &multiplier, &shift);  // invalid input: treated as 1
+  EXPECT_EQ(multiplier, INT32_MAX);
+  EXPECT_EQ(shift, 0);
+}
+
 TEST(FixedPointMath, RoundingHalfSum) {
   EXPECT_EQ(rounding_half_sum(1, 2), 2);     // 1.5 -> 2
   EXPECT_EQ(rounding_half_sum(-1, -2), -2);  // -1.5 -> -2

@@ -132,6 +132,22 @@ TEST(QuantMath, MultiplyByQuantizedMultiplier) {
   EXPECT_EQ(multiply_by_quantized_multiplier(3, 1610612736, 2), 9);
 }
 
+TEST(QuantMath, CheckedLog2JudgesPowersOfTwo) {
+  int e = 0;
+  EXPECT_TRUE(checked_log2(1.0f / 4096, &e));
+  EXPECT_EQ(e, -12);
+  EXPECT_TRUE(checked_log2(8.0f / 32767, &e));  // int16 LOGISTIC's usual scale: within 1e-3
+  EXPECT_EQ(e, -12);
+  EXPECT_FALSE(checked_log2(6.0f / 32767, &e));
+  EXPECT_EQ(e, -12);  // log2 = -12.4: rounds to -12
+  EXPECT_FALSE(checked_log2(0.75f, &e));
+  EXPECT_EQ(e, 0);                         // log2 0.75 = -0.415
+  EXPECT_TRUE(checked_log2(0.9996f, &e));  // just below 1
+  EXPECT_EQ(e, 0);
+  EXPECT_FALSE(checked_log2(0.0f, &e));
+  EXPECT_FALSE(checked_log2(-2.0f, &e));
+}
+
 TEST(QuantMath, RoundHalfAway) {
   EXPECT_EQ(round_half_away(2.5), 3.0);
   EXPECT_EQ(round_half_away(-2.5), -3.0);

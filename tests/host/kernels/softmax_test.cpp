@@ -30,7 +30,7 @@ TEST(SoftmaxInt8, EqualInputsShareProbability) {
   compute_softmax_params_int8(1.0f, 0.1f, &p);
   const int8_t in[4] = {17, 17, 17, 17};
   int8_t out[4];
-  softmax_int8(p, 1, 4, in, out);
+  softmax_int8(p, 1, 4, in, out, false);
   for (int8_t v : out) EXPECT_EQ(v, -64);
 }
 
@@ -42,7 +42,7 @@ TEST(SoftmaxInt8, FarBelowMaxGivesZero) {
   EXPECT_LT(p.diff_min, 0);
   const int8_t in[2] = {-100, 0};
   int8_t out[2];
-  softmax_int8(p, 1, 2, in, out);
+  softmax_int8(p, 1, 2, in, out, false);
   EXPECT_EQ(out[0], -128);
   EXPECT_EQ(out[1], 127);
 }
@@ -55,7 +55,7 @@ TEST(SoftmaxInt8, MatchesFloatWithinOneStep) {
     for (int row = 0; row < 200; ++row) {
       auto q = strata_test::random_int8(&rng, 12);
       int8_t out[12];
-      softmax_int8(p, 1, 12, q.data(), out);
+      softmax_int8(p, 1, 12, q.data(), out, false);
       auto f = strata_test::dequantize_all(q, scale, 0);
       float fo[12];
       softmax_float32(1.0f, 1, 12, f.data(), fo);
