@@ -150,6 +150,23 @@ void strided_copy(const StridedCopy& p, const void* input, void* output) {
   }
 }
 
+void invoke_strided_copy(const OpCall& call) {
+  strided_copy(call.data<StridedCopy>(), call.input(0), call.output(0));
+}
+
+int32_t clamped_start(const void* indices, bool int64, const int32_t* dims, const int32_t* count,
+                      const int32_t* stride, int32_t rank) {
+  int32_t offset = 0;
+  for (int32_t d = 0; d < rank; ++d) {
+    int64_t i = int64 ? static_cast<const int64_t*>(indices)[d]
+                      : static_cast<const int32_t*>(indices)[d];
+    const int64_t last = int64_t{dims[d]} - count[d];  // the largest start that fits
+    i = i < 0 ? 0 : i > last ? last : i;
+    offset += static_cast<int32_t>(i) * stride[d];
+  }
+  return offset;
+}
+
 void fill_elements(void* output, uint32_t count, const void* value, uint32_t elem_bytes) {
   uint8_t* out = static_cast<uint8_t*>(output);
   for (uint32_t i = 0; i < count; ++i, out += elem_bytes) std::memcpy(out, value, elem_bytes);

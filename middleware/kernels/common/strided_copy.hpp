@@ -1,6 +1,6 @@
 // Strided box copy: the one loop behind the data-movement ops that move whole elements without
-// looking at them (SLICE, STRIDED_SLICE, TRANSPOSE, REVERSE_V2, SPLIT, PAD's interior,
-// SPACE_TO_DEPTH, DEPTH_TO_SPACE, DYNAMIC_UPDATE_SLICE ...).
+// looking at them (SLICE, STRIDED_SLICE, TRANSPOSE, REVERSE_V2, SPACE_TO_DEPTH, DEPTH_TO_SPACE,
+// PAD's interior, DYNAMIC_UPDATE_SLICE's update).
 //
 // A box of count[0] x ... x count[rank-1] elements is visited in row-major order; element
 // (i0, ..., ik) is read at in_start + sum(i_d * in_stride[d]) and written at
@@ -30,6 +30,7 @@ struct StridedCopy {
   int32_t in_stride[kMaxCopyDims];
   int32_t out_stride[kMaxCopyDims];
 };
+static_assert(sizeof(StridedCopy) == 16 + 12 * kMaxCopyDims, "arena-resident layout");
 
 // Row-major strides (in elements) of a dense tensor with these dims: strides[rank-1] = 1.
 void dense_strides(const int32_t* dims, int32_t rank, int32_t* strides);
@@ -60,6 +61,15 @@ Status check_strided_copy(const OpContext& ctx, const StridedCopy& p, uint32_t i
                           uint32_t out_elements);
 
 void strided_copy(const StridedCopy& p, const void* input, void* output);
+
+// The invoke of an op whose op data is one StridedCopy from input 0 to output 0.
+void invoke_strided_copy(const OpCall& call);
+
+// Start indices read at invoke (SLICE's begin, DYNAMIC_UPDATE_SLICE's start: int32, or int64 when
+// `int64`), each clamped into [0, dims[d] - count[d]] so the box fits, as an element offset along
+// `stride`: what invoke adds to the copy's in_start or out_start.
+int32_t clamped_start(const void* indices, bool int64, const int32_t* dims, const int32_t* count,
+                      const int32_t* stride, int32_t rank);
 
 // Writes the elem_bytes-byte element at `value` to `count` consecutive elements of `output`
 // (FILL, PAD's border).

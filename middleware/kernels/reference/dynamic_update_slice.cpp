@@ -61,13 +61,8 @@ void invoke_any(const OpCall& call) {
   const UpdateSliceOpData& d = call.data<UpdateSliceOpData>();
   if (call.output(0) != call.input(0)) std::memcpy(call.output(0), call.input(0), d.out_bytes);
   StridedCopy p = d.update;
-  for (int32_t i = 0; i < p.rank; ++i) {
-    int64_t s = d.indices_int64 ? static_cast<const int64_t*>(call.input(2))[i]
-                                : static_cast<const int32_t*>(call.input(2))[i];
-    const int64_t last = d.out_dims[i] - p.count[i];  // the largest start that fits
-    s = s < 0 ? 0 : s > last ? last : s;
-    p.out_start += static_cast<int32_t>(s) * p.out_stride[i];
-  }
+  p.out_start += clamped_start(call.input(2), d.indices_int64 != 0, d.out_dims, p.count,
+                               p.out_stride, p.rank);
   strided_copy(p, call.input(1), call.output(0));
 }
 

@@ -81,13 +81,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 void invoke_any(const OpCall& call) {
   const SliceOpData& d = call.data<SliceOpData>();
   StridedCopy p = d.box;
-  for (int32_t i = 0; i < p.rank; ++i) {
-    int64_t b = d.begin_is_int64 ? static_cast<const int64_t*>(call.input(1))[i]
-                                 : static_cast<const int32_t*>(call.input(1))[i];
-    const int64_t last = d.in_dims[i] - p.count[i];  // the largest begin that fits
-    b = b < 0 ? 0 : b > last ? last : b;
-    p.in_start += static_cast<int32_t>(b) * p.in_stride[i];
-  }
+  p.in_start += clamped_start(call.input(1), d.begin_is_int64 != 0, d.in_dims, p.count,
+                              p.in_stride, p.rank);
   strided_copy(p, call.input(0), call.output(0));
 }
 

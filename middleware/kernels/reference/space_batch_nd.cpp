@@ -111,6 +111,41 @@ uint32_t pixel_at(const Dims4& s, uint32_t bytes, int32_t n, int64_t y, int64_t 
   return static_cast<uint32_t>((int64_t{n} * s.h + y) * s.w + x) * bytes;
 }
 
+// Both ops walk the batch side: pixel (b, y, x) there is pixel (b % N, y * block_h + sh - before_h,
+// x * block_w + sw - before_w) of the space side (N batches), (sh, sw) = the position (b / N)
+// stands for in the block. SPACE_TO_BATCH_ND writes every batch-side pixel (the padding where the
+// space-side pixel is outside), BATCH_TO_SPACE_ND the space-side pixels inside (the rest is
+// cropped).
+void move_blocks(const OpCall& call, bool to_batch) {
+  const SpaceBatchOpData& d = call.data<SpaceBatchOpData>();
+  const BlockParams p = block_params(d, static_cast<const int32_t*>(call.input(1)),
+                                     static_cast<const int32_t*>(call.input(2)));
+  const Dims4& space = to_batch ? d.in : d.out;
+  const Dims4& batch = to_batch ? d.out : d.in;
+  const uint8_t* in = static_cast<const uint8_t*>(call.input(0));
+  uint8_t* out = static_cast<uint8_t*>(call.output(0));
+  const uint32_t n_bytes = d.pixel_bytes;
+  for (int32_t b = 0; b < batch.n; ++b) {
+    const int32_t n = b % space.n;
+    const int32_t shift = b / space.n;
+    for (int32_t y = 0; y < batch.h; ++y) {
+      const int64_t sy = int64_t{y} * p.block_h + shift / p.block_w - p.before_h;
+      for (int32_t x = 0; x < batch.w; ++x) {
+        const int64_t sx = int64_t{x} * p.block_w + shift % p.block_w - p.before_w;
+        const bool inside = sy >= 0 && sy < space.h && sx >= 0 && sx < space.w;
+        const uint32_t at_batch = pixel_at(batch, n_bytes, b, y, x);
+        if (!to_batch) {
+          if (inside) std::memcpy(out + pixel_at(space, n_bytes, n, sy, sx), in + at_batch, n_bytes);
+        } else if (inside) {
+          std::memcpy(out + at_batch, in + pixel_at(space, n_bytes, n, sy, sx), n_bytes);
+        } else {
+          std::memset(out + at_batch, d.pad_byte, n_bytes);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 namespace space_to_batch_nd {
@@ -119,30 +154,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   return space_batch_prepare(ctx, true, req, op_data);
 }
 
-void invoke_any(const OpCall& call) {
-  const SpaceBatchOpData& d = call.data<SpaceBatchOpData>();
-  const BlockParams p = block_params(d, static_cast<const int32_t*>(call.input(1)),
-                                     static_cast<const int32_t*>(call.input(2)));
-  const uint8_t* in = static_cast<const uint8_t*>(call.input(0));
-  uint8_t* out = static_cast<uint8_t*>(call.output(0));
-  for (int32_t b = 0; b < d.out.n; ++b) {
-    const int32_t n = b % d.in.n;
-    const int32_t shift = b / d.in.n;
-    const int32_t sh = shift / p.block_w;
-    const int32_t sw = shift % p.block_w;
-    for (int32_t y = 0; y < d.out.h; ++y) {
-      const int64_t iy = int64_t{y} * p.block_h + sh - p.before_h;
-      for (int32_t x = 0; x < d.out.w; ++x, out += d.pixel_bytes) {
-        const int64_t ix = int64_t{x} * p.block_w + sw - p.before_w;
-        if (iy < 0 || iy >= d.in.h || ix < 0 || ix >= d.in.w) {
-          std::memset(out, d.pad_byte, d.pixel_bytes);
-        } else {
-          std::memcpy(out, in + pixel_at(d.in, d.pixel_bytes, n, iy, ix), d.pixel_bytes);
-        }
-      }
-    }
-  }
-}
+void invoke_any(const OpCall& call) { move_blocks(call, true); }
 
 }  // namespace space_to_batch_nd
 
@@ -152,27 +164,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   return space_batch_prepare(ctx, false, req, op_data);
 }
 
-void invoke_any(const OpCall& call) {
-  const SpaceBatchOpData& d = call.data<SpaceBatchOpData>();
-  const BlockParams p = block_params(d, static_cast<const int32_t*>(call.input(1)),
-                                     static_cast<const int32_t*>(call.input(2)));
-  const uint8_t* in = static_cast<const uint8_t*>(call.input(0));
-  uint8_t* out = static_cast<uint8_t*>(call.output(0));
-  for (int32_t b = 0; b < d.in.n; ++b) {
-    const int32_t n = b % d.out.n;
-    const int32_t shift = b / d.out.n;
-    for (int32_t y = 0; y < d.in.h; ++y) {
-      const int64_t oy = int64_t{y} * p.block_h + shift / p.block_w - p.before_h;
-      if (oy < 0 || oy >= d.out.h) continue;
-      for (int32_t x = 0; x < d.in.w; ++x) {
-        const int64_t ox = int64_t{x} * p.block_w + shift % p.block_w - p.before_w;
-        if (ox < 0 || ox >= d.out.w) continue;
-        std::memcpy(out + pixel_at(d.out, d.pixel_bytes, n, oy, ox),
-                    in + pixel_at(d.in, d.pixel_bytes, b, y, x), d.pixel_bytes);
-      }
-    }
-  }
-}
+void invoke_any(const OpCall& call) { move_blocks(call, false); }
 
 }  // namespace batch_to_space_nd
 }  // namespace reference

@@ -118,9 +118,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   return check_strided_copy(ctx, *d, in.elements, out.elements);
 }
 
-void invoke_any(const OpCall& call) {
-  strided_copy(call.data<StridedCopy>(), call.input(0), call.output(0));
-}
+void invoke_any(const OpCall& call) { invoke_strided_copy(call); }
 
 }  // namespace strided_slice
 }  // namespace reference
