@@ -80,8 +80,8 @@ void make_box(const int32_t* in_dims, const int32_t* count, int32_t rank, Stride
   make_slice(in_dims, begin, step, count, rank, p);
 }
 
-void make_scatter(const int32_t* out_dims, const int32_t* begin, const int32_t* count,
-                  int32_t rank, StridedCopy* p) {
+void make_scatter(const int32_t* out_dims, const int32_t* begin, const int32_t* count, int32_t rank,
+                  StridedCopy* p) {
   dense_strides(out_dims, rank, p->out_stride);
   dense_strides(count, rank, p->in_stride);
   p->rank = rank;
@@ -111,8 +111,7 @@ Status check_strided_copy(const OpContext& ctx, const StridedCopy& p, uint32_t i
     (in_span < 0 ? in_lo : in_hi) += in_span;
     (out_span < 0 ? out_lo : out_hi) += out_span;
   }
-  if (in_lo < 0 || in_hi >= int64_t{in_elements} || out_lo < 0 ||
-      out_hi >= int64_t{out_elements}) {
+  if (in_lo < 0 || in_hi >= int64_t{in_elements} || out_lo < 0 || out_hi >= int64_t{out_elements}) {
     return OpError(ctx, StatusCode::kMalformedModel,
                    "copy reaches elements %lld..%lld of the input (%u) and %lld..%lld of the "
                    "output (%u)",
@@ -158,8 +157,8 @@ int32_t clamped_start(const void* indices, bool int64, const int32_t* dims, cons
                       const int32_t* stride, int32_t rank) {
   int32_t offset = 0;
   for (int32_t d = 0; d < rank; ++d) {
-    int64_t i = int64 ? static_cast<const int64_t*>(indices)[d]
-                      : static_cast<const int32_t*>(indices)[d];
+    int64_t i =
+        int64 ? static_cast<const int64_t*>(indices)[d] : static_cast<const int32_t*>(indices)[d];
     const int64_t last = int64_t{dims[d]} - count[d];  // the largest start that fits
     i = i < 0 ? 0 : i > last ? last : i;
     offset += static_cast<int32_t>(i) * stride[d];

@@ -52,8 +52,8 @@ void make_box(const int32_t* in_dims, const int32_t* count, int32_t rank, Stride
 
 // A scatter of a dense input with dims `count` into the box of a dense output with dims
 // `out_dims` that starts at `begin` (PAD's interior, DYNAMIC_UPDATE_SLICE's update).
-void make_scatter(const int32_t* out_dims, const int32_t* begin, const int32_t* count,
-                  int32_t rank, StridedCopy* p);
+void make_scatter(const int32_t* out_dims, const int32_t* begin, const int32_t* count, int32_t rank,
+                  StridedCopy* p);
 
 // OK when every element the copy reaches lies in [0, in_elements) of the input and
 // [0, out_elements) of the output, the rank is 1..kMaxCopyDims and the element size is 1/2/4/8.

@@ -61,8 +61,8 @@ void invoke_any(const OpCall& call) {
   const UpdateSliceOpData& d = call.data<UpdateSliceOpData>();
   if (call.output(0) != call.input(0)) std::memcpy(call.output(0), call.input(0), d.out_bytes);
   StridedCopy p = d.update;
-  p.out_start += clamped_start(call.input(2), d.indices_int64 != 0, d.out_dims, p.count,
-                               p.out_stride, p.rank);
+  p.out_start +=
+      clamped_start(call.input(2), d.indices_int64 != 0, d.out_dims, p.count, p.out_stride, p.rank);
   strided_copy(p, call.input(1), call.output(0));
 }
 

@@ -38,8 +38,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const TensorView& table = ctx.input(1);
   const TensorView& out = ctx.output(0);
   STRATA_RETURN_IF_ERROR(check_type(ctx, ids, "lookup", DataType::kInt32));
-  bool same = ids.rank == 1 && table.rank >= 2 && out.rank == table.rank &&
-              out.dims[0] == ids.dims[0];
+  bool same =
+      ids.rank == 1 && table.rank >= 2 && out.rank == table.rank && out.dims[0] == ids.dims[0];
   for (int32_t i = 1; same && i < table.rank; ++i) same = out.dims[i] == table.dims[i];
   if (!same) {
     return OpError(ctx, StatusCode::kMalformedModel,

@@ -14,10 +14,10 @@ namespace gather {
 namespace {
 
 struct GatherOpData {
-  int32_t batches;      // product of the batch dimensions
-  int32_t outer;        // product of the input dimensions between batch and axis
+  int32_t batches;  // product of the batch dimensions
+  int32_t outer;    // product of the input dimensions between batch and axis
   int32_t axis_size;
-  int32_t coords;       // indices per batch
+  int32_t coords;        // indices per batch
   uint32_t slice_bytes;  // bytes after the axis
   uint32_t reserved;
 };
@@ -49,8 +49,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const int32_t raw_batch = o != nullptr ? o->batch_dims() : 0;
   const int32_t axis = raw_axis < 0 ? raw_axis + in.rank : raw_axis;
   const int32_t batch_dims = raw_batch < 0 ? raw_batch + idx.rank : raw_batch;
-  if (axis < 0 || axis >= in.rank || batch_dims < 0 || batch_dims > axis ||
-      batch_dims > idx.rank) {
+  if (axis < 0 || axis >= in.rank || batch_dims < 0 || batch_dims > axis || batch_dims > idx.rank) {
     return OpError(ctx, StatusCode::kMalformedModel,
                    "axis %d and batch_dims %d do not fit a rank-%d input and rank-%d indices",
                    static_cast<int>(raw_axis), static_cast<int>(raw_batch),

@@ -12,7 +12,7 @@ namespace reference {
 namespace {
 
 struct PadOpData {
-  StridedCopy interior;      // input -> its place in the output
+  StridedCopy interior;  // input -> its place in the output
   uint32_t out_elements;
   int32_t value_from_input;  // 1: the border value is input 2's element
   uint8_t pad_value[8];      // else this element
@@ -59,9 +59,9 @@ Status pad_prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
     // 64-bit sum: paddings near 2^31 must not wrap into a matching size.
     if (lo < 0 || hi < 0 || int64_t{out.dims[i]} != int64_t{in.dims[i]} + lo + hi) {
       return OpError(ctx, StatusCode::kMalformedModel,
-                     "output dimension %d is %d, input %d padded by %d and %d",
-                     static_cast<int>(i), static_cast<int>(out.dims[i]),
-                     static_cast<int>(in.dims[i]), static_cast<int>(lo), static_cast<int>(hi));
+                     "output dimension %d is %d, input %d padded by %d and %d", static_cast<int>(i),
+                     static_cast<int>(out.dims[i]), static_cast<int>(in.dims[i]),
+                     static_cast<int>(lo), static_cast<int>(hi));
     }
     before[i] = lo;
   }

@@ -50,8 +50,8 @@ Status resize_prepare(const OpContext& ctx, bool align, bool half, OpRequirement
   }
   d->out = {d->in.n, h, w, d->in.c};
   STRATA_RETURN_IF_ERROR(check_dims4(ctx, out, "output", d->out));
-  STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(d->in.c) * DataTypeSize(in.type),
-                                      "a pixel", &d->pixel_bytes));
+  STRATA_RETURN_IF_ERROR(
+      require_size(ctx, CheckedSize(d->in.c) * DataTypeSize(in.type), "a pixel", &d->pixel_bytes));
   d->align_corners = align;
   d->half_pixel_centers = half;
   return Status::Ok();
@@ -143,8 +143,8 @@ void invoke_float32(const OpCall& call) {
         const float* p01 = pixel(in, d.in, n, sy.lo, sx.hi);
         const float* p11 = pixel(in, d.in, n, sy.hi, sx.hi);
         for (int32_t c = 0; c < d.in.c; ++c) {
-          *out++ = p00[c] * (1 - dy) * (1 - dx) + p10[c] * dy * (1 - dx) +
-                   p01[c] * (1 - dy) * dx + p11[c] * dy * dx;
+          *out++ = p00[c] * (1 - dy) * (1 - dx) + p10[c] * dy * (1 - dx) + p01[c] * (1 - dy) * dx +
+                   p11[c] * dy * dx;
         }
       }
     }
@@ -220,8 +220,8 @@ void invoke_any(const OpCall& call) {
   for (int32_t n = 0; n < d.out.n; ++n) {
     for (int32_t y = 0; y < d.out.h; ++y) {
       const uint8_t* row =
-          in + static_cast<uint32_t>(n * d.in.h + nearest(y, d.in.h, d.out.h, align, half)) *
-                   row_bytes;
+          in +
+          static_cast<uint32_t>(n * d.in.h + nearest(y, d.in.h, d.out.h, align, half)) * row_bytes;
       for (int32_t x = 0; x < d.out.w; ++x, out += d.pixel_bytes) {
         const int32_t sx = nearest(x, d.in.w, d.out.w, align, half);
         std::memcpy(out, row + static_cast<uint32_t>(sx) * d.pixel_bytes, d.pixel_bytes);

@@ -35,8 +35,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
   STRATA_RETURN_IF_ERROR(check_same_size(ctx, in, out));
   STRATA_RETURN_IF_ERROR(check_type(ctx, axis, "axis", DataType::kInt32));
-  if (in.rank < 1 || in.rank > kMaxCopyDims || axis.rank != 1 ||
-      axis.dims[0] > in.rank) {
+  if (in.rank < 1 || in.rank > kMaxCopyDims || axis.rank != 1 || axis.dims[0] > in.rank) {
     return OpError(ctx, StatusCode::kMalformedModel,
                    "needs a rank 1..%d input and at most that many axes",
                    static_cast<int>(kMaxCopyDims));

@@ -81,8 +81,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 void invoke_any(const OpCall& call) {
   const SliceOpData& d = call.data<SliceOpData>();
   StridedCopy p = d.box;
-  p.in_start += clamped_start(call.input(1), d.begin_is_int64 != 0, d.in_dims, p.count,
-                              p.in_stride, p.rank);
+  p.in_start +=
+      clamped_start(call.input(1), d.begin_is_int64 != 0, d.in_dims, p.count, p.in_stride, p.rank);
   strided_copy(p, call.input(0), call.output(0));
 }
 

@@ -16,7 +16,7 @@ namespace reference {
 namespace {
 
 struct SpaceBatchOpData {
-  Dims4 in;   // 3-D tensors as [n, h, 1, c]
+  Dims4 in;  // 3-D tensors as [n, h, 1, c]
   Dims4 out;
   int32_t spatial;       // 2 (NHWC) or 1 (NHC)
   uint32_t pixel_bytes;  // channels x element size
@@ -46,8 +46,8 @@ BlockParams block_params(const SpaceBatchOpData& d, const int32_t* block, const 
 // output, BATCH_TO_SPACE's input) has block_h x block_w times the batches of the space side, and
 // each spatial dimension of the space side plus its paddings (crops) is block times the batch
 // side's.
-bool shapes_match(const Dims4& space, const Dims4& batch, const int32_t* block,
-                  const int32_t* pads, int32_t spatial) {
+bool shapes_match(const Dims4& space, const Dims4& batch, const int32_t* block, const int32_t* pads,
+                  int32_t spatial) {
   const int32_t space_dims[2] = {space.h, space.w};
   const int32_t batch_dims[2] = {batch.h, batch.w};
   int64_t blocks = 1;
@@ -96,8 +96,8 @@ Status space_batch_prepare(const OpContext& ctx, bool to_batch, OpRequirements* 
                      to_batch ? "paddings" : "crops");
     }
   }
-  STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(d->in.c) * DataTypeSize(in.type),
-                                      "a pixel", &d->pixel_bytes));
+  STRATA_RETURN_IF_ERROR(
+      require_size(ctx, CheckedSize(d->in.c) * DataTypeSize(in.type), "a pixel", &d->pixel_bytes));
   if (to_batch && (in.type == DataType::kInt8 || in.type == DataType::kUInt8)) {
     STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
     d->pad_byte = static_cast<uint8_t>(out.zero_point);
@@ -135,7 +135,8 @@ void move_blocks(const OpCall& call, bool to_batch) {
         const bool inside = sy >= 0 && sy < space.h && sx >= 0 && sx < space.w;
         const uint32_t at_batch = pixel_at(batch, n_bytes, b, y, x);
         if (!to_batch) {
-          if (inside) std::memcpy(out + pixel_at(space, n_bytes, n, sy, sx), in + at_batch, n_bytes);
+          if (inside)
+            std::memcpy(out + pixel_at(space, n_bytes, n, sy, sx), in + at_batch, n_bytes);
         } else if (inside) {
           std::memcpy(out + at_batch, in + pixel_at(space, n_bytes, n, sy, sx), n_bytes);
         } else {

@@ -95,13 +95,14 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
       continue;
     }
     step[a] = strides[a];
-    count[a] = axis_count(start[a], axis_stop(end[a], start[a], size, strides[a],
-                                              (o->end_mask() & bit) != 0, o->offset()),
-                          strides[a]);
+    count[a] = axis_count(
+        start[a],
+        axis_stop(end[a], start[a], size, strides[a], (o->end_mask() & bit) != 0, o->offset()),
+        strides[a]);
     if (kept >= out.rank || out.dims[kept] != count[a]) {
       return OpError(ctx, StatusCode::kMalformedModel,
-                     "axis %d yields %d elements, the output does not match",
-                     static_cast<int>(a), static_cast<int>(count[a]));
+                     "axis %d yields %d elements, the output does not match", static_cast<int>(a),
+                     static_cast<int>(count[a]));
     }
     ++kept;
   }

@@ -1,8 +1,8 @@
+#include "common/strided_copy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
-
-#include "common/strided_copy.hpp"
 
 namespace strata {
 namespace kernels {
@@ -71,7 +71,7 @@ TEST(StridedCopy, CheckRejectsCopiesLeavingEitherBuffer) {
   EXPECT_FALSE(check_strided_copy(ctx, p, 8, 2).ok());  // three outputs do not fit two
   p.in_stride[1] = -1;                                  // elements 5, 4, 3: still inside
   EXPECT_TRUE(check_strided_copy(ctx, p, 8, 3).ok());
-  p.in_start = 1;                                       // 1, 0, -1: before the input
+  p.in_start = 1;  // 1, 0, -1: before the input
   EXPECT_FALSE(check_strided_copy(ctx, p, 8, 3).ok());
   p.in_start = 5;
   p.elem_bytes = 3;
