@@ -4,28 +4,11 @@
 
 #include "reference/concatenation.hpp"
 #include "reference/mean.hpp"
-#include "reference/pad.hpp"
 
 namespace strata {
 namespace kernels {
 namespace reference {
 namespace {
-
-TEST(Pad, Int8UsesZeroPointAndFloatZero) {
-  // [1,1,2,1] padded by 1 on both sides of W and 1 after H: 2x4.
-  const int8_t in[2] = {7, 8};
-  const int32_t before[4] = {0, 0, 1, 0};
-  int8_t out[8];
-  pad_int8({1, 1, 2, 1}, in, before, {1, 2, 4, 1}, -3, out);
-  const int8_t expect[8] = {-3, 7, 8, -3, -3, -3, -3, -3};
-  EXPECT_EQ(std::memcmp(out, expect, 8), 0);
-  const float fin[1] = {2.5f};
-  const int32_t fbefore[4] = {0, 1, 0, 1};
-  float fout[6];
-  pad_float32({1, 1, 1, 1}, fin, fbefore, {1, 2, 1, 3}, fout);
-  EXPECT_EQ(fout[0], 0.0f);
-  EXPECT_EQ(fout[4], 2.5f);  // row 1, channel 1
-}
 
 MeanParams mean_params(Dims4 in, uint32_t mask) {
   MeanParams p{};
