@@ -32,18 +32,9 @@ struct CumsumOpData {
 };
 static_assert(sizeof(CumsumOpData) == 44, "arena-resident layout");
 
-// TFLite's QuantizeMultiplierSmallerThanOneExp: the real multiplier must lie in (0, 1).
-Status multiplier_below_one(const OpContext& ctx, double real, const char* what,
-                            int32_t* multiplier, int32_t* shift) {
-  if (!(real > 0.0 && real < 1.0)) {
-    return OpError(ctx, StatusCode::kUnsupported, "%s multiplier %g is not in (0, 1)", what, real);
-  }
-  int s = 0;
-  quantize_multiplier(real, multiplier, &s);
-  *shift = s;
-  return Status::Ok();
-}
-
+// TFLite's QuantizeMultiplierSmallerThanOneExp: each real multiplier must lie in (0, 1). The
+// input one is 1/2; the output one, 2 x input scale / (2^20 x output scale), is below 1 unless the
+// output scale is tiny.
 Status prepare_quantized(const OpContext& ctx, const TensorView& in, const TensorView& out,
                          CumsumOpData* d) {
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
@@ -51,13 +42,21 @@ Status prepare_quantized(const OpContext& ctx, const TensorView& in, const Tenso
   d->input_offset = -in.zero_point;
   d->output_zero_point = out.zero_point;
   const double twice_input_scale = 2.0 * static_cast<double>(in.scale);
-  STRATA_RETURN_IF_ERROR(multiplier_below_one(ctx,
-                                              static_cast<double>(in.scale) / twice_input_scale,
-                                              "input", &d->input_multiplier, &d->input_shift));
-  return multiplier_below_one(
-      ctx,
-      twice_input_scale / (static_cast<double>(1 << kLeftShift) * static_cast<double>(out.scale)),
-      "output", &d->output_multiplier, &d->output_shift);
+  const double output_real =
+      twice_input_scale / (static_cast<double>(1 << kLeftShift) * static_cast<double>(out.scale));
+  if (!(output_real < 1.0)) {
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "output scale %.9f is too small for input scale %.9f (TFLite needs 2 x input "
+                   "scale < 2^20 x output scale)",
+                   static_cast<double>(out.scale), static_cast<double>(in.scale));
+  }
+  int shift = 0;
+  quantize_multiplier(static_cast<double>(in.scale) / twice_input_scale, &d->input_multiplier,
+                      &shift);
+  d->input_shift = shift;
+  quantize_multiplier(output_real, &d->output_multiplier, &shift);
+  d->output_shift = shift;
+  return Status::Ok();
 }
 
 // Calls step(index, is_first) for the elements of every line along the axis, first to last or
