@@ -24,9 +24,8 @@ Status analyze(const OpContext& ctx, PoolOpData* d) {
     if (diff > kScaleTolerance || diff < -kScaleTolerance || in.zero_point != out.zero_point) {
       return OpError(ctx, StatusCode::kUnsupported, "input and output quantization differ");
     }
-  } else if (in.type != DataType::kFloat32) {
-    return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
-                   DataTypeName(in.type));
+  } else {
+    STRATA_RETURN_IF_ERROR(check_type(ctx, in, "input", DataType::kFloat32));
   }
   STRATA_RETURN_IF_ERROR(get_dims4(ctx, in, "input", &d->input));
   int32_t out_h = 0;
