@@ -26,8 +26,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-sys.path.insert(0, os.path.join(ROOT, "tests", "bad_input"))
-from make_inputs import Schema  # noqa: E402
+sys.path.insert(0, HERE)
+from make_hybrid_cases import object_api_schema  # noqa: E402
 
 ENGINE = ("tests/ops/make_reduce_cases.py: TensorFlow Lite's reference semantics in Python, on a "
           "suite model with new shapes, axes or quantization")
@@ -273,12 +273,7 @@ def make_all(schema):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--flatc", default="flatc")
-    args = p.parse_args()
-    work = os.path.join(ROOT, "build", "schema_object_api")
-    schema = Schema(os.path.join(ROOT, "middleware", "schema", "tflite.fbs"), args.flatc, work)
-    schema.quantization = __import__("tflite.QuantizationParameters",
-                                     fromlist=["x"]).QuantizationParametersT
-    make_all(schema)
+    make_all(object_api_schema(p.parse_args().flatc))
 
 
 if __name__ == "__main__":

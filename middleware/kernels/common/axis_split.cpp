@@ -5,9 +5,10 @@
 namespace strata {
 namespace kernels {
 
-Status read_axis_split(const OpContext& ctx, uint32_t axis_input, const TensorView& in,
-                       int32_t* axis, AxisSplit* split) {
-  const TensorView& t = ctx.input(axis_input);
+Status read_axis_split(const OpContext& ctx, int32_t* axis, AxisSplit* split) {
+  STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 2));
+  const TensorView& in = ctx.input(0);
+  const TensorView& t = ctx.input(1);
   STRATA_RETURN_IF_ERROR(check_type(ctx, t, "axis", DataType::kInt32));
   if (!t.is_constant || t.data == nullptr || t.elements != 1) {
     return OpError(ctx, StatusCode::kUnsupported,

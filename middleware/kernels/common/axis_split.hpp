@@ -16,10 +16,10 @@ struct AxisSplit {
   int32_t inner;
 };
 
-// Reads input `axis_input`, a constant int32 tensor with exactly one element, as an axis of `in`
-// (rank >= 1; negative values count from the end) and splits in's dims around it.
-Status read_axis_split(const OpContext& ctx, uint32_t axis_input, const TensorView& in,
-                       int32_t* axis, AxisSplit* split);
+// Validates an op of the form (input, axis) -> output and reads its axis: input 1 must be a
+// constant int32 tensor with exactly one element, an axis of input 0 (rank >= 1; negative values
+// count from the end). Splits input 0's dims around it.
+Status read_axis_split(const OpContext& ctx, int32_t* axis, AxisSplit* split);
 
 }  // namespace kernels
 }  // namespace strata

@@ -31,11 +31,10 @@ Status check_output_shape(const OpContext& ctx, const TensorView& in, int32_t ax
 
 Status prepare_arg(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<ArgOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 2));
+  int32_t axis = 0;
+  STRATA_RETURN_IF_ERROR(read_axis_split(ctx, &axis, &d->split));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  int32_t axis = 0;
-  STRATA_RETURN_IF_ERROR(read_axis_split(ctx, 1, in, &axis, &d->split));
   if (d->split.size < 1) {
     return OpError(ctx, StatusCode::kMalformedModel, "axis %d of input '%s' is empty",
                    static_cast<int>(axis), in.name);

@@ -82,11 +82,10 @@ int32_t scale_input(const CumsumOpData& d, int32_t x) {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<CumsumOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_arity(ctx, 2, 2));
+  int32_t axis = 0;
+  STRATA_RETURN_IF_ERROR(read_axis_split(ctx, &axis, &d->split));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
-  int32_t axis = 0;
-  STRATA_RETURN_IF_ERROR(read_axis_split(ctx, 1, in, &axis, &d->split));
   STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
   bool same_shape = out.rank == in.rank;
   for (int32_t i = 0; same_shape && i < in.rank; ++i) same_shape = out.dims[i] == in.dims[i];
