@@ -115,14 +115,19 @@ def make(schema, name):
     print(f"{out_name}: atol {atol:.3g}")
 
 
+def object_api_schema(flatc):
+    """The schema's object API (make_inputs.Schema) with the quantization table's class."""
+    work = os.path.join(ROOT, "build", "schema_object_api")
+    schema = Schema(os.path.join(ROOT, "middleware", "schema", "tflite.fbs"), flatc, work)
+    schema.quantization = __import__("tflite.QuantizationParameters",
+                                     fromlist=["x"]).QuantizationParametersT
+    return schema
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--flatc", default="flatc")
-    args = p.parse_args()
-    work = os.path.join(ROOT, "build", "schema_object_api")
-    schema = Schema(os.path.join(ROOT, "middleware", "schema", "tflite.fbs"), args.flatc, work)
-    schema.quantization = __import__("tflite.QuantizationParameters",
-                                     fromlist=["x"]).QuantizationParametersT
+    schema = object_api_schema(p.parse_args().flatc)
     for name in SOURCES:
         make(schema, name)
 

@@ -18,7 +18,7 @@ Status check_arity(const OpContext& ctx, uint32_t min_in, uint32_t max_in);
 
 Status check_type(const OpContext& ctx, const TensorView& t, const char* role, DataType type);
 
-// Requires a quantized int8 tensor with a scale > 0.
+// Requires a quantized int8 tensor: check_type, then check_quantized.
 Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const char* role);
 
 // Requires per-tensor quantization fit for t's type: a finite scale > 0 and a zero point in the

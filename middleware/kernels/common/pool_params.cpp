@@ -22,17 +22,20 @@ bool compute_pool_geometry(Padding padding, int32_t stride_h, int32_t stride_w, 
   return true;
 }
 
-bool compute_pool_activation(FusedActivation act, bool is_int8, float out_scale, int32_t out_zp,
+bool compute_pool_activation(FusedActivation act, DataType type, float out_scale, int32_t out_zp,
                              PoolParams* p) {
   FloatRange fr;
   if (!activation_range_float(act, &fr)) return false;
   p->act_min_f = fr.min;
   p->act_max_f = fr.max;
-  p->act_min = -128;
-  p->act_max = 127;
-  if (!is_int8) return true;
+  const bool is_int16 = type == DataType::kInt16;
+  p->act_min = is_int16 ? -32768 : -128;
+  p->act_max = is_int16 ? 32767 : 127;
+  if (type != DataType::kInt8 && !is_int16) return true;
   QuantRange qr;
-  if (!activation_range_quantized(act, out_scale, out_zp, -128, 127, &qr)) return false;
+  if (!activation_range_quantized(act, out_scale, out_zp, p->act_min, p->act_max, &qr)) {
+    return false;
+  }
   p->act_min = qr.min;
   p->act_max = qr.max;
   return true;

@@ -1,4 +1,4 @@
-// Prepare-time parameters of MAX_POOL_2D and AVERAGE_POOL_2D (int8 and float32).
+// Prepare-time parameters of MAX_POOL_2D, AVERAGE_POOL_2D (float32, int8, int16) and L2_POOL_2D.
 //
 // Pooling windows are clipped at the input border: padded positions are skipped, not counted as
 // zeros, so an average over a border window divides by the number of real elements (TFLite).
@@ -10,6 +10,7 @@
 #include "common/activation.hpp"
 #include "common/dims.hpp"
 #include "common/padding.hpp"
+#include "strata/tensor.hpp"
 
 namespace strata {
 namespace kernels {
@@ -21,7 +22,7 @@ struct PoolParams {
   int16_t filter_w;
   int16_t pad_h;
   int16_t pad_w;
-  int32_t act_min;  // int8
+  int32_t act_min;  // int8, int16
   int32_t act_max;
   float act_min_f;  // float32
   float act_max_f;
@@ -54,8 +55,8 @@ bool compute_pool_geometry(Padding padding, int32_t stride_h, int32_t stride_w, 
                            int32_t filter_w, int32_t in_h, int32_t in_w, PoolParams* p,
                            int32_t* out_h, int32_t* out_w);
 
-// Activation clamp: quantized (int8, from the output's scale/zero point) or float.
-bool compute_pool_activation(FusedActivation act, bool is_int8, float out_scale, int32_t out_zp,
+// Activation clamp: float, and for int8/int16 in the output's quantized domain (scale, zero point).
+bool compute_pool_activation(FusedActivation act, DataType type, float out_scale, int32_t out_zp,
                              PoolParams* p);
 
 }  // namespace kernels

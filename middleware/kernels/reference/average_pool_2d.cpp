@@ -32,8 +32,11 @@ void average_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* 
   }
 }
 
-void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
-                          const Dims4& out, int8_t* output) {
+namespace {
+
+template <typename T>
+void average_pool_quantized(const PoolParams& p, const Dims4& in, const T* input, const Dims4& out,
+                            T* output) {
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       int32_t y0, y1;
@@ -51,12 +54,23 @@ void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* in
           if (count > 0) {  // round half away from zero
             avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
           }
-          output[offset4(out, b, oy, ox, c)] =
-              static_cast<int8_t>(clamp_i32(avg, p.act_min, p.act_max));
+          output[offset4(out, b, oy, ox, c)] = static_cast<T>(clamp_i32(avg, p.act_min, p.act_max));
         }
       }
     }
   }
+}
+
+}  // namespace
+
+void average_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
+                          const Dims4& out, int8_t* output) {
+  average_pool_quantized(p, in, input, out, output);
+}
+
+void average_pool_2d_int16(const PoolParams& p, const Dims4& in, const int16_t* input,
+                           const Dims4& out, int16_t* output) {
+  average_pool_quantized(p, in, input, out, output);
 }
 
 namespace average_pool_2d {
@@ -66,6 +80,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 void invoke_float32(const OpCall& call) { pool_invoke_float32<average_pool_2d_float32>(call); }
 void invoke_int8(const OpCall& call) { pool_invoke_int8<average_pool_2d_int8>(call); }
+void invoke_int16(const OpCall& call) { pool_invoke_int16<average_pool_2d_int16>(call); }
 
 }  // namespace average_pool_2d
 

@@ -32,8 +32,11 @@ void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* inpu
   }
 }
 
-void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input, const Dims4& out,
-                      int8_t* output) {
+namespace {
+
+template <typename T>
+void max_pool_quantized(const PoolParams& p, const Dims4& in, const T* input, const Dims4& out,
+                        T* output) {
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       int32_t y0, y1;
@@ -42,19 +45,30 @@ void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input,
         int32_t x0, x1;
         pool_window(ox, p.stride_w, p.pad_w, p.filter_w, in.w, &x0, &x1);
         for (int32_t c = 0; c < out.c; ++c) {
-          int32_t m = -128;
+          int32_t m = -(1 << (8 * sizeof(T) - 1));  // the type's lowest
           for (int32_t y = y0; y < y1; ++y) {
             for (int32_t x = x0; x < x1; ++x) {
               const int32_t v = input[offset4(in, b, y, x, c)];
               m = v > m ? v : m;
             }
           }
-          output[offset4(out, b, oy, ox, c)] =
-              static_cast<int8_t>(clamp_i32(m, p.act_min, p.act_max));
+          output[offset4(out, b, oy, ox, c)] = static_cast<T>(clamp_i32(m, p.act_min, p.act_max));
         }
       }
     }
   }
+}
+
+}  // namespace
+
+void max_pool_2d_int8(const PoolParams& p, const Dims4& in, const int8_t* input, const Dims4& out,
+                      int8_t* output) {
+  max_pool_quantized(p, in, input, out, output);
+}
+
+void max_pool_2d_int16(const PoolParams& p, const Dims4& in, const int16_t* input, const Dims4& out,
+                       int16_t* output) {
+  max_pool_quantized(p, in, input, out, output);
 }
 
 namespace max_pool_2d {
@@ -64,6 +78,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 void invoke_float32(const OpCall& call) { pool_invoke_float32<max_pool_2d_float32>(call); }
 void invoke_int8(const OpCall& call) { pool_invoke_int8<max_pool_2d_int8>(call); }
+void invoke_int16(const OpCall& call) { pool_invoke_int16<max_pool_2d_int16>(call); }
 
 }  // namespace max_pool_2d
 

@@ -156,8 +156,9 @@ PoolCase make_pool_case(Rng* rng, bool int8) {
                                                 rng->range(1, 5), rng->range(1, 5), c.in.h, c.in.w,
                                                 &c.p, &oh, &ow) ||
         oh <= 0 || ow <= 0 ||
-        !strata::kernels::compute_pool_activation(activation(rng), int8, rng->real(0.01f, 0.1f),
-                                                  rng->range(-128, 127), &c.p)) {
+        !strata::kernels::compute_pool_activation(
+            activation(rng), int8 ? strata::DataType::kInt8 : strata::DataType::kFloat32,
+            rng->real(0.01f, 0.1f), rng->range(-128, 127), &c.p)) {
       continue;
     }
     c.out = {c.in.n, oh, ow, c.in.c};

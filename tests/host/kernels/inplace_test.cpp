@@ -99,7 +99,7 @@ TEST(InPlace, PoolingInt8) {
     ASSERT_TRUE(compute_pool_geometry(trial % 2 ? Padding::kSame : Padding::kValid, small(rng),
                                       small(rng), small(rng), small(rng), in.h, in.w, &p, &oh,
                                       &ow));
-    ASSERT_TRUE(compute_pool_activation(FusedActivation::kNone, true, 1.0f, 0, &p));
+    ASSERT_TRUE(compute_pool_activation(FusedActivation::kNone, DataType::kInt8, 1.0f, 0, &p));
     if (oh <= 0 || ow <= 0) continue;
     const Dims4 out = {in.n, oh, ow, in.c};
     const WindowGeometry wg = {in.n,

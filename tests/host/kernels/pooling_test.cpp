@@ -11,7 +11,7 @@ PoolParams params(Padding pad, int stride, int filter, int in_h, int in_w, int* 
   PoolParams p{};
   int32_t h, w;
   EXPECT_TRUE(compute_pool_geometry(pad, stride, stride, filter, filter, in_h, in_w, &p, &h, &w));
-  EXPECT_TRUE(compute_pool_activation(FusedActivation::kNone, true, 1.0f, 0, &p));
+  EXPECT_TRUE(compute_pool_activation(FusedActivation::kNone, DataType::kInt8, 1.0f, 0, &p));
   *oh = h;
   *ow = w;
   return p;
@@ -69,7 +69,7 @@ TEST(Pooling, MaxInt8WithActivationClamp) {
   int32_t h, w;
   ASSERT_TRUE(compute_pool_geometry(Padding::kValid, 1, 1, 1, 2, 1, 4, &p, &h, &w));
   // RELU6 with scale 0.05, zp 0: clamp to [0, 120].
-  ASSERT_TRUE(compute_pool_activation(FusedActivation::kRelu6, true, 0.05f, 0, &p));
+  ASSERT_TRUE(compute_pool_activation(FusedActivation::kRelu6, DataType::kInt8, 0.05f, 0, &p));
   EXPECT_EQ(p.act_min, 0);
   EXPECT_EQ(p.act_max, 120);
   int8_t out[3];

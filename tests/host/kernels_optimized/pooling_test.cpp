@@ -73,7 +73,7 @@ TEST(OptimizedPooling, AverageInt8LargeWindowUsesExactSums) {
   int32_t oh = 0;
   int32_t ow = 0;
   ASSERT_TRUE(compute_pool_geometry(Padding::kValid, 1, 1, 17, 17, 17, 17, &p, &oh, &ow));
-  ASSERT_TRUE(compute_pool_activation(FusedActivation::kNone, true, 0.1f, 0, &p));
+  ASSERT_TRUE(compute_pool_activation(FusedActivation::kNone, DataType::kInt8, 0.1f, 0, &p));
   const Dims4 in = {1, 17, 17, 8};
   const Dims4 out = {1, oh, ow, 8};
   std::vector<int8_t> input(static_cast<size_t>(flat_size(in)), -128);

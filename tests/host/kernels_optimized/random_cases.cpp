@@ -211,9 +211,9 @@ PoolCase random_pool_case(std::mt19937* rng, bool int8) {
         oh <= 0 || ow <= 0) {
       continue;
     }
-    if (!strata::kernels::compute_pool_activation(random_activation(rng), int8,
-                                                  uniform_f(rng, 0.01f, 0.1f),
-                                                  uniform(rng, -128, 127), &c.p)) {
+    if (!strata::kernels::compute_pool_activation(
+            random_activation(rng), int8 ? strata::DataType::kInt8 : strata::DataType::kFloat32,
+            uniform_f(rng, 0.01f, 0.1f), uniform(rng, -128, 127), &c.p)) {
       continue;
     }
     c.out = {c.in.n, oh, ow, c.in.c};
