@@ -15,8 +15,7 @@ namespace {
 void fill_table(int32_t offset, int32_t left_shift, int32_t multiplier, int32_t shift,
                 int32_t* table) {
   for (int32_t v = -128; v <= 127; ++v) {
-    const int32_t shifted = (offset + v) * (1 << left_shift);
-    table[v + 128] = multiply_by_quantized_multiplier(shifted, multiplier, shift);
+    table[v + 128] = reference::rescale_input(v, offset, left_shift, multiplier, shift);
   }
 }
 
@@ -42,10 +41,11 @@ uint32_t add_int8_scratch_bytes(int32_t count, bool broadcasts) {
   return !broadcasts && count >= kAddTableMinCount ? 2u * 256u * sizeof(int32_t) : 0u;
 }
 
-void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, const int8_t* a,
+void add_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,
               const int8_t* b, int8_t* out, void* scratch) {
-  if (bc != nullptr || count < kAddTableMinCount || scratch == nullptr) {
-    reference::add_int8(p, bc, count, a, b, out);
+  const int32_t count = plan.count;
+  if (plan.rank != 0 || count < kAddTableMinCount || scratch == nullptr) {
+    reference::add_int8(p, plan, a, b, out);
     return;
   }
   int32_t* t1 = static_cast<int32_t*>(scratch);
@@ -77,9 +77,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 
 void invoke_int8(const OpCall& call) {
   const ArithmeticOpData& d = call.data<ArithmeticOpData>();
-  add_int8(d.params, d.broadcasts ? &d.broadcast : nullptr, d.count,
-           static_cast<const int8_t*>(call.input(0)), static_cast<const int8_t*>(call.input(1)),
-           static_cast<int8_t*>(call.output(0)), call.scratch());
+  add_int8(d.params, d.plan, static_cast<const int8_t*>(call.input(0)),
+           static_cast<const int8_t*>(call.input(1)), static_cast<int8_t*>(call.output(0)),
+           call.scratch());
 }
 
 }  // namespace add
