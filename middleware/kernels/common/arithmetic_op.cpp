@@ -11,11 +11,14 @@ FusedActivation read_activation(const OpContext& ctx, ArithmeticKind kind) {
   if (ctx.op == nullptr) return FusedActivation::kNone;
   tflite::ActivationFunctionType act = tflite::ActivationFunctionType_NONE;
   if (kind == ArithmeticKind::kAdd) {
-    if (const auto* o = ctx.op->builtin_options_as_AddOptions()) act = o->fused_activation_function();
+    if (const auto* o = ctx.op->builtin_options_as_AddOptions())
+      act = o->fused_activation_function();
   } else if (kind == ArithmeticKind::kSub) {
-    if (const auto* o = ctx.op->builtin_options_as_SubOptions()) act = o->fused_activation_function();
+    if (const auto* o = ctx.op->builtin_options_as_SubOptions())
+      act = o->fused_activation_function();
   } else {
-    if (const auto* o = ctx.op->builtin_options_as_MulOptions()) act = o->fused_activation_function();
+    if (const auto* o = ctx.op->builtin_options_as_MulOptions())
+      act = o->fused_activation_function();
   }
   return static_cast<FusedActivation>(act);
 }
@@ -51,8 +54,14 @@ Status binary_quant(const OpContext& ctx, BinaryQuant* q) {
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, b, "input 1"));
   STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   const bool is_int16 = a.type == DataType::kInt16;
-  *q = {a.scale,         a.zero_point,          b.scale, b.zero_point, out.scale, out.zero_point,
-        is_int16 ? -32768 : -128, is_int16 ? 32767 : 127};
+  *q = {a.scale,
+        a.zero_point,
+        b.scale,
+        b.zero_point,
+        out.scale,
+        out.zero_point,
+        is_int16 ? -32768 : -128,
+        is_int16 ? 32767 : 127};
   return Status::Ok();
 }
 
@@ -86,8 +95,8 @@ Status arithmetic_prepare(const OpContext& ctx, OpRequirements* req, void* op_da
         STRATA_RETURN_IF_ERROR(check_unquantized(ctx, ctx.output(0), "output"));
       }
       // TFLite's int32 ADD ignores the fused activation; SUB and MUL clamp to it.
-      ok = compute_arithmetic_params_int32(kind == ArithmeticKind::kAdd ? FusedActivation::kNone : act,
-                                           &d->params);
+      ok = compute_arithmetic_params_int32(
+          kind == ArithmeticKind::kAdd ? FusedActivation::kNone : act, &d->params);
       break;
     default:
       return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",

@@ -43,8 +43,7 @@ bool compute_add_params(const BinaryQuant& q, FusedActivation act, ArithmeticPar
   if (!set_offsets_and_range(q, act, p)) return false;
   p->left_shift = add_left_shift(q);
   const double twice_max = 2.0 * static_cast<double>(q.scale1 > q.scale2 ? q.scale1 : q.scale2);
-  const double real_out =
-      twice_max / ((1 << p->left_shift) * static_cast<double>(q.out_scale));
+  const double real_out = twice_max / ((1 << p->left_shift) * static_cast<double>(q.out_scale));
   return quantize_below_one(static_cast<double>(q.scale1) / twice_max, &p->input1_multiplier,
                             &p->input1_shift) &&
          quantize_below_one(static_cast<double>(q.scale2) / twice_max, &p->input2_multiplier,
@@ -61,14 +60,13 @@ bool compute_sub_params(const BinaryQuant& q, FusedActivation act, ArithmeticPar
                             &p->input1_shift) &&
          quantize_below_one(static_cast<double>(q.scale2 / twice_max), &p->input2_multiplier,
                             &p->input2_shift) &&
-         quantize_below_one(static_cast<double>(real_out), &p->output_multiplier,
-                            &p->output_shift);
+         quantize_below_one(static_cast<double>(real_out), &p->output_multiplier, &p->output_shift);
 }
 
 bool compute_mul_params(const BinaryQuant& q, FusedActivation act, ArithmeticParams* p) {
   if (!set_offsets_and_range(q, act, p)) return false;
-  const double real =
-      static_cast<double>(q.scale1) * static_cast<double>(q.scale2) / static_cast<double>(q.out_scale);
+  const double real = static_cast<double>(q.scale1) * static_cast<double>(q.scale2) /
+                      static_cast<double>(q.out_scale);
   p->output_shift = quantize_into(real, &p->output_multiplier);
   return true;
 }

@@ -56,7 +56,8 @@ Status plan_broadcast(const OpContext& ctx, const TensorView* const* operands, i
                      "output '%s' dimension %d is %d, broadcasting its inputs gives %d", out.name,
                      static_cast<int>(d), static_cast<int>(out.dims[d]), static_cast<int>(shape));
     }
-    for (int32_t k = 0; k < n; ++k) repeats[k][d] = aligned_dim(*operands[k], rank, d) != out.dims[d];
+    for (int32_t k = 0; k < n; ++k)
+      repeats[k][d] = aligned_dim(*operands[k], rank, d) != out.dims[d];
   }
   uint32_t count = 0;
   STRATA_RETURN_IF_ERROR(require_size(ctx, shape_elements(out.dims, rank), "the output", &count));

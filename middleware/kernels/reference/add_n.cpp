@@ -27,8 +27,8 @@ Status check_int8(const OpContext& ctx, AddNOpData* d) {
   for (uint32_t i = 1; i < ctx.num_inputs; ++i) {
     const TensorView& in = ctx.input(i);
     if (in.num_quant == 0 || in.scale != first.scale || in.zero_point != first.zero_point) {
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "input '%s' must have the quantization of '%s'", in.name, first.name);
+      return OpError(ctx, StatusCode::kUnsupported, "input '%s' must have the quantization of '%s'",
+                     in.name, first.name);
     }
   }
   ArithmeticParams& p = d->params;
@@ -100,7 +100,8 @@ void invoke_float32(const OpCall& call) {
   float* output = static_cast<float*>(call.output(0));
   for (int32_t i = 0; i < count; ++i) {
     float sum = 0.0f;
-    for (uint32_t k = 0; k < call.num_inputs; ++k) sum += static_cast<const float*>(call.input(k))[i];
+    for (uint32_t k = 0; k < call.num_inputs; ++k)
+      sum += static_cast<const float*>(call.input(k))[i];
     output[i] = sum;
   }
 }

@@ -22,9 +22,9 @@ inline int32_t rescale_input(int32_t v, int32_t offset, int32_t left_shift, int3
 
 // The quantized result: requantized to the output, offset and clamped to the activation range.
 inline int32_t requantize_output(int32_t raw, const ArithmeticParams& p) {
-  return clamp_i32(multiply_by_quantized_multiplier(raw, p.output_multiplier, p.output_shift) +
-                       p.output_offset,
-                   p.act_min, p.act_max);
+  return clamp_i32(
+      multiply_by_quantized_multiplier(raw, p.output_multiplier, p.output_shift) + p.output_offset,
+      p.act_min, p.act_max);
 }
 
 inline float clamp_float(float v, const ArithmeticParams& p) {

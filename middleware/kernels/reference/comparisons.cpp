@@ -14,27 +14,39 @@ namespace {
 
 struct Equal {
   template <typename T>
-  bool operator()(T a, T b) const { return a == b; }
+  bool operator()(T a, T b) const {
+    return a == b;
+  }
 };
 struct NotEqual {
   template <typename T>
-  bool operator()(T a, T b) const { return a != b; }
+  bool operator()(T a, T b) const {
+    return a != b;
+  }
 };
 struct Less {
   template <typename T>
-  bool operator()(T a, T b) const { return a < b; }
+  bool operator()(T a, T b) const {
+    return a < b;
+  }
 };
 struct LessEqual {
   template <typename T>
-  bool operator()(T a, T b) const { return a <= b; }
+  bool operator()(T a, T b) const {
+    return a <= b;
+  }
 };
 struct Greater {
   template <typename T>
-  bool operator()(T a, T b) const { return a > b; }
+  bool operator()(T a, T b) const {
+    return a > b;
+  }
 };
 struct GreaterEqual {
   template <typename T>
-  bool operator()(T a, T b) const { return a >= b; }
+  bool operator()(T a, T b) const {
+    return a >= b;
+  }
 };
 
 // `with_bool`: EQUAL and NOT_EQUAL, which also compare bool tensors.
@@ -89,11 +101,12 @@ void compare_bool(const OpCall& call) {
 template <typename Compare>
 void compare_int8(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
-  broadcast_binary<int8_t, bool>(call.data<ArithmeticOpData>().plan, call, [&p](int8_t x, int8_t y) {
-    return Compare()(
-        rescale_input(x, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift),
-        rescale_input(y, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift));
-  });
+  broadcast_binary<int8_t, bool>(
+      call.data<ArithmeticOpData>().plan, call, [&p](int8_t x, int8_t y) {
+        return Compare()(
+            rescale_input(x, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift),
+            rescale_input(y, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift));
+      });
 }
 
 }  // namespace

@@ -102,10 +102,10 @@ void invoke_int32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
-  broadcast_binary<int8_t, int8_t>(call.data<ArithmeticOpData>().plan, call,
-                                   [&p](int8_t x, int8_t y) {
-                                     return divide_int8(p.input1_offset + x, p.input2_offset + y, p);
-                                   });
+  broadcast_binary<int8_t, int8_t>(
+      call.data<ArithmeticOpData>().plan, call, [&p](int8_t x, int8_t y) {
+        return divide_int8(p.input1_offset + x, p.input2_offset + y, p);
+      });
 }
 
 }  // namespace div

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/conv_op.hpp"
+#include "kernel_harness.hpp"
 #include "reference/conv_2d.hpp"
 #include "reference/registry.hpp"
 #include "tflite_generated.h"
@@ -13,58 +14,6 @@
 namespace strata {
 namespace kernels {
 namespace {
-
-// Owns the arrays a TensorView points to.
-struct FakeTensor {
-  std::vector<int32_t> dims;
-  std::vector<float> scales;
-  std::vector<uint8_t> zps;
-  std::vector<uint8_t> storage;
-  TensorView view;
-
-  FakeTensor(DataType type, std::vector<int32_t> d, std::vector<float> s = {},
-             std::vector<int64_t> z = {}, int32_t index = 0)
-      : dims(std::move(d)), scales(std::move(s)) {
-    for (int64_t v : z) {
-      uint8_t b[8];
-      std::memcpy(b, &v, 8);
-      zps.insert(zps.end(), b, b + 8);
-    }
-    uint32_t n = 1;
-    for (int32_t x : dims) n *= static_cast<uint32_t>(x);
-    storage.assign(n * DataTypeSize(type), 0);
-    view.data = storage.data();
-    view.dims = dims.data();
-    view.name = "t";
-    view.scales = scales.empty() ? nullptr : scales.data();
-    view.zero_points = zps.empty() ? nullptr : zps.data();
-    view.scale = scales.empty() ? 0.0f : scales[0];
-    view.zero_point = z.empty() ? 0 : static_cast<int32_t>(z[0]);
-    view.index = index;
-    view.rank = static_cast<int32_t>(dims.size());
-    view.elements = n;
-    view.bytes = n * DataTypeSize(type);
-    view.num_quant = static_cast<uint32_t>(scales.size());
-    view.type = type;
-  }
-};
-
-// An OpCall record laid out as the interpreter does: header, data slots (inputs, outputs,
-// scratch), then the op data.
-std::vector<uint64_t> make_call(InvokeFn fn, const std::vector<void*>& slots, uint32_t num_inputs,
-                                const std::vector<uint64_t>& op_data) {
-  std::vector<uint64_t> rec(sizeof(OpCall) / 8 + slots.size() + op_data.size(), 0);
-  OpCall* call = reinterpret_cast<OpCall*>(rec.data());
-  call->invoke.fn = fn;
-  call->num_inputs = static_cast<uint8_t>(num_inputs);
-  call->num_outputs_flags = static_cast<uint8_t>(slots.size() - num_inputs);
-  call->stride_words = static_cast<uint8_t>(sizeof(OpCall) / 8 + slots.size());
-  call->data_offset = static_cast<uint32_t>(sizeof(OpCall) + 8 * slots.size());
-  auto* ptrs = reinterpret_cast<ArenaPtr<void>*>(call + 1);
-  for (size_t i = 0; i < slots.size(); ++i) ptrs[i].ptr = slots[i];
-  std::memcpy(ptrs + slots.size(), op_data.data(), op_data.size() * 8);
-  return rec;
-}
 
 flatbuffers::DetachedBuffer conv_operator(tflite::Padding pad, int stride, int act) {
   flatbuffers::FlatBufferBuilder fbb;
@@ -74,25 +23,6 @@ flatbuffers::DetachedBuffer conv_operator(tflite::Padding pad, int stride, int a
       tflite::CreateOperator(fbb, 0, 0, 0, tflite::BuiltinOptions_Conv2DOptions, opts.Union());
   fbb.Finish(op);
   return fbb.Release();
-}
-
-OpContext make_context(const tflite::Operator* op, std::vector<TensorView>* ins,
-                       std::vector<TensorView>* outs, int32_t code) {
-  OpContext ctx;
-  ctx.builtin_code = code;
-  ctx.op = op;
-  ctx.inputs = ins->data();
-  ctx.outputs = outs->data();
-  ctx.num_inputs = static_cast<uint32_t>(ins->size());
-  ctx.num_outputs = static_cast<uint32_t>(outs->size());
-  return ctx;
-}
-
-// The reference kernel of an op, as the interpreter finds it.
-const Kernel& Ref(int32_t code) {
-  const Kernel* k = reference::registry().Find(code, 1);
-  EXPECT_NE(k, nullptr) << OpName(code);
-  return *k;
 }
 
 TEST(Adapter, RegistryRejectsUnknownVersions) {

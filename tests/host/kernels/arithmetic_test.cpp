@@ -46,7 +46,8 @@ TEST(ArithmeticFloat, BroadcastRowOverMatrix) {
   const std::vector<int32_t> dc = {2, 1}, dr = {1, 3};
   const TensorView vc = strata_test::shape_view(dc), vr = strata_test::shape_view(dr);
   const TensorView* outer[2] = {&vc, &vr};
-  ASSERT_TRUE(plan_broadcast(OpContext{}, outer, 2, va, BroadcastOutput::kBroadcastShape, &bc).ok());
+  ASSERT_TRUE(
+      plan_broadcast(OpContext{}, outer, 2, va, BroadcastOutput::kBroadcastShape, &bc).ok());
   const float col[2] = {2, 3};
   mul_float32(p, bc, col, b, out);
   EXPECT_FLOAT_EQ(out[0], 20);
@@ -56,7 +57,8 @@ TEST(ArithmeticFloat, BroadcastRowOverMatrix) {
 TEST(ArithmeticInt8, AddHandComputed) {
   // Both inputs scale 0.5 zp 0, output scale 1 zp 0: (4 + 6) * 0.5 = 5; (3 + 0) * 0.5 = 1.5 -> 2.
   ArithmeticParams p;
-  ASSERT_TRUE(compute_add_params({0.5f, 0, 0.5f, 0, 1.0f, 0, -128, 127}, FusedActivation::kNone, &p));
+  ASSERT_TRUE(
+      compute_add_params({0.5f, 0, 0.5f, 0, 1.0f, 0, -128, 127}, FusedActivation::kNone, &p));
   EXPECT_EQ(p.left_shift, 20);
   const int8_t a[2] = {4, 3};
   const int8_t b[2] = {6, 0};
@@ -71,8 +73,10 @@ TEST(ArithmeticInt8, AddAndMulMatchFloat) {
   const float s1 = 0.0394f, s2 = 0.1042f, so = 0.0509f;
   const int z1 = -128, z2 = 4, zo = -128;
   ArithmeticParams add, mul;
-  ASSERT_TRUE(compute_add_params({s1, z1, s2, z2, so, zo, -128, 127}, FusedActivation::kNone, &add));
-  ASSERT_TRUE(compute_mul_params({s1, z1, s2, z2, 0.3f, 0, -128, 127}, FusedActivation::kNone, &mul));
+  ASSERT_TRUE(
+      compute_add_params({s1, z1, s2, z2, so, zo, -128, 127}, FusedActivation::kNone, &add));
+  ASSERT_TRUE(
+      compute_mul_params({s1, z1, s2, z2, 0.3f, 0, -128, 127}, FusedActivation::kNone, &mul));
   auto a = strata_test::random_int8(&rng, 4096);
   auto b = strata_test::random_int8(&rng, 4096);
   std::vector<int8_t> out(4096), out2(4096);
@@ -88,7 +92,8 @@ TEST(ArithmeticInt8, AddAndMulMatchFloat) {
 TEST(ArithmeticInt8, MulHandComputed) {
   // scales 0.5 * 0.5 / 0.25 = 1: (3 - 1) * (5 + 1) = 12; output zp 2 -> 14.
   ArithmeticParams p;
-  ASSERT_TRUE(compute_mul_params({0.5f, 1, 0.5f, -1, 0.25f, 2, -128, 127}, FusedActivation::kNone, &p));
+  ASSERT_TRUE(
+      compute_mul_params({0.5f, 1, 0.5f, -1, 0.25f, 2, -128, 127}, FusedActivation::kNone, &p));
   const int8_t a[1] = {3};
   const int8_t b[1] = {5};
   int8_t out[1];

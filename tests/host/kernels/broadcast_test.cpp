@@ -90,7 +90,8 @@ TEST(Broadcast, MergesDimensionsThatBroadcastAlike) {
   const TensorView va = shape_view(a), vb = shape_view(b), out = shape_view(a);
   const TensorView* ops[2] = {&va, &vb};
   BroadcastPlan plan;
-  ASSERT_TRUE(plan_broadcast(OpContext{}, ops, 2, out, BroadcastOutput::kBroadcastShape, &plan).ok());
+  ASSERT_TRUE(
+      plan_broadcast(OpContext{}, ops, 2, out, BroadcastOutput::kBroadcastShape, &plan).ok());
   ASSERT_EQ(plan.rank, 2);
   EXPECT_EQ(plan.out[0], 16);
   EXPECT_EQ(plan.out[1], 3);
@@ -102,7 +103,8 @@ TEST(Broadcast, MergesDimensionsThatBroadcastAlike) {
   const std::vector<int32_t> c = {4, 4, 3};
   const TensorView vc = shape_view(c);
   const TensorView* same[2] = {&va, &vc};
-  ASSERT_TRUE(plan_broadcast(OpContext{}, same, 2, out, BroadcastOutput::kBroadcastShape, &plan).ok());
+  ASSERT_TRUE(
+      plan_broadcast(OpContext{}, same, 2, out, BroadcastOutput::kBroadcastShape, &plan).ok());
   EXPECT_EQ(plan.rank, 0);
   EXPECT_EQ(plan.count, 48);
 }
@@ -119,21 +121,26 @@ TEST(Broadcast, RefusesWhatDoesNotBroadcast) {
   const TensorView va = shape_view(a), vb = shape_view(b), vb3 = shape_view(b3);
   BroadcastPlan plan;
   const TensorView* bad[2] = {&va, &vb};
-  EXPECT_FALSE(plan_broadcast(OpContext{}, bad, 2, shape_view(out23), BroadcastOutput::kBroadcastShape,
-                              &plan).ok());
+  EXPECT_FALSE(plan_broadcast(OpContext{}, bad, 2, shape_view(out23),
+                              BroadcastOutput::kBroadcastShape, &plan)
+                   .ok());
   const TensorView* good[2] = {&va, &vb3};
   // The output must be the broadcast shape, not merely one the inputs broadcast to.
   EXPECT_FALSE(plan_broadcast(OpContext{}, good, 2, shape_view(out33),
-                              BroadcastOutput::kBroadcastShape, &plan).ok());
+                              BroadcastOutput::kBroadcastShape, &plan)
+                   .ok());
   const std::vector<int32_t> wide = {5, 2, 3};
   EXPECT_FALSE(plan_broadcast(OpContext{}, good, 2, shape_view(wide),
-                              BroadcastOutput::kBroadcastShape, &plan).ok());
-  EXPECT_TRUE(plan_broadcast(OpContext{}, good, 2, shape_view(wide), BroadcastOutput::kGivenShape,
-                             &plan).ok());
+                              BroadcastOutput::kBroadcastShape, &plan)
+                   .ok());
+  EXPECT_TRUE(
+      plan_broadcast(OpContext{}, good, 2, shape_view(wide), BroadcastOutput::kGivenShape, &plan)
+          .ok());
   const TensorView v7 = shape_view(rank7);
   const TensorView* deep[1] = {&v7};
-  EXPECT_FALSE(plan_broadcast(OpContext{}, deep, 1, shape_view(rank7), BroadcastOutput::kGivenShape,
-                              &plan).ok());
+  EXPECT_FALSE(
+      plan_broadcast(OpContext{}, deep, 1, shape_view(rank7), BroadcastOutput::kGivenShape, &plan)
+          .ok());
 }
 
 TEST(Broadcast, GivenShapeRepeatsOneOperand) {
@@ -142,8 +149,9 @@ TEST(Broadcast, GivenShapeRepeatsOneOperand) {
   const TensorView vin = shape_view(in);
   const TensorView* ops[1] = {&vin};
   BroadcastPlan plan;
-  ASSERT_TRUE(plan_broadcast(OpContext{}, ops, 1, shape_view(out), BroadcastOutput::kGivenShape,
-                             &plan).ok());
+  ASSERT_TRUE(
+      plan_broadcast(OpContext{}, ops, 1, shape_view(out), BroadcastOutput::kGivenShape, &plan)
+          .ok());
   std::vector<int32_t> got;
   broadcast_for_each(plan, [&](int32_t, int32_t i, int32_t, int32_t) { got.push_back(i); });
   const std::vector<int32_t> want = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
