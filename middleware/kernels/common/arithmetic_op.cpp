@@ -46,6 +46,21 @@ Status binary_prepare(const OpContext& ctx, OpRequirements* req, BinaryOutput ou
   return Status::Ok();
 }
 
+Status plan_only_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                         BinaryOutput output, const DataType* types, int32_t n) {
+  OpDataRef<BroadcastPlan> plan(req, op_data);
+  STRATA_RETURN_IF_ERROR(binary_prepare(ctx, req, output, plan.get()));
+  const DataType type = ctx.input(0).type;
+  for (int32_t i = 0; i < n; ++i) {
+    if (types[i] == type) {
+      req->variant = variant_of(type);
+      return Status::Ok();
+    }
+  }
+  return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
+                 DataTypeName(type));
+}
+
 Status binary_quant(const OpContext& ctx, BinaryQuant* q) {
   const TensorView& a = ctx.input(0);
   const TensorView& b = ctx.input(1);

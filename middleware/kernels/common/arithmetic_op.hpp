@@ -25,6 +25,12 @@ enum class BinaryOutput : uint8_t { kSameType, kBool };
 Status binary_prepare(const OpContext& ctx, OpRequirements* req, BinaryOutput output,
                       BroadcastPlan* plan);
 
+// The whole prepare() of a binary op whose op data is its plan alone (MAXIMUM, MINIMUM,
+// FLOOR_DIV, FLOOR_MOD, LOGICAL_AND, LOGICAL_OR): the inputs' type must be one of types[0..n),
+// and picks that type's variant.
+Status plan_only_prepare(const OpContext& ctx, OpRequirements* req, void* op_data,
+                         BinaryOutput output, const DataType* types, int32_t n);
+
 // The quantization of a binary op's inputs and output (check_quantized on each), with the range
 // of their type.
 Status binary_quant(const OpContext& ctx, BinaryQuant* q);

@@ -14,9 +14,7 @@ template <typename T>
 void add_quantized(const ArithmeticParams& p, const BroadcastPlan& plan, const T* a, const T* b,
                    T* out) {
   broadcast_binary(plan, a, b, out, [&p](T x, T y) {
-    const int32_t sum =
-        rescale_input(x, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift) +
-        rescale_input(y, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
+    const int32_t sum = rescale_input1(x, p) + rescale_input2(y, p);
     return static_cast<T>(requantize_output(sum, p));
   });
 }

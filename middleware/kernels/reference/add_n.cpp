@@ -110,13 +110,11 @@ void invoke_int8(const OpCall& call) {
   const AddNOpData& d = call.data<AddNOpData>();
   const ArithmeticParams& p = d.params;
   int8_t* output = static_cast<int8_t*>(call.output(0));
-  const int32_t bias =
-      rescale_input(0, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
+  const int32_t bias = rescale_input1(0, p);
   for (int32_t i = 0; i < d.count; ++i) {
     int32_t sum = bias;
     for (uint32_t k = 0; k < call.num_inputs; ++k) {
-      sum += rescale_input(static_cast<const int8_t*>(call.input(k))[i], p.input1_offset,
-                           p.left_shift, p.input1_multiplier, p.input1_shift);
+      sum += rescale_input1(static_cast<const int8_t*>(call.input(k))[i], p);
     }
     output[i] = static_cast<int8_t>(requantize_output(sum, p));
   }

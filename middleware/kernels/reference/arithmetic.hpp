@@ -20,6 +20,14 @@ inline int32_t rescale_input(int32_t v, int32_t offset, int32_t left_shift, int3
   return multiply_by_quantized_multiplier((offset + v) * (1 << left_shift), multiplier, shift);
 }
 
+// Input 1 and input 2 of a binary op on its common scale.
+inline int32_t rescale_input1(int32_t v, const ArithmeticParams& p) {
+  return rescale_input(v, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
+}
+inline int32_t rescale_input2(int32_t v, const ArithmeticParams& p) {
+  return rescale_input(v, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
+}
+
 // The quantized result: requantized to the output, offset and clamped to the activation range.
 inline int32_t requantize_output(int32_t raw, const ArithmeticParams& p) {
   return clamp_i32(

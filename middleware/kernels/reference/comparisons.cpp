@@ -102,11 +102,8 @@ template <typename Compare>
 void compare_int8(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<int8_t, bool>(
-      call.data<ArithmeticOpData>().plan, call, [&p](int8_t x, int8_t y) {
-        return Compare()(
-            rescale_input(x, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift),
-            rescale_input(y, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift));
-      });
+      call.data<ArithmeticOpData>().plan, call,
+      [&p](int8_t x, int8_t y) { return Compare()(rescale_input1(x, p), rescale_input2(y, p)); });
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "common/arithmetic_op.hpp"
-#include "common/op_checks.hpp"
 
 namespace strata {
 namespace kernels {
@@ -12,10 +11,10 @@ namespace reference {
 namespace floor_div {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<BroadcastPlan> plan(req, op_data);
-  STRATA_RETURN_IF_ERROR(binary_prepare(ctx, req, BinaryOutput::kSameType, plan.get()));
+  static const DataType kFloat32 = DataType::kFloat32;
+  STRATA_RETURN_IF_ERROR(
+      plan_only_prepare(ctx, req, op_data, BinaryOutput::kSameType, &kFloat32, 1));
   const TensorView& divisor = ctx.input(1);
-  STRATA_RETURN_IF_ERROR(check_type(ctx, divisor, "input 1", DataType::kFloat32));
   if (divisor.is_constant && divisor.data != nullptr) {
     const float* y = divisor.float_data();
     for (uint32_t i = 0; i < divisor.elements; ++i) {
@@ -25,7 +24,6 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
       }
     }
   }
-  req->variant = Variant::kFloat32;
   return Status::Ok();
 }
 

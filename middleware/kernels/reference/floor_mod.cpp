@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "common/arithmetic_op.hpp"
-#include "common/op_checks.hpp"
 
 namespace strata {
 namespace kernels {
@@ -12,11 +11,8 @@ namespace reference {
 namespace floor_mod {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<BroadcastPlan> plan(req, op_data);
-  STRATA_RETURN_IF_ERROR(binary_prepare(ctx, req, BinaryOutput::kSameType, plan.get()));
-  STRATA_RETURN_IF_ERROR(check_type(ctx, ctx.input(0), "input 0", DataType::kFloat32));
-  req->variant = Variant::kFloat32;
-  return Status::Ok();
+  static const DataType kFloat32 = DataType::kFloat32;
+  return plan_only_prepare(ctx, req, op_data, BinaryOutput::kSameType, &kFloat32, 1);
 }
 
 void invoke_float32(const OpCall& call) {

@@ -1,7 +1,6 @@
 // LOGICAL_AND and LOGICAL_OR (with broadcasting) and LOGICAL_NOT on bool tensors. Any non-zero
 // input byte is true; outputs are 0 or 1.
 #include "common/arithmetic_op.hpp"
-#include "common/op_checks.hpp"
 #include "common/unary_op.hpp"
 
 namespace strata {
@@ -10,11 +9,8 @@ namespace reference {
 namespace {
 
 Status logical_binary_prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<BroadcastPlan> plan(req, op_data);
-  STRATA_RETURN_IF_ERROR(binary_prepare(ctx, req, BinaryOutput::kBool, plan.get()));
-  STRATA_RETURN_IF_ERROR(check_type(ctx, ctx.input(0), "input 0", DataType::kBool));
-  req->variant = Variant::kBool;
-  return Status::Ok();
+  static const DataType kBool = DataType::kBool;
+  return plan_only_prepare(ctx, req, op_data, BinaryOutput::kBool, &kBool, 1);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 // requantization, as TFLite does (its converter gives both inputs and the output one
 // quantization). Float comparisons are TFLite's: max(a, b) = a > b ? a : b, so a NaN in b wins.
 #include "common/arithmetic_op.hpp"
-#include "common/op_checks.hpp"
 
 namespace strata {
 namespace kernels {
@@ -11,21 +10,9 @@ namespace reference {
 namespace {
 
 Status minmax_prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  OpDataRef<BroadcastPlan> plan(req, op_data);
-  STRATA_RETURN_IF_ERROR(binary_prepare(ctx, req, BinaryOutput::kSameType, plan.get()));
-  const DataType type = ctx.input(0).type;
-  switch (type) {
-    case DataType::kFloat32:
-    case DataType::kInt8:
-    case DataType::kInt16:
-    case DataType::kInt32:
-    case DataType::kInt64:
-      req->variant = variant_of(type);
-      return Status::Ok();
-    default:
-      return OpError(ctx, StatusCode::kUnsupported, "input type %s is not supported",
-                     DataTypeName(type));
-  }
+  static const DataType kTypes[] = {DataType::kFloat32, DataType::kInt8, DataType::kInt16,
+                                    DataType::kInt32, DataType::kInt64};
+  return plan_only_prepare(ctx, req, op_data, BinaryOutput::kSameType, kTypes, 5);
 }
 
 template <typename T>
@@ -41,7 +28,6 @@ void take_min(const OpCall& call) {
 }  // namespace
 
 namespace maximum {
-
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   return minmax_prepare(ctx, req, op_data);
 }
@@ -50,11 +36,9 @@ void invoke_int8(const OpCall& call) { take_max<int8_t>(call); }
 void invoke_int16(const OpCall& call) { take_max<int16_t>(call); }
 void invoke_int32(const OpCall& call) { take_max<int32_t>(call); }
 void invoke_int64(const OpCall& call) { take_max<int64_t>(call); }
-
 }  // namespace maximum
 
 namespace minimum {
-
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   return minmax_prepare(ctx, req, op_data);
 }
@@ -63,7 +47,6 @@ void invoke_int8(const OpCall& call) { take_min<int8_t>(call); }
 void invoke_int16(const OpCall& call) { take_min<int16_t>(call); }
 void invoke_int32(const OpCall& call) { take_min<int32_t>(call); }
 void invoke_int64(const OpCall& call) { take_min<int64_t>(call); }
-
 }  // namespace minimum
 
 }  // namespace reference

@@ -16,9 +16,7 @@ template <typename T>
 void squared_difference_quantized(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<T, T>(call.data<ArithmeticOpData>().plan, call, [&p](T x, T y) {
-    const int32_t difference =
-        rescale_input(x, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift) -
-        rescale_input(y, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
+    const int32_t difference = rescale_input1(x, p) - rescale_input2(y, p);
     return static_cast<T>(requantize_output(difference * difference, p));
   });
 }
