@@ -47,12 +47,15 @@ inline BroadcastPlan flat_plan(int32_t count) {
 Status plan_broadcast(const OpContext& ctx, const TensorView* const* operands, int32_t n,
                       const TensorView& out, BroadcastOutput rule, BroadcastPlan* plan);
 
-// Calls f(o, i0, i1, i2) for every output element o in order, with the element index i<k> of
-// operand k (0 for operands the plan does not have).
+// The loop of broadcast_for_each. The closure comes first so it travels in registers r0-r3 on
+// Cortex-M (AAPCS) instead of being split between registers and the stack.
 template <typename F>
-inline void broadcast_for_each(const BroadcastPlan& p, F f) {
+void broadcast_loop(F f, const BroadcastPlan& p) {
+  // Locals, not p's fields: a store through an int8 output may alias any object, and would make
+  // the compiler reload every field read in the loop.
+  const int32_t count = p.count;
   if (p.rank == 0) {
-    for (int32_t i = 0; i < p.count; ++i) f(i, i, i, i);
+    for (int32_t i = 0; i < count; ++i) f(i, i, i, i);
     return;
   }
   const int32_t last = p.rank - 1;
@@ -80,10 +83,19 @@ inline void broadcast_for_each(const BroadcastPlan& p, F f) {
   }
 }
 
-// The element loop of a binary op: out[o] = f(a[i0], b[i1]).
+// Calls f(o, i0, i1, i2) for every output element o in order, with the element index i<k> of
+// operand k (0 for operands the plan does not have).
+template <typename F>
+inline void broadcast_for_each(const BroadcastPlan& p, F f) {
+  broadcast_loop(f, p);
+}
+
+// The element loop of a binary op: out[o] = f(a[i0], b[i1]). Captures are copies, which the
+// compiler keeps in registers (references would be reloaded after every int8 store).
 template <typename In, typename Out, typename F>
 inline void broadcast_binary(const BroadcastPlan& p, const In* a, const In* b, Out* out, F f) {
-  broadcast_for_each(p, [&](int32_t o, int32_t i, int32_t j, int32_t) { out[o] = f(a[i], b[j]); });
+  broadcast_for_each(
+      p, [a, b, out, f](int32_t o, int32_t i, int32_t j, int32_t) { out[o] = f(a[i], b[j]); });
 }
 
 // The same on an operator's inputs 0 and 1 and output 0.

@@ -14,8 +14,8 @@ template <typename T>
 void add_quantized(const ArithmeticParams& p, const BroadcastPlan& plan, const T* a, const T* b,
                    T* out) {
   broadcast_binary(plan, a, b, out, [&p](T x, T y) {
-    const int32_t sum = rescale_input1(x, p) + rescale_input2(y, p);
-    return static_cast<T>(requantize_output(sum, p));
+    const Rescaled r = rescale_inputs(x, y, p);
+    return static_cast<T>(requantize_output(r.x + r.y, p));
   });
 }
 
@@ -23,7 +23,8 @@ void add_quantized(const ArithmeticParams& p, const BroadcastPlan& plan, const T
 
 void add_float32(const ArithmeticParams& p, const BroadcastPlan& plan, const float* a,
                  const float* b, float* out) {
-  broadcast_binary(plan, a, b, out, [&p](float x, float y) { return clamp_float(x + y, p); });
+  const FloatClamp clamp = float_clamp(p);
+  broadcast_binary(plan, a, b, out, [clamp](float x, float y) { return clamp(x + y); });
 }
 
 void add_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,

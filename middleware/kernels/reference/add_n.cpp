@@ -110,11 +110,15 @@ void invoke_int8(const OpCall& call) {
   const AddNOpData& d = call.data<AddNOpData>();
   const ArithmeticParams& p = d.params;
   int8_t* output = static_cast<int8_t*>(call.output(0));
-  const int32_t bias = rescale_input1(0, p);
+  // Every input has input 1's parameters.
+  auto rescale = [&p](int32_t v) {
+    return rescale_input(v, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
+  };
+  const int32_t bias = rescale(0);
   for (int32_t i = 0; i < d.count; ++i) {
     int32_t sum = bias;
     for (uint32_t k = 0; k < call.num_inputs; ++k) {
-      sum += rescale_input1(static_cast<const int8_t*>(call.input(k))[i], p);
+      sum += rescale(static_cast<const int8_t*>(call.input(k))[i]);
     }
     output[i] = static_cast<int8_t>(requantize_output(sum, p));
   }

@@ -20,12 +20,16 @@ inline int32_t rescale_input(int32_t v, int32_t offset, int32_t left_shift, int3
   return multiply_by_quantized_multiplier((offset + v) * (1 << left_shift), multiplier, shift);
 }
 
-// Input 1 and input 2 of a binary op on its common scale.
-inline int32_t rescale_input1(int32_t v, const ArithmeticParams& p) {
-  return rescale_input(v, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
-}
-inline int32_t rescale_input2(int32_t v, const ArithmeticParams& p) {
-  return rescale_input(v, p.input2_offset, p.left_shift, p.input2_multiplier, p.input2_shift);
+// Both inputs of a binary op on its common scale.
+struct Rescaled {
+  int32_t x;
+  int32_t y;
+};
+inline Rescaled rescale_inputs(int32_t x, int32_t y, const ArithmeticParams& p) {
+  const int32_t x_shifted = (p.input1_offset + x) * (1 << p.left_shift);
+  const int32_t y_shifted = (p.input2_offset + y) * (1 << p.left_shift);
+  return {multiply_by_quantized_multiplier(x_shifted, p.input1_multiplier, p.input1_shift),
+          multiply_by_quantized_multiplier(y_shifted, p.input2_multiplier, p.input2_shift)};
 }
 
 // The quantized result: requantized to the output, offset and clamped to the activation range.
@@ -35,9 +39,14 @@ inline int32_t requantize_output(int32_t raw, const ArithmeticParams& p) {
       p.act_min, p.act_max);
 }
 
-inline float clamp_float(float v, const ArithmeticParams& p) {
-  return v < p.act_min_f ? p.act_min_f : (v > p.act_max_f ? p.act_max_f : v);
-}
+// The float activation range as a value: captured by copy, its bounds stay in registers (a float
+// store could alias the params' float fields and force a reload per element).
+struct FloatClamp {
+  float lo;
+  float hi;
+  float operator()(float v) const { return v < lo ? lo : (v > hi ? hi : v); }
+};
+inline FloatClamp float_clamp(const ArithmeticParams& p) { return {p.act_min_f, p.act_max_f}; }
 
 void add_float32(const ArithmeticParams& p, const BroadcastPlan& plan, const float* a,
                  const float* b, float* out);

@@ -23,7 +23,7 @@ template <typename T>
 void copy(const BroadcastPlan& plan, const void* input, void* output) {
   const T* in = static_cast<const T*>(input);
   T* out = static_cast<T*>(output);
-  broadcast_for_each(plan, [&](int32_t o, int32_t i, int32_t, int32_t) { out[o] = in[i]; });
+  broadcast_for_each(plan, [=](int32_t o, int32_t i, int32_t, int32_t) { out[o] = in[i]; });
 }
 
 // The output's dimensions must be the constant shape's values.

@@ -101,9 +101,11 @@ void compare_bool(const OpCall& call) {
 template <typename Compare>
 void compare_int8(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
-  broadcast_binary<int8_t, bool>(
-      call.data<ArithmeticOpData>().plan, call,
-      [&p](int8_t x, int8_t y) { return Compare()(rescale_input1(x, p), rescale_input2(y, p)); });
+  broadcast_binary<int8_t, bool>(call.data<ArithmeticOpData>().plan, call,
+                                 [&p](int8_t x, int8_t y) {
+                                   const Rescaled r = rescale_inputs(x, y, p);
+                                   return Compare()(r.x, r.y);
+                                 });
 }
 
 }  // namespace

@@ -86,17 +86,18 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 
 void invoke_float32(const OpCall& call) {
-  const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
+  const FloatClamp clamp = float_clamp(call.data<ArithmeticOpData>().params);
   broadcast_binary<float, float>(call.data<ArithmeticOpData>().plan, call,
-                                 [&p](float x, float y) { return clamp_float(x / y, p); });
+                                 [clamp](float x, float y) { return clamp(x / y); });
 }
 
 void invoke_int32(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<int32_t, int32_t>(
-      call.data<ArithmeticOpData>().plan, call, [&p](int32_t x, int32_t y) {
+      call.data<ArithmeticOpData>().plan, call,
+      [lo = p.act_min, hi = p.act_max](int32_t x, int32_t y) {
         const int32_t q = y == 0 ? 0 : (y == -1 ? -x : x / y);  // -INT32_MIN wraps (-fwrapv)
-        return clamp_i32(q, p.act_min, p.act_max);
+        return clamp_i32(q, lo, hi);
       });
 }
 

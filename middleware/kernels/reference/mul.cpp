@@ -21,7 +21,8 @@ void mul_quantized(const ArithmeticParams& p, const BroadcastPlan& plan, const T
 
 void mul_float32(const ArithmeticParams& p, const BroadcastPlan& plan, const float* a,
                  const float* b, float* out) {
-  broadcast_binary(plan, a, b, out, [&p](float x, float y) { return clamp_float(x * y, p); });
+  const FloatClamp clamp = float_clamp(p);
+  broadcast_binary(plan, a, b, out, [clamp](float x, float y) { return clamp(x * y); });
 }
 
 void mul_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,
@@ -57,7 +58,7 @@ void invoke_int32(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<int32_t, int32_t>(
       call.data<ArithmeticOpData>().plan, call,
-      [&p](int32_t x, int32_t y) { return clamp_i32(x * y, p.act_min, p.act_max); });
+      [lo = p.act_min, hi = p.act_max](int32_t x, int32_t y) { return clamp_i32(x * y, lo, hi); });
 }
 
 }  // namespace mul

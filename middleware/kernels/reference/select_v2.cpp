@@ -17,7 +17,7 @@ void select(const OpCall& call) {
   const T* x = static_cast<const T*>(call.input(1));
   const T* y = static_cast<const T*>(call.input(2));
   T* out = static_cast<T*>(call.output(0));
-  broadcast_for_each(call.data<BroadcastPlan>(), [&](int32_t o, int32_t c, int32_t i, int32_t j) {
+  broadcast_for_each(call.data<BroadcastPlan>(), [=](int32_t o, int32_t c, int32_t i, int32_t j) {
     out[o] = condition[c] != 0 ? x[i] : y[j];
   });
 }

@@ -16,7 +16,8 @@ template <typename T>
 void squared_difference_quantized(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<T, T>(call.data<ArithmeticOpData>().plan, call, [&p](T x, T y) {
-    const int32_t difference = rescale_input1(x, p) - rescale_input2(y, p);
+    const Rescaled r = rescale_inputs(x, y, p);
+    const int32_t difference = r.x - r.y;
     return static_cast<T>(requantize_output(difference * difference, p));
   });
 }

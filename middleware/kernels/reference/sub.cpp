@@ -15,8 +15,8 @@ template <typename T>
 void sub_quantized(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<T, T>(call.data<ArithmeticOpData>().plan, call, [&p](T x, T y) {
-    const int32_t difference = rescale_input1(x, p) - rescale_input2(y, p);
-    return static_cast<T>(requantize_output(difference, p));
+    const Rescaled r = rescale_inputs(x, y, p);
+    return static_cast<T>(requantize_output(r.x - r.y, p));
   });
 }
 
@@ -27,9 +27,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 
 void invoke_float32(const OpCall& call) {
-  const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
+  const FloatClamp clamp = float_clamp(call.data<ArithmeticOpData>().params);
   broadcast_binary<float, float>(call.data<ArithmeticOpData>().plan, call,
-                                 [&p](float x, float y) { return clamp_float(x - y, p); });
+                                 [clamp](float x, float y) { return clamp(x - y); });
 }
 
 void invoke_int8(const OpCall& call) { sub_quantized<int8_t>(call); }
@@ -40,7 +40,7 @@ void invoke_int32(const OpCall& call) {
   const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
   broadcast_binary<int32_t, int32_t>(
       call.data<ArithmeticOpData>().plan, call,
-      [&p](int32_t x, int32_t y) { return clamp_i32(x - y, p.act_min, p.act_max); });
+      [lo = p.act_min, hi = p.act_max](int32_t x, int32_t y) { return clamp_i32(x - y, lo, hi); });
 }
 
 }  // namespace sub
