@@ -25,6 +25,14 @@ Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const cha
 // type's range (int8, uint8, int32), or 0 (int16: TFLite's 16-bit activations are symmetric).
 Status check_quantized(const OpContext& ctx, const TensorView& t, const char* role);
 
+// Requires a tensor without quantization parameters (integer ops that TFLite runs on plain
+// integers only).
+Status check_unquantized(const OpContext& ctx, const TensorView& t, const char* role);
+
+// The variant that runs a kernel on elements of type t (float32 -> kFloat32, bool -> kBool, ...);
+// kNone for types no variant names.
+Variant variant_of(DataType t);
+
 // Rank-4 (NHWC) tensor to Dims4.
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d);
 

@@ -15,8 +15,7 @@ namespace {
 void fill_table(int32_t offset, int32_t left_shift, int32_t multiplier, int32_t shift,
                 int32_t* table) {
   for (int32_t v = -128; v <= 127; ++v) {
-    const int32_t shifted = (offset + v) * (1 << left_shift);
-    table[v + 128] = multiply_by_quantized_multiplier(shifted, multiplier, shift);
+    table[v + 128] = reference::rescale_input(v, offset, left_shift, multiplier, shift);
   }
 }
 
@@ -36,18 +35,11 @@ void add_with_tables(const ArithmeticParams& p, int32_t count, const int8_t* a, 
   }
 }
 
-}  // namespace
-
-uint32_t add_int8_scratch_bytes(int32_t count, bool broadcasts) {
-  return !broadcasts && count >= kAddTableMinCount ? 2u * 256u * sizeof(int32_t) : 0u;
-}
-
-void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, const int8_t* a,
-              const int8_t* b, int8_t* out, void* scratch) {
-  if (bc != nullptr || count < kAddTableMinCount || scratch == nullptr) {
-    reference::add_int8(p, bc, count, a, b, out);
-    return;
-  }
+// The table path on `count` elements. Not inlined into add_int8: with the count a parameter the
+// element loop keeps its pointers and count in registers.
+__attribute__((noinline)) void add_int8_tables(const ArithmeticParams& p, int32_t count,
+                                               const int8_t* a, const int8_t* b, int8_t* out,
+                                               void* scratch) {
   int32_t* t1 = static_cast<int32_t*>(scratch);
   int32_t* t2 = t1 + 256;
   fill_table(p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift, t1);
@@ -58,6 +50,21 @@ void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, co
   } else {
     add_with_tables<false>(p, count, a, b, out, t1 + 128, t2 + 128);
   }
+}
+
+}  // namespace
+
+uint32_t add_int8_scratch_bytes(int32_t count, bool broadcasts) {
+  return !broadcasts && count >= kAddTableMinCount ? 2u * 256u * sizeof(int32_t) : 0u;
+}
+
+void add_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,
+              const int8_t* b, int8_t* out, void* scratch) {
+  if (plan.rank != 0 || plan.count < kAddTableMinCount || scratch == nullptr) {
+    reference::add_int8(p, plan, a, b, out);
+    return;
+  }
+  add_int8_tables(p, plan.count, a, b, out, scratch);
 }
 
 namespace add {
@@ -77,9 +84,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 
 void invoke_int8(const OpCall& call) {
   const ArithmeticOpData& d = call.data<ArithmeticOpData>();
-  add_int8(d.params, d.broadcasts ? &d.broadcast : nullptr, d.count,
-           static_cast<const int8_t*>(call.input(0)), static_cast<const int8_t*>(call.input(1)),
-           static_cast<int8_t*>(call.output(0)), call.scratch());
+  add_int8(d.params, d.plan, static_cast<const int8_t*>(call.input(0)),
+           static_cast<const int8_t*>(call.input(1)), static_cast<int8_t*>(call.output(0)),
+           call.scratch());
 }
 
 }  // namespace add

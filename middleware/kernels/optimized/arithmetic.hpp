@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "common/arithmetic_params.hpp"
+#include "common/broadcast.hpp"
 
 namespace strata {
 namespace kernels {
@@ -20,7 +21,7 @@ constexpr int32_t kAddTableMinCount = 512;
 // Scratch for an int8 ADD of `count` elements without broadcasting (0 when tables do not pay).
 uint32_t add_int8_scratch_bytes(int32_t count, bool broadcasts);
 
-void add_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, const int8_t* a,
+void add_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,
               const int8_t* b, int8_t* out, void* scratch);
 
 }  // namespace optimized

@@ -1,29 +1,33 @@
+// MUL: element-wise product with broadcasting and a fused activation. float32; int8 and int16
+// requantize the product of the offset inputs with one multiplier (int16 zero points are 0);
+// int32 wrapping and clamped to the activation.
 #include "common/arithmetic_op.hpp"
-#include "common/quant_math.hpp"
 #include "reference/arithmetic.hpp"
-#include "reference/binary_loop.hpp"
 
 namespace strata {
 namespace kernels {
 namespace reference {
+namespace {
 
-void mul_float32(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, const float* a,
-                 const float* b, float* out) {
-  binary_loop(bc, count, a, b, out, [&p](float x, float y) {
-    const float v = x * y;
-    return v < p.act_min_f ? p.act_min_f : (v > p.act_max_f ? p.act_max_f : v);
+template <typename T>
+void mul_quantized(const ArithmeticParams& p, const BroadcastPlan& plan, const T* a, const T* b,
+                   T* out) {
+  broadcast_binary(plan, a, b, out, [&p](T x, T y) {
+    return static_cast<T>(requantize_output((p.input1_offset + x) * (p.input2_offset + y), p));
   });
 }
 
-void mul_int8(const ArithmeticParams& p, const Broadcast4* bc, int32_t count, const int8_t* a,
+}  // namespace
+
+void mul_float32(const ArithmeticParams& p, const BroadcastPlan& plan, const float* a,
+                 const float* b, float* out) {
+  const FloatClamp clamp = float_clamp(p);
+  broadcast_binary(plan, a, b, out, [clamp](float x, float y) { return clamp(x * y); });
+}
+
+void mul_int8(const ArithmeticParams& p, const BroadcastPlan& plan, const int8_t* a,
               const int8_t* b, int8_t* out) {
-  binary_loop(bc, count, a, b, out, [&p](int8_t x, int8_t y) {
-    const int32_t product = (p.input1_offset + x) * (p.input2_offset + y);
-    const int32_t v =
-        multiply_by_quantized_multiplier(product, p.output_multiplier, p.output_shift) +
-        p.output_offset;
-    return static_cast<int8_t>(clamp_i32(v, p.act_min, p.act_max));
-  });
+  mul_quantized(p, plan, a, b, out);
 }
 
 namespace mul {
@@ -34,16 +38,27 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 
 void invoke_float32(const OpCall& call) {
   const ArithmeticOpData& d = call.data<ArithmeticOpData>();
-  mul_float32(d.params, d.broadcasts ? &d.broadcast : nullptr, d.count,
-              static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
-              static_cast<float*>(call.output(0)));
+  mul_float32(d.params, d.plan, static_cast<const float*>(call.input(0)),
+              static_cast<const float*>(call.input(1)), static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {
   const ArithmeticOpData& d = call.data<ArithmeticOpData>();
-  mul_int8(d.params, d.broadcasts ? &d.broadcast : nullptr, d.count,
-           static_cast<const int8_t*>(call.input(0)), static_cast<const int8_t*>(call.input(1)),
-           static_cast<int8_t*>(call.output(0)));
+  mul_int8(d.params, d.plan, static_cast<const int8_t*>(call.input(0)),
+           static_cast<const int8_t*>(call.input(1)), static_cast<int8_t*>(call.output(0)));
+}
+
+void invoke_int16(const OpCall& call) {
+  const ArithmeticOpData& d = call.data<ArithmeticOpData>();
+  mul_quantized(d.params, d.plan, static_cast<const int16_t*>(call.input(0)),
+                static_cast<const int16_t*>(call.input(1)), static_cast<int16_t*>(call.output(0)));
+}
+
+void invoke_int32(const OpCall& call) {
+  const ArithmeticParams& p = call.data<ArithmeticOpData>().params;
+  broadcast_binary<int32_t, int32_t>(
+      call.data<ArithmeticOpData>().plan, call,
+      [lo = p.act_min, hi = p.act_max](int32_t x, int32_t y) { return clamp_i32(x * y, lo, hi); });
 }
 
 }  // namespace mul

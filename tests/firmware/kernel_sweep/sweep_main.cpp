@@ -69,10 +69,10 @@ bool check_add(uint32_t seed, int32_t count) {
   for (int32_t i = 0; i < count; ++i) {
     strata::kernels::ArithmeticParams p{};
     const float s1 = rng.real(0.005f, 0.2f);
-    if (!strata::kernels::compute_add_params_int8(
-            s1, rng.range(-128, 127), (i & 3) == 0 ? s1 : rng.real(0.005f, 0.2f),
-            rng.range(-128, 127), rng.real(0.005f, 0.4f), rng.range(-128, 127),
-            strata::kernels::FusedActivation::kRelu, &p)) {
+    const strata::kernels::BinaryQuant q = {
+        s1, rng.range(-128, 127), (i & 3) == 0 ? s1 : rng.real(0.005f, 0.2f), rng.range(-128, 127),
+        rng.real(0.005f, 0.4f), rng.range(-128, 127), -128, 127};
+    if (!strata::kernels::compute_add_params(q, strata::kernels::FusedActivation::kRelu, &p)) {
       continue;
     }
     const int32_t n = rng.range(1, kMaxInput);
@@ -81,8 +81,9 @@ bool check_add(uint32_t seed, int32_t count) {
       g_case.input[k] = static_cast<int8_t>(rng.range(-128, 127));
       b_in[k] = static_cast<int8_t>(rng.range(-128, 127));
     }
-    ref::add_int8(p, nullptr, n, g_case.input, b_in, g_out.ref);
-    opt::add_int8(p, nullptr, n, g_case.input, b_in, g_out.opt, g_out.scratch);
+    const strata::kernels::BroadcastPlan plan = strata::kernels::flat_plan(n);
+    ref::add_int8(p, plan, g_case.input, b_in, g_out.ref);
+    opt::add_int8(p, plan, g_case.input, b_in, g_out.opt, g_out.scratch);
     const Dims4 shape = {1, 1, 1, n};
     if (!same_bytes(g_out.opt, g_out.ref, n))
       return report_failure("add", i, "int8 differs", shape, shape);

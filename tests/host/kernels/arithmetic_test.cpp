@@ -17,11 +17,11 @@ TEST(ArithmeticFloat, AddAndMulWithActivation) {
   const float a[3] = {1.0f, -5.0f, 2.5f};
   const float b[3] = {2.0f, 1.0f, -0.5f};
   float out[3];
-  add_float32(p, nullptr, 3, a, b, out);
+  add_float32(p, flat_plan(3), a, b, out);
   EXPECT_FLOAT_EQ(out[0], 3.0f);
   EXPECT_FLOAT_EQ(out[1], 0.0f);  // -4 clamped by RELU
   EXPECT_FLOAT_EQ(out[2], 2.0f);
-  mul_float32(p, nullptr, 3, a, b, out);
+  mul_float32(p, flat_plan(3), a, b, out);
   EXPECT_FLOAT_EQ(out[0], 2.0f);
   EXPECT_FLOAT_EQ(out[1], 0.0f);
   EXPECT_FLOAT_EQ(out[2], 0.0f);
@@ -29,39 +29,41 @@ TEST(ArithmeticFloat, AddAndMulWithActivation) {
 
 TEST(ArithmeticFloat, BroadcastRowOverMatrix) {
   // [2,3] + [3]: the row is added to both rows.
-  const int32_t da[2] = {2, 3};
-  const int32_t db[1] = {3};
-  Broadcast4 bc;
-  ASSERT_TRUE(compute_broadcast(da, 2, db, 1, &bc));
+  const std::vector<int32_t> da = {2, 3}, db = {3};
+  const TensorView va = strata_test::shape_view(da), vb = strata_test::shape_view(db);
+  const TensorView* row[2] = {&va, &vb};
+  BroadcastPlan bc;
+  ASSERT_TRUE(plan_broadcast(OpContext{}, row, 2, va, BroadcastOutput::kBroadcastShape, &bc).ok());
   ArithmeticParams p;
   ASSERT_TRUE(compute_arithmetic_params_float(FusedActivation::kNone, &p));
   const float a[6] = {1, 2, 3, 4, 5, 6};
   const float b[3] = {10, 20, 30};
   float out[6];
-  add_float32(p, &bc, 6, a, b, out);
+  add_float32(p, bc, a, b, out);
   EXPECT_FLOAT_EQ(out[0], 11);
   EXPECT_FLOAT_EQ(out[5], 36);
   // Column broadcast: [2,1] * [1,3] -> outer product.
-  const int32_t dc[2] = {2, 1};
-  const int32_t dr[2] = {1, 3};
-  ASSERT_TRUE(compute_broadcast(dc, 2, dr, 2, &bc));
+  const std::vector<int32_t> dc = {2, 1}, dr = {1, 3};
+  const TensorView vc = strata_test::shape_view(dc), vr = strata_test::shape_view(dr);
+  const TensorView* outer[2] = {&vc, &vr};
+  ASSERT_TRUE(
+      plan_broadcast(OpContext{}, outer, 2, va, BroadcastOutput::kBroadcastShape, &bc).ok());
   const float col[2] = {2, 3};
-  mul_float32(p, &bc, 6, col, b, out);
+  mul_float32(p, bc, col, b, out);
   EXPECT_FLOAT_EQ(out[0], 20);
   EXPECT_FLOAT_EQ(out[4], 60);
-  const int32_t bad[1] = {4};
-  EXPECT_FALSE(compute_broadcast(da, 2, bad, 1, &bc));
 }
 
 TEST(ArithmeticInt8, AddHandComputed) {
   // Both inputs scale 0.5 zp 0, output scale 1 zp 0: (4 + 6) * 0.5 = 5; (3 + 0) * 0.5 = 1.5 -> 2.
   ArithmeticParams p;
-  ASSERT_TRUE(compute_add_params_int8(0.5f, 0, 0.5f, 0, 1.0f, 0, FusedActivation::kNone, &p));
+  ASSERT_TRUE(
+      compute_add_params({0.5f, 0, 0.5f, 0, 1.0f, 0, -128, 127}, FusedActivation::kNone, &p));
   EXPECT_EQ(p.left_shift, 20);
   const int8_t a[2] = {4, 3};
   const int8_t b[2] = {6, 0};
   int8_t out[2];
-  add_int8(p, nullptr, 2, a, b, out);
+  add_int8(p, flat_plan(2), a, b, out);
   EXPECT_EQ(out[0], 5);
   EXPECT_EQ(out[1], 2);
 }
@@ -71,13 +73,15 @@ TEST(ArithmeticInt8, AddAndMulMatchFloat) {
   const float s1 = 0.0394f, s2 = 0.1042f, so = 0.0509f;
   const int z1 = -128, z2 = 4, zo = -128;
   ArithmeticParams add, mul;
-  ASSERT_TRUE(compute_add_params_int8(s1, z1, s2, z2, so, zo, FusedActivation::kNone, &add));
-  ASSERT_TRUE(compute_mul_params_int8(s1, z1, s2, z2, 0.3f, 0, FusedActivation::kNone, &mul));
+  ASSERT_TRUE(
+      compute_add_params({s1, z1, s2, z2, so, zo, -128, 127}, FusedActivation::kNone, &add));
+  ASSERT_TRUE(
+      compute_mul_params({s1, z1, s2, z2, 0.3f, 0, -128, 127}, FusedActivation::kNone, &mul));
   auto a = strata_test::random_int8(&rng, 4096);
   auto b = strata_test::random_int8(&rng, 4096);
   std::vector<int8_t> out(4096), out2(4096);
-  add_int8(add, nullptr, 4096, a.data(), b.data(), out.data());
-  mul_int8(mul, nullptr, 4096, a.data(), b.data(), out2.data());
+  add_int8(add, flat_plan(4096), a.data(), b.data(), out.data());
+  mul_int8(mul, flat_plan(4096), a.data(), b.data(), out2.data());
   for (int i = 0; i < 4096; ++i) {
     const float fa = s1 * (a[i] - z1), fb = s2 * (b[i] - z2);
     ASSERT_LE(std::abs(out[i] - strata_test::quantize(fa + fb, so, zo)), 1) << i;
@@ -88,11 +92,12 @@ TEST(ArithmeticInt8, AddAndMulMatchFloat) {
 TEST(ArithmeticInt8, MulHandComputed) {
   // scales 0.5 * 0.5 / 0.25 = 1: (3 - 1) * (5 + 1) = 12; output zp 2 -> 14.
   ArithmeticParams p;
-  ASSERT_TRUE(compute_mul_params_int8(0.5f, 1, 0.5f, -1, 0.25f, 2, FusedActivation::kNone, &p));
+  ASSERT_TRUE(
+      compute_mul_params({0.5f, 1, 0.5f, -1, 0.25f, 2, -128, 127}, FusedActivation::kNone, &p));
   const int8_t a[1] = {3};
   const int8_t b[1] = {5};
   int8_t out[1];
-  mul_int8(p, nullptr, 1, a, b, out);
+  mul_int8(p, flat_plan(1), a, b, out);
   EXPECT_EQ(out[0], 14);
 }
 

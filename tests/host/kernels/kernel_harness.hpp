@@ -80,9 +80,10 @@ inline OpContext make_context(const tflite::Operator* op, std::vector<TensorView
   return ctx;
 }
 
-// The reference kernel of an op, as the interpreter finds it.
+// The reference kernel of an op, as the interpreter finds it for the op's lowest version.
 inline const Kernel& Ref(int32_t code) {
-  const Kernel* k = reference::registry().Find(code, 1);
+  const OpRegistration* r = reference::registry().FindAnyVersion(code);
+  const Kernel* k = r != nullptr ? reference::registry().Find(code, r->min_version) : nullptr;
   EXPECT_NE(k, nullptr) << OpName(code);
   return *k;
 }

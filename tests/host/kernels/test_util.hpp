@@ -7,7 +7,23 @@
 #include <random>
 #include <vector>
 
+#include "strata/tensor.hpp"
+
 namespace strata_test {
+
+// A view with only a shape (no data, float32, not quantized); `dims` must outlive it.
+inline strata::TensorView shape_view(const std::vector<int32_t>& dims, const char* name = "t") {
+  strata::TensorView v;
+  v.dims = dims.data();
+  v.rank = static_cast<int32_t>(dims.size());
+  v.name = name;
+  v.index = 0;
+  uint32_t n = 1;
+  for (int32_t d : dims) n *= static_cast<uint32_t>(d);
+  v.elements = n;
+  v.bytes = 4 * n;
+  return v;
+}
 
 inline std::vector<float> random_floats(std::mt19937* rng, size_t n, float lo, float hi) {
   std::uniform_real_distribution<float> dist(lo, hi);
