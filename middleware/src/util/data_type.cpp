@@ -47,6 +47,8 @@ const char* DataTypeName(DataType type) {
       return "int8";
     case DataType::kFloat64:
       return "float64";
+    case DataType::kInt4:
+      return "int4";
   }
   return "unknown";
 }
