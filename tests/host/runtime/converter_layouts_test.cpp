@@ -38,8 +38,8 @@ TensorSpec Quantized(std::vector<int32_t> shape, tflite::TensorType type, const 
 
 // Loads `bytes` at `offset` bytes past an 8-byte boundary, prepares it with the reference kernels,
 // sets input 0 and runs it.
-struct Run {
-  Run(const std::vector<uint8_t>& model_bytes, size_t offset, const void* input, size_t n)
+struct Session {
+  Session(const std::vector<uint8_t>& model_bytes, size_t offset, const void* input, size_t n)
       : bytes(model_bytes, offset), arena(2048) {
     status = Model::Load(bytes.data(), bytes.size(), &model);
     if (!status.ok()) return;
@@ -107,7 +107,7 @@ TEST(ConverterLayouts, Int4ConstantsLoadPackedAndRun) {
   // Rows [1, -2, 7, -8] and [0, 3, -1, 5], the even element in the low nibble.
   const std::vector<uint8_t> packed = {0xE1, 0x87, 0x30, 0x5F};
   const int8_t x[4] = {3, 5, -1, 1};  // minus the zero point 1: [2, 4, -2, 0]
-  Run r(Int4FullyConnected(packed).Build(), 0, x, sizeof x);
+  Session r(Int4FullyConnected(packed).Build(), 0, x, sizeof x);
   ASSERT_TRUE(r.status.ok()) << r.status.message();
   const strata::TensorView w = r.model.tensor(1);
   EXPECT_EQ(w.type, strata::DataType::kInt4);
@@ -119,7 +119,7 @@ TEST(ConverterLayouts, Int4ConstantsLoadPackedAndRun) {
 }
 
 TEST(ConverterLayouts, Int4BufferSizeAndActivationsAreChecked) {
-  Run r(Int4FullyConnected({0xE1, 0x87, 0x30, 0x5F, 0, 0, 0, 0}).Build(), 0, "", 0);
+  Session r(Int4FullyConnected({0xE1, 0x87, 0x30, 0x5F, 0, 0, 0, 0}).Build(), 0, "", 0);
   EXPECT_EQ(r.status.code(), StatusCode::kMalformedModel);
   EXPECT_NE(std::string(r.status.message()).find("buffer holds 8 bytes, shape [2,4] int4 needs 4"),
             std::string::npos)
@@ -156,7 +156,7 @@ TEST(ConverterLayouts, Int64BiasOnlyFourByteAligned) {
   const std::vector<uint8_t> model = FullyConnected16x8().Build();
   const int16_t x[4] = {100, -200, 300, 400};
   for (size_t offset : {0u, 4u}) {
-    Run r(model, offset, x, sizeof x);
+    Session r(model, offset, x, sizeof x);
     ASSERT_TRUE(r.status.ok()) << "offset " << offset << ": " << r.status.message();
     const uintptr_t bias = reinterpret_cast<uintptr_t>(r.model.tensor(2).data);
     EXPECT_EQ(bias % 8, offset) << "the test must place the bias " << offset << " bytes off";
