@@ -8,6 +8,8 @@
 // order in which TFLite's reference scatters them, so float sums round alike, and no int32 or
 // int64 accumulator buffer of the output's size is needed. float32; int8 (int32 bias, per-channel
 // weights); int16 activations with int8 weights (int64 or int32 bias, TFLite's 16x8 rules).
+#include <type_traits>
+
 #include "common/conv_params.hpp"
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
@@ -72,6 +74,25 @@ Acc gather(const TransposeConvOpData& d, const In* input, const W* weights, int3
     }
   }
   return acc;
+}
+
+// Calls emit(sum, oc) for every output element in order (batch, y, x, channel), with the sum
+// gather() makes of it: In the input type, the weights float32 for a float input, else int8.
+template <typename In, typename Acc, typename Emit>
+void for_each_output(const TransposeConvOpData& d, const OpCall& call, Acc offset, Emit emit) {
+  using W = typename std::conditional<std::is_same<In, float>::value, float, int8_t>::type;
+  const In* input = static_cast<const In*>(call.input(kDataInput));
+  const W* weights = static_cast<const W*>(call.input(kWeightsInput));
+  const Dims4& out = d.output;
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      for (int32_t ox = 0; ox < out.w; ++ox) {
+        for (int32_t oc = 0; oc < out.c; ++oc) {
+          emit(gather(d, input, weights, b, oy, ox, oc, offset), oc);
+        }
+      }
+    }
+  }
 }
 
 Status pick_variant(const OpContext& ctx, Variant* v) {
@@ -196,66 +217,36 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 
 void invoke_float32(const OpCall& call) {
   const TransposeConvOpData& d = call.data<TransposeConvOpData>();
-  const float* input = static_cast<const float*>(call.input(kDataInput));
-  const float* weights = static_cast<const float*>(call.input(kWeightsInput));
   const float* bias = static_cast<const float*>(call.optional_input(kBiasInput));
   float* output = static_cast<float*>(call.output(0));
-  const Dims4& out = d.output;
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          float acc = gather(d, input, weights, b, oy, ox, oc, 0.0f);
-          if (bias != nullptr) acc += bias[oc];
-          acc = acc < d.params.act_min_f ? d.params.act_min_f : acc;
-          *output++ = acc > d.params.act_max_f ? d.params.act_max_f : acc;
-        }
-      }
-    }
-  }
+  for_each_output<float>(d, call, 0.0f, [&d, bias, &output](float acc, int32_t oc) {
+    if (bias != nullptr) acc += bias[oc];
+    acc = acc < d.params.act_min_f ? d.params.act_min_f : acc;
+    *output++ = acc > d.params.act_max_f ? d.params.act_max_f : acc;
+  });
 }
 
 void invoke_int8(const OpCall& call) {
   const TransposeConvOpData& d = call.data<TransposeConvOpData>();
-  const int8_t* input = static_cast<const int8_t*>(call.input(kDataInput));
-  const int8_t* weights = static_cast<const int8_t*>(call.input(kWeightsInput));
   const int32_t* bias = static_cast<const int32_t*>(call.optional_input(kBiasInput));
   int8_t* output = static_cast<int8_t*>(call.output(0));
   const ConvParams& p = d.params;
-  const Dims4& out = d.output;
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          int32_t acc = gather(d, input, weights, b, oy, ox, oc, p.input_offset);
-          if (bias != nullptr) acc += bias[oc];
-          acc = multiply_by_quantized_multiplier(acc, multipliers(d)[oc], shifts(d)[oc]);
-          *output++ = static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min, p.act_max));
-        }
-      }
-    }
-  }
+  for_each_output<int8_t>(d, call, p.input_offset, [&](int32_t acc, int32_t oc) {
+    if (bias != nullptr) acc += bias[oc];
+    acc = multiply_by_quantized_multiplier(acc, multipliers(d)[oc], shifts(d)[oc]);
+    *output++ = static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min, p.act_max));
+  });
 }
 
 void invoke_int16(const OpCall& call) {
   const TransposeConvOpData& d = call.data<TransposeConvOpData>();
-  const int16_t* input = static_cast<const int16_t*>(call.input(kDataInput));
-  const int8_t* weights = static_cast<const int8_t*>(call.input(kWeightsInput));
   const void* bias = call.optional_input(kBiasInput);
   int16_t* output = static_cast<int16_t*>(call.output(0));
   const bool wide = (d.flags & kWideAccumulator) != 0;
-  const Dims4& out = d.output;
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        for (int32_t oc = 0; oc < out.c; ++oc) {
-          const int64_t sum = gather(d, input, weights, b, oy, ox, oc, int64_t{0});
-          const int32_t v = requantize_16x8(sum, bias, oc, wide, multipliers(d)[oc], shifts(d)[oc]);
-          *output++ = static_cast<int16_t>(clamp_i32(v, d.params.act_min, d.params.act_max));
-        }
-      }
-    }
-  }
+  for_each_output<int16_t>(d, call, int64_t{0}, [&](int64_t sum, int32_t oc) {
+    const int32_t v = requantize_16x8(sum, bias, oc, wide, multipliers(d)[oc], shifts(d)[oc]);
+    *output++ = static_cast<int16_t>(clamp_i32(v, d.params.act_min, d.params.act_max));
+  });
 }
 
 }  // namespace transpose_conv

@@ -17,7 +17,6 @@ using strata::Model;
 using strata::Status;
 using strata::StatusCode;
 using strata_test::AlignedBytes;
-using strata_test::OpSpec;
 using strata_test::TensorSpec;
 using strata_test::TestModel;
 
@@ -86,21 +85,30 @@ TEST(ConverterLayouts, Int16ActivationWithoutQuantizationLoads) {
       << p.message();
 }
 
-// y = FULLY_CONNECTED(x, w int4 [2,4], b): int8 activations, weights packed two a byte.
-TestModel Int4FullyConnected(const std::vector<uint8_t>& packed) {
+// y = FULLY_CONNECTED(x [1,4], w [2,4], b [2]) with scales x 0.5, w 0.25, b 0.125 and y 1.0 (a
+// multiplier of 1/8); x and y have type `io`, w and b the given types and bytes.
+TestModel FullyConnected(tflite::TensorType io, int64_t x_zero_point, tflite::TensorType w_type,
+                         const std::vector<uint8_t>& w_bytes, tflite::TensorType b_type,
+                         const std::vector<uint8_t>& b_bytes, int32_t version) {
   TestModel m;
-  const int32_t x = m.AddTensor(Quantized({1, 4}, tflite::TensorType_INT8, "x", 0.5f, 1));
-  TensorSpec w = Quantized({2, 4}, tflite::TensorType_INT4, "w", 0.25f, 0);
-  w.data = packed;
+  const int32_t x = m.AddTensor(Quantized({1, 4}, io, "x", 0.5f, x_zero_point));
+  TensorSpec w = Quantized({2, 4}, w_type, "w", 0.25f, 0);
+  w.data = w_bytes;
   const int32_t wi = m.AddTensor(w);
-  TensorSpec b = Quantized({2}, tflite::TensorType_INT32, "b", 0.125f, 0);
-  b.data = Bytes<int32_t>({10, -10});
+  TensorSpec b = Quantized({2}, b_type, "b", 0.125f, 0);
+  b.data = b_bytes;
   const int32_t bi = m.AddTensor(b);
-  const int32_t y = m.AddTensor(Quantized({1, 2}, tflite::TensorType_INT8, "y", 1.0f, 0));
-  m.AddOp({tflite::BuiltinOperator_FULLY_CONNECTED, 10, {x, wi, bi}, {y}});
+  const int32_t y = m.AddTensor(Quantized({1, 2}, io, "y", 1.0f, 0));
+  m.AddOp({tflite::BuiltinOperator_FULLY_CONNECTED, version, {x, wi, bi}, {y}});
   m.SetInputs({x});
   m.SetOutputs({y});
   return m;
+}
+
+// int8 activations, int4 weights packed two a byte.
+TestModel Int4FullyConnected(const std::vector<uint8_t>& packed) {
+  return FullyConnected(tflite::TensorType_INT8, 1, tflite::TensorType_INT4, packed,
+                        tflite::TensorType_INT32, Bytes<int32_t>({10, -10}), 10);
 }
 
 TEST(ConverterLayouts, Int4ConstantsLoadPackedAndRun) {
@@ -135,21 +143,11 @@ TEST(ConverterLayouts, Int4BufferSizeAndActivationsAreChecked) {
       << s.message();
 }
 
-// y = FULLY_CONNECTED(x int16, w int8, b int64): scales 0.5 x 0.25 / 1.0, a multiplier of 1/8.
+// int16 activations, int8 weights and an int64 bias (16x8).
 TestModel FullyConnected16x8() {
-  TestModel m;
-  const int32_t x = m.AddTensor(Quantized({1, 4}, tflite::TensorType_INT16, "x", 0.5f, 0));
-  TensorSpec w = Quantized({2, 4}, tflite::TensorType_INT8, "w", 0.25f, 0);
-  w.data = Bytes<int8_t>({1, 2, 3, 4, -1, 0, 1, -2});
-  const int32_t wi = m.AddTensor(w);
-  TensorSpec b = Quantized({2}, tflite::TensorType_INT64, "b", 0.125f, 0);
-  b.data = Bytes<int64_t>({1000, -7});
-  const int32_t bi = m.AddTensor(b);
-  const int32_t y = m.AddTensor(Quantized({1, 2}, tflite::TensorType_INT16, "y", 1.0f, 0));
-  m.AddOp({tflite::BuiltinOperator_FULLY_CONNECTED, 4, {x, wi, bi}, {y}});
-  m.SetInputs({x});
-  m.SetOutputs({y});
-  return m;
+  return FullyConnected(tflite::TensorType_INT16, 0, tflite::TensorType_INT8,
+                        Bytes<int8_t>({1, 2, 3, 4, -1, 0, 1, -2}), tflite::TensorType_INT64,
+                        Bytes<int64_t>({1000, -7}), 4);
 }
 
 TEST(ConverterLayouts, Int64BiasOnlyFourByteAligned) {
