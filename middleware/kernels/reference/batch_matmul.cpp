@@ -150,6 +150,25 @@ void for_each_product(const BatchMatMulOpData& d, const T* lhs, const T* rhs, Ou
   }
 }
 
+// TFLite's requantization for each accumulator width.
+int32_t requantize(int32_t acc, const BatchMatMulOpData& d) {
+  return multiply_by_quantized_multiplier(acc, d.multiplier, d.shift);
+}
+int32_t requantize(int64_t acc, const BatchMatMulOpData& d) {
+  return multiply_by_quantized_multiplier_64(acc, d.multiplier, d.shift);
+}
+
+template <typename T, typename Acc>
+void invoke_quantized(const OpCall& call) {
+  const BatchMatMulOpData& d = call.data<BatchMatMulOpData>();
+  T* output = static_cast<T*>(call.output(0));
+  for_each_product<T, Acc>(d, static_cast<const T*>(call.input(0)),
+                           static_cast<const T*>(call.input(1)), [&d, output](int32_t i, Acc acc) {
+                             const int32_t v = requantize(acc, d) + d.output_offset;
+                             output[i] = static_cast<T>(clamp_i32(v, d.act_min, d.act_max));
+                           });
+}
+
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
@@ -182,27 +201,9 @@ void invoke_float32(const OpCall& call) {
       static_cast<const float*>(call.input(1)), [output](int32_t i, float v) { output[i] = v; });
 }
 
-void invoke_int8(const OpCall& call) {
-  const BatchMatMulOpData& d = call.data<BatchMatMulOpData>();
-  int8_t* output = static_cast<int8_t*>(call.output(0));
-  for_each_product<int8_t, int32_t>(
-      d, static_cast<const int8_t*>(call.input(0)), static_cast<const int8_t*>(call.input(1)),
-      [&d, output](int32_t i, int32_t acc) {
-        const int32_t v = multiply_by_quantized_multiplier(acc, d.multiplier, d.shift);
-        output[i] = static_cast<int8_t>(clamp_i32(v + d.output_offset, d.act_min, d.act_max));
-      });
-}
+void invoke_int8(const OpCall& call) { invoke_quantized<int8_t, int32_t>(call); }
 
-void invoke_int16(const OpCall& call) {
-  const BatchMatMulOpData& d = call.data<BatchMatMulOpData>();
-  int16_t* output = static_cast<int16_t*>(call.output(0));
-  for_each_product<int16_t, int64_t>(
-      d, static_cast<const int16_t*>(call.input(0)), static_cast<const int16_t*>(call.input(1)),
-      [&d, output](int32_t i, int64_t acc) {
-        const int32_t v = multiply_by_quantized_multiplier_64(acc, d.multiplier, d.shift);
-        output[i] = static_cast<int16_t>(clamp_i32(v, d.act_min, d.act_max));
-      });
-}
+void invoke_int16(const OpCall& call) { invoke_quantized<int16_t, int64_t>(call); }
 
 }  // namespace batch_matmul
 }  // namespace reference
