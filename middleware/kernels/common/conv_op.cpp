@@ -85,9 +85,8 @@ Status check_quantization(const OpContext& ctx, ConvKind kind, ConvAnalysis* a, 
   const bool depthwise = kind == ConvKind::kDepthwise;
   STRATA_RETURN_IF_ERROR(check_weighted_bias(ctx, ctx.input(2), a->variant, channels, !depthwise,
                                              depthwise, &a->flags));
-  if (a->variant == Variant::kFloat32) return Status::Ok();
-  return check_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1), channels,
-                                     "filter");
+  return prepare_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1), channels,
+                                       a->act, &a->params);
 }
 
 Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
@@ -113,14 +112,6 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   STRATA_RETURN_IF_ERROR(check_dims4(ctx, ctx.output(0), "output", a->output));
   a->flags = 0;
   STRATA_RETURN_IF_ERROR(check_quantization(ctx, kind, a, channels));
-  const TensorView& out = ctx.output(0);
-  const bool int16 = a->variant == Variant::kInt16;
-  const bool act_ok =
-      is_integer_variant(a->variant)
-          ? compute_conv_quant(a->act, ctx.input(0).zero_point, out.scale, out.zero_point,
-                               &a->params, int16 ? -32768 : -128, int16 ? 32767 : 127)
-          : compute_conv_float(a->act, &a->params);
-  if (!act_ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
   // Conv2DOptions has no asymmetric flag: TFLite quantizes hybrid inputs asymmetrically exactly
   // when the filter is per-channel quantized.
   a->asymmetric = ctx.input(1).num_quant > 1;

@@ -61,23 +61,10 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
   STRATA_RETURN_IF_ERROR(pick_weighted_variant(ctx, "weights", &a->variant));
   a->params = FullyConnectedParams{};
   STRATA_RETURN_IF_ERROR(check_shapes(ctx, a));
-  a->channels = 0;
-  if (a->variant != Variant::kFloat32) {
-    STRATA_RETURN_IF_ERROR(check_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1),
-                                                       a->params.units, "weights"));
-    a->channels = static_cast<int32_t>(ctx.input(1).num_quant);
-  }
   ConvParams cp{};
-  bool ok;
-  if (is_integer_variant(a->variant)) {
-    const bool int16 = a->variant == Variant::kInt16;
-    ok = compute_conv_quant(act, ctx.input(0).zero_point, ctx.output(0).scale,
-                            ctx.output(0).zero_point, &cp, int16 ? -32768 : -128,
-                            int16 ? 32767 : 127);
-  } else {
-    ok = compute_conv_float(act, &cp);
-  }
-  if (!ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  STRATA_RETURN_IF_ERROR(prepare_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1),
+                                                       a->params.units, act, &cp));
+  a->channels = a->variant == Variant::kFloat32 ? 0 : static_cast<int32_t>(ctx.input(1).num_quant);
   FullyConnectedParams& p = a->params;
   p.input_offset = cp.input_offset;
   p.output_offset = cp.output_offset;

@@ -29,7 +29,15 @@ Status check_type(const OpContext& ctx, const TensorView& t, const char* role, D
 
 Status check_int8_quantized(const OpContext& ctx, const TensorView& t, const char* role) {
   STRATA_RETURN_IF_ERROR(check_type(ctx, t, role, DataType::kInt8));
-  return check_quantized(ctx, t, role);
+  if (t.num_quant == 0 || !(t.scale > 0.0f)) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' has no valid quantization scale",
+                   role, t.name);
+  }
+  if (t.zero_point < -128 || t.zero_point > 127) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' zero point %d is out of int8 range",
+                   role, t.name, static_cast<int>(t.zero_point));
+  }
+  return Status::Ok();
 }
 
 Status check_quantized(const OpContext& ctx, const TensorView& t, const char* role) {

@@ -57,24 +57,44 @@ Status check_weighted_bias(const OpContext& ctx, const TensorView& bias, Variant
   return Status::Ok();
 }
 
-Status check_weighted_quantization(const OpContext& ctx, Variant v, const TensorView& input,
-                                   const TensorView& weights, int32_t channels,
-                                   const char* weights_role) {
-  const TensorView& w = weights;
-  if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != channels) {
-    return OpError(ctx, StatusCode::kMalformedModel, "%s has %u scales for %d channels",
-                   weights_role, static_cast<unsigned>(w.num_quant), static_cast<int>(channels));
-  }
-  for (uint32_t i = 0; i < w.num_quant; ++i) {
-    if (!(w.scales[i] > 0.0f) || w.zero_point_at(i) != 0) {
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "%s channel %u is not symmetric with a positive scale", weights_role,
-                     static_cast<unsigned>(i));
+Status prepare_weighted_quantization(const OpContext& ctx, Variant v, const TensorView& input,
+                                     const TensorView& weights, int32_t channels,
+                                     FusedActivation act, ConvParams* p) {
+  const TensorView& out = ctx.output(0);
+  if (v != Variant::kFloat32) {
+    if (weights.num_quant != 1 && static_cast<int32_t>(weights.num_quant) != channels) {
+      return OpError(ctx, StatusCode::kMalformedModel, "weights have %u scales for %d channels",
+                     static_cast<unsigned>(weights.num_quant), static_cast<int>(channels));
+    }
+    for (uint32_t i = 0; i < weights.num_quant; ++i) {
+      if (!(weights.scales[i] > 0.0f) || weights.zero_point_at(i) != 0) {
+        return OpError(ctx, StatusCode::kUnsupported,
+                       "weights channel %u is not symmetric with a positive scale",
+                       static_cast<unsigned>(i));
+      }
     }
   }
-  if (v == Variant::kHybrid) return Status::Ok();
-  STRATA_RETURN_IF_ERROR(check_quantized(ctx, input, "input"));
-  return check_quantized(ctx, ctx.output(0), "output");
+  bool ok;
+  if (v == Variant::kInt16) {
+    // TFLite's int16 activations are symmetric. Not check_quantized: it would bring its int8 and
+    // uint8 rules into every int8 firmware, whose flash this function shares.
+    const TensorView* const activations[2] = {&input, &out};
+    for (const TensorView* t : activations) {
+      if (t->num_quant == 0 || t->zero_point != 0) {
+        return OpError(ctx, StatusCode::kMalformedModel,
+                       "int16 tensor '%s' needs a quantization scale and zero point 0", t->name);
+      }
+    }
+    ok = compute_conv_quant(act, 0, out.scale, 0, p, -32768, 32767);
+  } else if (is_integer_variant(v)) {
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, input, "input"));
+    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, out, "output"));
+    ok = compute_conv_quant(act, input.zero_point, out.scale, out.zero_point, p);
+  } else {
+    ok = compute_conv_float(act, p);
+  }
+  if (!ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  return Status::Ok();
 }
 
 }  // namespace kernels

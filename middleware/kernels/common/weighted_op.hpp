@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "common/conv_params.hpp"
 #include "kernel.hpp"
 
 namespace strata {
@@ -35,12 +36,13 @@ Status check_weighted_bias(const OpContext& ctx, const TensorView& bias, Variant
                            int32_t channels, bool int32_for_int16, bool wide_without_bias,
                            uint32_t* flags);
 
-// The quantization of the integer and hybrid variants: weights with one scale or one per
-// channel, each positive with zero point 0 (symmetric); int8 / int16 input and output 0 with a
-// valid scale and zero point.
-Status check_weighted_quantization(const OpContext& ctx, Variant v, const TensorView& input,
-                                   const TensorView& weights, int32_t channels,
-                                   const char* weights_role);
+// The quantization the variant needs and the output clamp: for the integer and hybrid variants,
+// weights with one scale or one per channel, each positive with zero point 0 (symmetric); for
+// the integer ones, `input` and output 0 quantized (int8, or int16 with zero point 0). Fills the
+// zero-point offsets and the quantized or float clamp of `act` into *p.
+Status prepare_weighted_quantization(const OpContext& ctx, Variant v, const TensorView& input,
+                                     const TensorView& weights, int32_t channels,
+                                     FusedActivation act, ConvParams* p);
 
 }  // namespace kernels
 }  // namespace strata

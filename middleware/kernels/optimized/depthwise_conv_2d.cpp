@@ -117,11 +117,14 @@ uint32_t depthwise_conv_2d_hybrid_scratch_bytes(const ConvParams& p, const Dims4
 }
 
 uint32_t depthwise_conv_2d_int8_inplace_lead(uint32_t window_lead, int32_t channels,
-                                             int32_t depth_multiplier) {
-  if (depth_multiplier != 1 || channels <= 0) return window_lead;  // the other paths: by pixel
-  uint64_t unit = static_cast<uint64_t>(channels);  // lcm(pixel bytes, kArenaAlignment)
-  while (unit % kArenaAlignment != 0) unit += static_cast<uint64_t>(channels);
-  const uint64_t lead = (window_lead + unit - 1) / unit * unit;
+                                             int32_t filter_channels) {
+  if (filter_channels != channels) return window_lead;  // depth multiplier > 1: pixel by pixel
+  // The window lead is a whole number of pixels (input and output pixels have the same size):
+  // add pixels until it is also a multiple of kArenaAlignment (at most kArenaAlignment - 1).
+  uint64_t lead = window_lead;
+  for (uint32_t i = 1; i < kArenaAlignment && lead % kArenaAlignment != 0; ++i) {
+    lead += static_cast<uint32_t>(channels);
+  }
   return lead > 0x7FFFFFFFu ? 0x7FFFFFFFu : static_cast<uint32_t>(lead);
 }
 
@@ -224,9 +227,9 @@ uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Di
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   STRATA_RETURN_IF_ERROR(conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes));
   if (req->variant == Variant::kInt8 && req->inplace_lead_bytes >= 0) {
-    const int32_t channels = ctx.input(0).dims[3];  // > 0: conv_prepare checked
-    req->inplace_lead_bytes = static_cast<int32_t>(depthwise_conv_2d_int8_inplace_lead(
-        static_cast<uint32_t>(req->inplace_lead_bytes), channels, ctx.input(1).dims[3] / channels));
+    req->inplace_lead_bytes = static_cast<int32_t>(
+        depthwise_conv_2d_int8_inplace_lead(static_cast<uint32_t>(req->inplace_lead_bytes),
+                                            ctx.input(0).dims[3], ctx.input(1).dims[3]));
   }
   return Status::Ok();
 }

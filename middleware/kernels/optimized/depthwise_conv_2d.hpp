@@ -30,7 +30,7 @@ uint32_t depthwise_conv_2d_hybrid_scratch_bytes(const ConvParams& p, const Dims4
 // channel of the input (a lead that is a whole number of pixels). The planner rounds leads up to
 // kArenaAlignment, so with depth multiplier 1 the lead becomes a multiple of both.
 uint32_t depthwise_conv_2d_int8_inplace_lead(uint32_t window_lead, int32_t channels,
-                                             int32_t depth_multiplier);
+                                             int32_t filter_channels);
 
 void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
                             const int8_t* input, const Dims4& filter, const int8_t* weights,

@@ -178,20 +178,9 @@ Status analyze(const OpContext& ctx, Variant* v, TransposeConvOpData* d) {
   // int32.
   STRATA_RETURN_IF_ERROR(
       check_weighted_bias(ctx, ctx.input(kBiasInput), *v, channels, true, true, &d->flags));
-  const auto act = static_cast<FusedActivation>(o->fused_activation_function());
-  bool act_ok;
-  if (*v == Variant::kFloat32) {
-    act_ok = compute_conv_float(act, &d->params);
-  } else {
-    STRATA_RETURN_IF_ERROR(check_weighted_quantization(
-        ctx, *v, ctx.input(kDataInput), ctx.input(kWeightsInput), channels, "weights"));
-    const TensorView& out = ctx.output(0);
-    const bool int16 = *v == Variant::kInt16;
-    act_ok = compute_conv_quant(act, ctx.input(kDataInput).zero_point, out.scale, out.zero_point,
-                                &d->params, int16 ? -32768 : -128, int16 ? 32767 : 127);
-  }
-  if (!act_ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
-  return Status::Ok();
+  return prepare_weighted_quantization(
+      ctx, *v, ctx.input(kDataInput), ctx.input(kWeightsInput), channels,
+      static_cast<FusedActivation>(o->fused_activation_function()), &d->params);
 }
 
 }  // namespace

@@ -205,11 +205,6 @@ Status CheckTensors(const tflite::Model* model, const tflite::SubGraph* subgraph
     const tflite::Buffer* b =
         t->buffer() < num_buffers ? model->buffers()->Get(t->buffer()) : nullptr;
     const bool constant = b && b->data() && b->data()->size() > 0;
-    if (IsInt4(t) && !constant) {
-      return Status::Error(StatusCode::kUnsupported,
-                           "tensor %u (%s): int4 is supported for constant tensors only",
-                           static_cast<unsigned>(i), TensorName(t));
-    }
     STRATA_RETURN_IF_ERROR(CheckQuantization(static_cast<int>(i), t, constant));
   }
   return Status::Ok();
