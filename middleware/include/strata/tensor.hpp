@@ -23,7 +23,7 @@ enum class DataType : uint8_t {
   kComplex64 = 8,
   kInt8 = 9,
   kFloat64 = 10,
-  kInt4 = 17,  // two values a byte, low nibble first: constants (packed weights) only
+  kInt4 = 17,  // two values a byte, low nibble first (packed weights)
 };
 
 // Bytes per element; 0 for types the runtime cannot lay out (strings, complex, unknown values)

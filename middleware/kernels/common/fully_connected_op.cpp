@@ -9,7 +9,8 @@ namespace strata {
 namespace kernels {
 namespace {
 
-// Whether a 16x8 layer without a bias accumulates in 64 bits (TFLite Micro's choice).
+// A 16x8 layer without a bias accumulates in 32 bits: TFLite Micro picks the int32 kernel when
+// the bias is int32 or absent.
 constexpr bool kFcWideWithoutBias = false;
 
 struct FcAnalysis {

@@ -1,6 +1,6 @@
-// The operand-type variants of the ops with weights (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED):
-// the three ops accept the same type combinations, biases and quantization, so they pick (and
-// reject) them in one place.
+// The operand-type variants of the ops with weights (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED,
+// and for bias and quantization TRANSPOSE_CONV): they accept the same type combinations, biases
+// and quantization, so they pick (and reject) them in one place.
 #pragma once
 
 #include <cstdint>
