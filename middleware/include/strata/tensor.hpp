@@ -24,9 +24,11 @@ enum class DataType : uint8_t {
   kInt8 = 9,
   kFloat64 = 10,
   kUInt32 = 15,
+  kInt4 = 17,  // two values a byte, low nibble first (packed weights)
 };
 
-// Bytes per element; 0 for types the runtime cannot lay out (strings, complex, unknown values).
+// Bytes per element; 0 for types the runtime cannot lay out (strings, complex, unknown values)
+// and for int4, whose elements are half a byte (a tensor's `bytes` is then ceil(elements / 2)).
 uint32_t DataTypeSize(DataType type);
 // Lowercase name as used in messages, e.g. "int8", "float32"; "type<N>" style names are not
 // produced: unknown values give "unknown".

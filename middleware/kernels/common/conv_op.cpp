@@ -13,6 +13,7 @@ struct ConvAnalysis {
   Variant variant;
   FusedActivation act;
   bool asymmetric;
+  uint32_t flags;  // kWideAccumulator
   ConvParams params;
   Dims4 input;
   Dims4 filter;
@@ -77,32 +78,15 @@ Status check_channels(const OpContext& ctx, ConvKind kind, const Dims4& in, cons
   return Status::Ok();
 }
 
-Status check_quantization(const OpContext& ctx, const ConvAnalysis& a, int32_t channels) {
-  const TensorView& w = ctx.input(1);
-  const TensorView& bias = ctx.input(2);
-  if (bias.present()) {
-    const DataType bt = a.variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
-    STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
-    if (static_cast<int32_t>(bias.elements) != channels) {
-      return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
-                     static_cast<unsigned>(bias.elements), static_cast<int>(channels));
-    }
-  }
-  if (a.variant == Variant::kFloat32) return Status::Ok();
-  if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != channels) {
-    return OpError(ctx, StatusCode::kMalformedModel, "filter has %u scales for %d channels",
-                   static_cast<unsigned>(w.num_quant), static_cast<int>(channels));
-  }
-  for (uint32_t i = 0; i < w.num_quant; ++i) {
-    if (!(w.scales[i] > 0.0f) || w.zero_point_at(i) != 0) {
-      return OpError(ctx, StatusCode::kUnsupported,
-                     "filter channel %u is not symmetric int8 with a positive scale",
-                     static_cast<unsigned>(i));
-    }
-  }
-  if (a.variant == Variant::kHybrid) return Status::Ok();
-  STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
-  return check_int8_quantized(ctx, ctx.output(0), "output");
+// TFLite Micro's 16x8 CONV_2D takes an int32 bias (quantized_bias_type) or an int64 one and
+// accumulates in the bias's type (32 bits without a bias); its DEPTHWISE_CONV_2D reads the bias as
+// int64 and accumulates in 64 bits.
+Status check_quantization(const OpContext& ctx, ConvKind kind, ConvAnalysis* a, int32_t channels) {
+  const bool depthwise = kind == ConvKind::kDepthwise;
+  STRATA_RETURN_IF_ERROR(check_weighted_bias(ctx, ctx.input(2), a->variant, channels, !depthwise,
+                                             depthwise, &a->flags));
+  return prepare_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1), channels,
+                                       a->act, &a->params);
 }
 
 Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
@@ -126,13 +110,8 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
   const int32_t channels = kind == ConvKind::kDepthwise ? a->filter.c : a->filter.n;
   a->output = {a->input.n, out_h, out_w, channels};
   STRATA_RETURN_IF_ERROR(check_dims4(ctx, ctx.output(0), "output", a->output));
-  STRATA_RETURN_IF_ERROR(check_quantization(ctx, *a, channels));
-  const TensorView& out = ctx.output(0);
-  const bool act_ok = a->variant == Variant::kInt8
-                          ? compute_conv_quant(a->act, ctx.input(0).zero_point, out.scale,
-                                               out.zero_point, &a->params)
-                          : compute_conv_float(a->act, &a->params);
-  if (!act_ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  a->flags = 0;
+  STRATA_RETURN_IF_ERROR(check_quantization(ctx, kind, a, channels));
   // Conv2DOptions has no asymmetric flag: TFLite quantizes hybrid inputs asymmetrically exactly
   // when the filter is per-channel quantized.
   a->asymmetric = ctx.input(1).num_quant > 1;
@@ -141,8 +120,8 @@ Status analyze(const OpContext& ctx, ConvKind kind, ConvAnalysis* a) {
 
 // Bytes of the per-channel arrays after ConvOpData.
 CheckedSize channel_bytes(Variant v, int32_t channels) {
-  if (v == Variant::kInt8) return CheckedSize(channels) * 5;  // int32 multiplier, int8 shift
-  if (v == Variant::kHybrid) return CheckedSize(channels) * 4;    // float scale
+  if (is_integer_variant(v)) return CheckedSize(channels) * 5;  // int32 multiplier, int8 shift
+  if (v == Variant::kHybrid) return CheckedSize(channels) * 4;  // float scale
   return 0;
 }
 
@@ -153,8 +132,9 @@ void fill_op_data(const OpContext& ctx, const ConvAnalysis& a, ConvOpData* d) {
   d->output = a.output;
   d->channels = a.output.c;
   const TensorView& w = ctx.input(1);
-  d->flags = (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
-  if (a.variant == Variant::kInt8) {
+  d->flags =
+      (w.num_quant > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u) | a.flags;
+  if (is_integer_variant(a.variant)) {
     int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
     int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
     compute_channel_multipliers(ctx.input(0).scale, w.scales, static_cast<int32_t>(w.num_quant),
@@ -173,12 +153,13 @@ Status conv_prepare(const OpContext& ctx, OpRequirements* req, void* op_data, Co
   STRATA_RETURN_IF_ERROR(analyze(ctx, kind, &a));
   req->variant = a.variant;
   req->input_slots = 3;  // the bias (input 2) is optional
-  STRATA_RETURN_IF_ERROR(require_size(ctx, channel_bytes(a.variant, a.output.c) + sizeof(ConvOpData),
+  STRATA_RETURN_IF_ERROR(require_size(ctx,
+                                      channel_bytes(a.variant, a.output.c) + sizeof(ConvOpData),
                                       "op data", &req->op_data_bytes));
   req->op_data_bytes = align8(req->op_data_bytes);
   // Every backend computes output pixels in (batch, y, x) order, each from its own window only,
   // so the output may overlap the input as far as WindowInplaceLead allows.
-  const uint32_t in_elem = a.variant == Variant::kInt8 ? 1u : 4u;
+  const uint32_t in_elem = DataTypeSize(ctx.input(0).type);  // the output's too
   const WindowGeometry wg = {a.input.n,
                              a.input.h,
                              a.input.w,
@@ -195,6 +176,8 @@ Status conv_prepare(const OpContext& ctx, OpRequirements* req, void* op_data, Co
     req->scratch_bytes = scratch(a.variant, a.params, a.input, a.filter, a.output);
   } else if (a.variant == Variant::kHybrid) {
     req->scratch_bytes = static_cast<uint32_t>(a.input.h * a.input.w * a.input.c);
+  } else if (a.variant == Variant::kInt4) {
+    req->scratch_bytes = ctx.input(1).elements;  // the weights unpacked to int8
   }
   if (op_data != nullptr) fill_op_data(ctx, a, static_cast<ConvOpData*>(op_data));
   return Status::Ok();

@@ -3,14 +3,14 @@
 // and requantization parameters. Only the inner compute differs between backends.
 //
 // Op data layout (arena, 8-byte aligned): ConvOpData, then per channel either int32 multipliers
-// followed by int8 shifts (int8 ops) or float filter scales (hybrid ops).
+// followed by int8 shifts (int8, int16 and int4 ops) or float filter scales (hybrid ops).
 #pragma once
 
 #include <cstdint>
 
+#include "common/checked_math.hpp"
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
-#include "common/checked_math.hpp"
 #include "common/weighted_op.hpp"
 #include "kernel.hpp"
 #include "reference/conv_2d.hpp"
@@ -30,7 +30,7 @@ struct ConvOpData {
   Dims4 filter;
   Dims4 output;
   int32_t channels;  // output channels = entries in the per-channel arrays
-  uint32_t flags;
+  uint32_t flags;    // kConvPerChannel, kConvAsymmetric, kWideAccumulator (weighted_op.hpp)
 };
 static_assert(sizeof(ConvOpData) == 96, "arena-resident layout");
 

@@ -35,9 +35,9 @@ bool compute_conv_geometry(const ConvGeometry& g, ConvParams* p, int32_t* out_h,
 }
 
 bool compute_conv_quant(FusedActivation act, int32_t input_zero_point, float output_scale,
-                        int32_t output_zero_point, ConvParams* p) {
+                        int32_t output_zero_point, ConvParams* p, int32_t qmin, int32_t qmax) {
   QuantRange r;
-  if (!activation_range_quantized(act, output_scale, output_zero_point, -128, 127, &r)) {
+  if (!activation_range_quantized(act, output_scale, output_zero_point, qmin, qmax, &r)) {
     return false;
   }
   p->input_offset = -input_zero_point;

@@ -25,9 +25,9 @@ struct ConvParams {
   int8_t pad_h_offset;       // 1 when SAME padding puts one extra row at the bottom
   int8_t pad_w_offset;       // 1 when SAME padding puts one extra column at the right
   int16_t depth_multiplier;  // depthwise only (1 for CONV_2D)
-  int32_t input_offset;      // -input zero point (int8)
-  int32_t output_offset;     // output zero point (int8)
-  int32_t act_min;           // quantized clamp (int8)
+  int32_t input_offset;      // -input zero point (int8; 0 for int16)
+  int32_t output_offset;     // output zero point (int8; 0 for int16)
+  int32_t act_min;           // quantized clamp (int8, int16)
   int32_t act_max;
   float act_min_f;  // float clamp (float32 and hybrid)
   float act_max_f;
@@ -56,9 +56,11 @@ struct ConvGeometry {
 // invalid geometry (zero stride or dilation, values beyond int16).
 bool compute_conv_geometry(const ConvGeometry& g, ConvParams* p, int32_t* out_h, int32_t* out_w);
 
-// Fills the activation and zero-point part for an int8 convolution.
+// Fills the activation and zero-point part for a quantized convolution whose output type has
+// the range [qmin, qmax] (int8 by default; int16 for the 16x8 variant).
 bool compute_conv_quant(FusedActivation act, int32_t input_zero_point, float output_scale,
-                        int32_t output_zero_point, ConvParams* p);
+                        int32_t output_zero_point, ConvParams* p, int32_t qmin = -128,
+                        int32_t qmax = 127);
 
 // Fills the float clamp for float32 and hybrid convolutions.
 bool compute_conv_float(FusedActivation act, ConvParams* p);

@@ -9,9 +9,14 @@ namespace strata {
 namespace kernels {
 namespace {
 
+// A 16x8 layer without a bias accumulates in 32 bits: TFLite Micro picks the int32 kernel when
+// the bias is int32 or absent.
+constexpr bool kFcWideWithoutBias = false;
+
 struct FcAnalysis {
   Variant variant;
   bool asymmetric;
+  uint32_t flags;  // kWideAccumulator
   FullyConnectedParams params;
   int32_t channels;
 };
@@ -37,31 +42,11 @@ Status check_shapes(const OpContext& ctx, FcAnalysis* a) {
                    static_cast<unsigned>(out_elems), static_cast<int>(p.batches),
                    static_cast<int>(p.units));
   }
-  const TensorView& bias = ctx.input(2);
-  if (bias.present()) {
-    const DataType bt =
-        a->variant == Variant::kInt8 ? DataType::kInt32 : DataType::kFloat32;
-    STRATA_RETURN_IF_ERROR(check_type(ctx, bias, "bias", bt));
-    if (static_cast<int32_t>(bias.elements) != p.units) {
-      return OpError(ctx, StatusCode::kMalformedModel, "bias has %u elements, expected %d",
-                     static_cast<unsigned>(bias.elements), static_cast<int>(p.units));
-    }
-  }
-  return Status::Ok();
-}
-
-Status check_weights_quant(const OpContext& ctx, const FcAnalysis& a) {
-  const TensorView& w = ctx.input(1);
-  if (w.num_quant != 1 && static_cast<int32_t>(w.num_quant) != a.params.units) {
-    return OpError(ctx, StatusCode::kMalformedModel, "weights have %u scales for %d units",
-                   static_cast<unsigned>(w.num_quant), static_cast<int>(a.params.units));
-  }
-  for (uint32_t i = 0; i < w.num_quant; ++i) {
-    if (!(w.scales[i] > 0.0f) || w.zero_point_at(i) != 0) {
-      return OpError(ctx, StatusCode::kUnsupported, "weights must be symmetric int8");
-    }
-  }
-  return Status::Ok();
+  // TFLite Micro's 16x8 FULLY_CONNECTED takes an int64 or an int32 bias (quantized_bias_type)
+  // and accumulates in the bias's type.
+  a->flags = 0;
+  return check_weighted_bias(ctx, ctx.input(2), a->variant, p.units, true, kFcWideWithoutBias,
+                             &a->flags);
 }
 
 Status analyze(const OpContext& ctx, FcAnalysis* a) {
@@ -77,22 +62,10 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
   STRATA_RETURN_IF_ERROR(pick_weighted_variant(ctx, "weights", &a->variant));
   a->params = FullyConnectedParams{};
   STRATA_RETURN_IF_ERROR(check_shapes(ctx, a));
-  a->channels = 0;
-  if (a->variant != Variant::kFloat32) {
-    STRATA_RETURN_IF_ERROR(check_weights_quant(ctx, *a));
-    a->channels = static_cast<int32_t>(ctx.input(1).num_quant);
-  }
   ConvParams cp{};
-  bool ok;
-  if (a->variant == Variant::kInt8) {
-    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.input(0), "input"));
-    STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, ctx.output(0), "output"));
-    ok = compute_conv_quant(act, ctx.input(0).zero_point, ctx.output(0).scale,
-                            ctx.output(0).zero_point, &cp);
-  } else {
-    ok = compute_conv_float(act, &cp);
-  }
-  if (!ok) return OpError(ctx, StatusCode::kUnsupported, "unsupported fused activation");
+  STRATA_RETURN_IF_ERROR(prepare_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1),
+                                                       a->params.units, act, &cp));
+  a->channels = a->variant == Variant::kFloat32 ? 0 : static_cast<int32_t>(ctx.input(1).num_quant);
   FullyConnectedParams& p = a->params;
   p.input_offset = cp.input_offset;
   p.output_offset = cp.output_offset;
@@ -112,22 +85,27 @@ Status fully_connected_prepare(const OpContext& ctx, OpRequirements* req, void* 
   req->variant = a.variant;
   req->input_slots = 3;  // the bias (input 2) is optional
   // Per-channel arrays after the record: int32 multiplier + int8 shift, or a float scale.
-  const uint32_t per_channel = a.variant == Variant::kInt8 ? 5u : a.variant == Variant::kHybrid ? 4u : 0u;
-  STRATA_RETURN_IF_ERROR(require_size(ctx, CheckedSize(a.channels) * per_channel, "op data",
-                                      &req->op_data_bytes));
+  const uint32_t per_channel = is_integer_variant(a.variant)   ? 5u
+                               : a.variant == Variant::kHybrid ? 4u
+                                                               : 0u;
+  STRATA_RETURN_IF_ERROR(
+      require_size(ctx, CheckedSize(a.channels) * per_channel, "op data", &req->op_data_bytes));
   req->op_data_bytes = sizeof(FullyConnectedOpData) + align8(req->op_data_bytes);
   if (scratch != nullptr) {
     req->scratch_bytes = scratch(a.variant, a.params, a.channels > 1);
   } else if (a.variant == Variant::kHybrid) {
     req->scratch_bytes = static_cast<uint32_t>(a.params.accum_depth);
+  } else if (a.variant == Variant::kInt4) {
+    req->scratch_bytes = ctx.input(1).elements;  // the weights unpacked to int8
   }
   if (op_data == nullptr) return Status::Ok();
   FullyConnectedOpData* d = static_cast<FullyConnectedOpData*>(op_data);
   d->params = a.params;
   d->channels = a.channels;
-  d->flags = (a.channels > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u);
+  d->flags =
+      (a.channels > 1 ? kConvPerChannel : 0u) | (a.asymmetric ? kConvAsymmetric : 0u) | a.flags;
   const TensorView& w = ctx.input(1);
-  if (a.variant == Variant::kInt8) {
+  if (is_integer_variant(a.variant)) {
     int32_t* mult = reinterpret_cast<int32_t*>(d + 1);
     int8_t* shift = reinterpret_cast<int8_t*>(mult + d->channels);
     compute_channel_multipliers(ctx.input(0).scale, w.scales, a.channels, ctx.output(0).scale,

@@ -39,6 +39,16 @@ int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shif
   return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(scaled, multiplier), right);
 }
 
+int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int shift) {
+  constexpr int64_t kLimit = INT64_C(1) << 47;
+  x = x < -kLimit ? -kLimit : (x >= kLimit ? kLimit - 1 : x);
+  shift = shift > 7 ? 7 : shift;  // quantize_multiplier never gives less than -31
+  const int32_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+  const int total_shift = 15 - shift;  // 8..46
+  const int64_t scaled = x * reduced + (INT64_C(1) << (total_shift - 1));
+  return static_cast<int32_t>(scaled >> total_shift);  // wraps like TFLite's truncation
+}
+
 double round_half_away(double x) {
   // Values >= 2^52 are already integers; the cast path below would overflow for them.
   if (!(x < 4503599627370496.0 && x > -4503599627370496.0)) return x;

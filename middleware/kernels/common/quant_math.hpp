@@ -26,6 +26,12 @@ int32_t saturating_rounding_multiply_by_pot(int32_t x, int exponent);
 // right shift after it (the two-rounding variant TFLite uses unless TFLITE_SINGLE_ROUNDING is set).
 int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift);
 
+// The same scaling for the int64 accumulators of the 16x8 kernels (TFLite's int64 overload of
+// MultiplyByQuantizedMultiplier): the multiplier is first rounded to 16 bits, then one rounding
+// right shift (ties toward +infinity). Valid for |x| < 2^47 and shift < 8, TFLite's domain; x and
+// shift outside it are clamped into it (a hostile model cannot reach undefined behaviour).
+int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int shift);
+
 // Splits a real multiplier into a Q0.31 significand and a power-of-two exponent such that
 // real ~= multiplier * 2^(shift - 31). Zero and multipliers below 2^-32 give (0, 0).
 void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift);

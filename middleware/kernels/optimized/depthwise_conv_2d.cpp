@@ -116,6 +116,18 @@ uint32_t depthwise_conv_2d_hybrid_scratch_bytes(const ConvParams& p, const Dims4
   return batch + grouped_scratch(in, filter, out, false);
 }
 
+uint32_t depthwise_conv_2d_int8_inplace_lead(uint32_t window_lead, int32_t channels,
+                                             int32_t filter_channels) {
+  if (filter_channels != channels) return window_lead;  // depth multiplier > 1: pixel by pixel
+  // The window lead is a whole number of pixels (input and output pixels have the same size):
+  // add pixels until it is also a multiple of kArenaAlignment (at most kArenaAlignment - 1).
+  uint64_t lead = window_lead;
+  for (uint32_t i = 1; i < kArenaAlignment && lead % kArenaAlignment != 0; ++i) {
+    lead += static_cast<uint32_t>(channels);
+  }
+  return lead > 0x7FFFFFFFu ? 0x7FFFFFFFu : static_cast<uint32_t>(lead);
+}
+
 void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
                             const int8_t* input, const Dims4& filter, const int8_t* weights,
                             const int32_t* bias, const Dims4& out, int8_t* output, void* scratch) {
@@ -207,7 +219,13 @@ uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Di
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  return conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes);
+  STRATA_RETURN_IF_ERROR(conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes));
+  if (req->variant == Variant::kInt8 && req->inplace_lead_bytes >= 0) {
+    req->inplace_lead_bytes = static_cast<int32_t>(
+        depthwise_conv_2d_int8_inplace_lead(static_cast<uint32_t>(req->inplace_lead_bytes),
+                                            ctx.input(0).dims[3], ctx.input(1).dims[3]));
+  }
+  return Status::Ok();
 }
 
 void invoke_float32(const OpCall& call) {
@@ -220,18 +238,19 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
-  depthwise_conv_2d_int8(
-      d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
-      d.output, static_cast<int8_t*>(call.output(0)), call.scratch());
+  depthwise_conv_2d_int8(d.params, conv_channel_quant(d), d.input,
+                         static_cast<const int8_t*>(call.input(0)), d.filter,
+                         static_cast<const int8_t*>(call.input(1)),
+                         static_cast<const int32_t*>(call.optional_input(2)), d.output,
+                         static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   depthwise_conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
-      static_cast<float*>(call.output(0)), call.scratch());
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)),
+      d.output, static_cast<float*>(call.output(0)), call.scratch());
 }
 
 }  // namespace depthwise_conv_2d

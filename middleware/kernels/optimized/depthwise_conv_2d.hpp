@@ -24,6 +24,14 @@ uint32_t depthwise_conv_2d_int8_scratch_bytes(const ConvParams& p, const Dims4& 
 uint32_t depthwise_conv_2d_hybrid_scratch_bytes(const ConvParams& p, const Dims4& in,
                                                 const Dims4& filter, const Dims4& out);
 
+// The inplace_lead_bytes of the int8 variant, from the window lead every backend reports
+// (WindowInplaceLead): the planar path writes one channel of every pixel before it reads the next
+// channel, so the output may overlap the input only where each output byte lands on the same
+// channel of the input (a lead that is a whole number of pixels). The planner rounds leads up to
+// kArenaAlignment, so with depth multiplier 1 the lead becomes a multiple of both.
+uint32_t depthwise_conv_2d_int8_inplace_lead(uint32_t window_lead, int32_t channels,
+                                             int32_t filter_channels);
+
 void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
                             const int8_t* input, const Dims4& filter, const int8_t* weights,
                             const int32_t* bias, const Dims4& out, int8_t* output, void* scratch);

@@ -1,6 +1,7 @@
 #include "reference/conv_2d.hpp"
 
 #include "common/conv_op.hpp"
+#include "common/int4.hpp"
 #include "reference/conv_loops.hpp"
 
 namespace strata {
@@ -56,6 +57,12 @@ void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, c
   conv_loop_int8<ConvWindow>(p, q, in, input, filter, weights, bias, out, output);
 }
 
+void conv_2d_int16(const ConvParams& p, const ChannelQuant& q, bool wide, const Dims4& in,
+                   const int16_t* input, const Dims4& filter, const int8_t* weights,
+                   const void* bias, const Dims4& out, int16_t* output) {
+  conv_loop_int16<ConvWindow>(p, q, wide, in, input, filter, weights, bias, out, output);
+}
+
 void conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
                     const float* input, const Dims4& filter, const int8_t* weights,
                     const float* bias, const Dims4& out, float* output, int8_t* scratch) {
@@ -84,12 +91,30 @@ void invoke_int8(const OpCall& call) {
                static_cast<int8_t*>(call.output(0)));
 }
 
+void invoke_int16(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  conv_2d_int16(d.params, conv_channel_quant(d), (d.flags & kWideAccumulator) != 0, d.input,
+                static_cast<const int16_t*>(call.input(0)), d.filter,
+                static_cast<const int8_t*>(call.input(1)), call.optional_input(2), d.output,
+                static_cast<int16_t*>(call.output(0)));
+}
+
+// The packed int4 weights are unpacked into scratch on every invoke (no persistent copy).
+void invoke_int4(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  int8_t* weights = static_cast<int8_t*>(call.scratch());
+  unpack_int4(call.input(1), static_cast<uint32_t>(flat_size(d.filter)), weights);
+  conv_2d_int8(d.params, conv_channel_quant(d), d.input, static_cast<const int8_t*>(call.input(0)),
+               d.filter, weights, static_cast<const int32_t*>(call.optional_input(2)), d.output,
+               static_cast<int8_t*>(call.output(0)));
+}
+
 void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
-      static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)),
+      d.output, static_cast<float*>(call.output(0)), static_cast<int8_t*>(call.scratch()));
 }
 
 }  // namespace conv_2d

@@ -1,7 +1,7 @@
-// The output loops of the reference CONV_2D and DEPTHWISE_CONV_2D (float32, int8, hybrid): every
-// output element is the accumulator of its window plus bias, requantized (int8) or scaled and
-// clamped (float). The two ops differ only in which input channels and weights a window reads,
-// which the Window type supplies as a static function:
+// The output loops of the reference CONV_2D and DEPTHWISE_CONV_2D (float32, int8, int16, hybrid):
+// every output element is the accumulator of its window plus bias, requantized (int8, int16) or
+// scaled and clamped (float). The two ops differ only in which input channels and weights a window
+// reads, which the Window type supplies as a static function:
 //   Acc Window::accumulate(p, in, input, filter, weights, b, oy, ox, oc, Acc input_offset)
 #pragma once
 
@@ -11,6 +11,7 @@
 #include "common/dims.hpp"
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
+#include "common/requantize_16x8.hpp"
 #include "reference/conv_2d.hpp"
 
 namespace strata {
@@ -51,6 +52,28 @@ void conv_loop_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
           acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
           acc = clamp_i32(acc + p.output_offset, p.act_min, p.act_max);
           output[offset4(out, b, oy, ox, oc)] = static_cast<int8_t>(acc);
+        }
+      }
+    }
+  }
+}
+
+// int16 activations, int8 weights ("16x8"): TFLite's int16 tensors have zero point 0, so there
+// are no offsets; sums are exact in int64 and requantized in the bias's width (`wide`: int64).
+template <typename Window>
+void conv_loop_int16(const ConvParams& p, const ChannelQuant& q, bool wide, const Dims4& in,
+                     const int16_t* input, const Dims4& filter, const int8_t* weights,
+                     const void* bias, const Dims4& out, int16_t* output) {
+  for (int32_t b = 0; b < out.n; ++b) {
+    for (int32_t oy = 0; oy < out.h; ++oy) {
+      for (int32_t ox = 0; ox < out.w; ++ox) {
+        for (int32_t oc = 0; oc < out.c; ++oc) {
+          const int64_t sum =
+              Window::accumulate(p, in, input, filter, weights, b, oy, ox, oc, int64_t{0});
+          const int32_t ch = q.per_channel ? oc : 0;
+          const int32_t v = requantize_16x8(sum, bias, oc, wide, q.multiplier[ch], q.shift[ch]);
+          output[offset4(out, b, oy, ox, oc)] =
+              static_cast<int16_t>(clamp_i32(v, p.act_min, p.act_max));
         }
       }
     }

@@ -22,6 +22,11 @@ void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Di
                             const int8_t* input, const Dims4& filter, const int8_t* weights,
                             const int32_t* bias, const Dims4& out, int8_t* output);
 
+// int16 activations, int8 weights; bias: int64 (wide) or int32 entries, or null.
+void depthwise_conv_2d_int16(const ConvParams& p, const ChannelQuant& q, bool wide, const Dims4& in,
+                             const int16_t* input, const Dims4& filter, const int8_t* weights,
+                             const void* bias, const Dims4& out, int16_t* output);
+
 // scratch: in.h * in.w * in.c bytes.
 void depthwise_conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, const Dims4& in,
                               const float* input, const Dims4& filter, const int8_t* weights,

@@ -1,7 +1,9 @@
 #include "reference/fully_connected.hpp"
 
 #include "common/hybrid_quantize.hpp"
+#include "common/int4.hpp"
 #include "common/quant_math.hpp"
+#include "common/requantize_16x8.hpp"
 
 namespace strata {
 namespace kernels {
@@ -35,6 +37,22 @@ void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, 
       acc = multiply_by_quantized_multiplier(acc, q.multiplier[ch], q.shift[ch]);
       output[b * p.units + u] =
           static_cast<int8_t>(clamp_i32(acc + p.output_offset, p.act_min, p.act_max));
+    }
+  }
+}
+
+void fully_connected_int16(const FullyConnectedParams& p, const ChannelQuant& q, bool wide,
+                           const int16_t* input, const int8_t* weights, const void* bias,
+                           int16_t* output) {
+  for (int32_t b = 0; b < p.batches; ++b) {
+    const int16_t* x = input + b * p.accum_depth;
+    for (int32_t u = 0; u < p.units; ++u) {
+      const int8_t* w = weights + u * p.accum_depth;
+      int64_t sum = 0;  // int16 tensors have zero point 0: no offsets
+      for (int32_t d = 0; d < p.accum_depth; ++d) sum += w[d] * x[d];
+      const int32_t ch = q.per_channel ? u : 0;
+      const int32_t v = requantize_16x8(sum, bias, u, wide, q.multiplier[ch], q.shift[ch]);
+      output[b * p.units + u] = static_cast<int16_t>(clamp_i32(v, p.act_min, p.act_max));
     }
   }
 }
@@ -75,8 +93,27 @@ void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
   fully_connected_int8(
       d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
-      static_cast<int8_t*>(call.output(0)));
+      static_cast<const int8_t*>(call.input(1)),
+      static_cast<const int32_t*>(call.optional_input(2)), static_cast<int8_t*>(call.output(0)));
+}
+
+void invoke_int16(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_int16(
+      d.params, fully_connected_channel_quant(d), (d.flags & kWideAccumulator) != 0,
+      static_cast<const int16_t*>(call.input(0)), static_cast<const int8_t*>(call.input(1)),
+      call.optional_input(2), static_cast<int16_t*>(call.output(0)));
+}
+
+// The packed int4 weights are unpacked into scratch on every invoke (no persistent copy).
+void invoke_int4(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  int8_t* weights = static_cast<int8_t*>(call.scratch());
+  unpack_int4(call.input(1), static_cast<uint32_t>(d.params.units * d.params.accum_depth), weights);
+  fully_connected_int8(d.params, fully_connected_channel_quant(d),
+                       static_cast<const int8_t*>(call.input(0)), weights,
+                       static_cast<const int32_t*>(call.optional_input(2)),
+                       static_cast<int8_t*>(call.output(0)));
 }
 
 void invoke_hybrid(const OpCall& call) {

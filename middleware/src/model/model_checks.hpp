@@ -14,8 +14,8 @@ Status CheckTensors(const tflite::Model* model, const tflite::SubGraph* subgraph
 // Checks graph inputs/outputs, operator codes and operator tensor indices.
 Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* subgraph);
 
-// Element count and byte size of a verified tensor's shape; false on a negative dimension or when
-// the size exceeds 2^31 - 1 bytes.
+// Element count and byte size (int4: ceil(elements / 2)) of a verified tensor's shape; false on
+// a negative dimension or when the size exceeds 2^31 - 1 bytes.
 bool ShapeSize(const tflite::Tensor* tensor, uint64_t* elements, uint64_t* bytes);
 
 // Writes "[d0,d1,...]" into buf (truncated to cap).

@@ -13,9 +13,12 @@ uint32_t ElementSize(const tflite::Tensor* t) {
   return DataTypeSize(static_cast<DataType>(t->type()));
 }
 
+// INT4 tensors hold two values a byte, low nibble first (the converter's packed weights).
+bool IsInt4(const tflite::Tensor* t) { return t->type() == tflite::TensorType_INT4; }
+
 Status CheckShape(int i, const tflite::Tensor* t) {
   const char* name = TensorName(t);
-  if (ElementSize(t) == 0) {
+  if (ElementSize(t) == 0 && !IsInt4(t)) {
     return Status::Error(StatusCode::kUnsupported, "tensor %d (%s): type %s is not supported", i,
                          name, tflite::EnumNameTensorType(t->type()));
   }
@@ -76,8 +79,11 @@ Status CheckBuffer(const tflite::Model* model, int i, const tflite::Tensor* t) {
                          DataTypeName(static_cast<DataType>(t->type())),
                          static_cast<unsigned long long>(bytes));
   }
-  // Kernels read constants with typed loads (float, int32 bias): they must be naturally aligned.
-  uint32_t align = ElementSize(t) < 8 ? ElementSize(t) : 8;
+  // Kernels read constants with typed loads (float, int32 bias): they must be naturally aligned,
+  // up to 4 bytes. The converter aligns int64 buffers (16x8 biases) to 4 bytes only, so kernels
+  // read 8-byte constants with unaligned loads (memcpy) and 4 is all that is required here.
+  const uint32_t size = ElementSize(t);
+  const uint32_t align = size == 0 ? 1 : (size < 4 ? size : 4);
   if ((reinterpret_cast<uintptr_t>(data->data()) & (align - 1)) != 0) {
     return Status::Error(StatusCode::kUnsupported,
                          "tensor %d (%s): constant data is not %u-byte aligned", i, name,
@@ -92,6 +98,7 @@ Status CheckZeroPoints(int i, const tflite::Tensor* t) {
   if (t->type() == tflite::TensorType_INT8) lo = -128, hi = 127;
   if (t->type() == tflite::TensorType_UINT8) lo = 0, hi = 255;
   if (t->type() == tflite::TensorType_INT16) lo = -32768, hi = 32767;
+  if (IsInt4(t)) lo = -8, hi = 7;
   const flatbuffers::Vector<int64_t>* zp = t->quantization()->zero_point();
   for (uint32_t k = 0; k < zp->size(); ++k) {
     int64_t v = 0;  // int64 vectors may be only 4-byte aligned in a flatbuffer
@@ -166,7 +173,7 @@ bool ShapeSize(const tflite::Tensor* t, uint64_t* elements, uint64_t* bytes) {
     if (n > 0x7FFFFFFFu) return false;  // checked per step: the product cannot overflow 64 bits
   }
   *elements = n;
-  *bytes = n * ElementSize(t);
+  *bytes = IsInt4(t) ? (n + 1) / 2 : n * ElementSize(t);
   return *bytes <= 0x7FFFFFFFu;
 }
 

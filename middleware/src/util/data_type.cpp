@@ -25,6 +25,7 @@ uint32_t DataTypeSize(DataType type) {
 }
 
 const char* DataTypeName(DataType type) {
+  if (type == DataType::kInt4) return "int4";  // kept out of the switch: a table to 17 costs flash
   switch (type) {
     case DataType::kFloat32:
       return "float32";
@@ -50,6 +51,8 @@ const char* DataTypeName(DataType type) {
       return "float64";
     case DataType::kUInt32:
       return "uint32";
+    case DataType::kInt4:  // outside the switch's table (its value is 17): see DataTypeName's head
+      break;
   }
   return "unknown";
 }

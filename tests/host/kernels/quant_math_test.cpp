@@ -148,6 +148,27 @@ TEST(QuantMath, CheckedLog2JudgesPowersOfTwo) {
   EXPECT_FALSE(checked_log2(-2.0f, &e));
 }
 
+TEST(QuantMath, MultiplyByQuantizedMultiplier64) {
+  // The multiplier is first rounded to 16 bits: 0.75 * 2^31 -> 0.75 * 2^15 = 24576, then
+  // floor((x * 24576 + 2^(14 - shift)) / 2^(15 - shift)): one rounding, ties toward +infinity.
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(100, 1610612736, 0), 75);
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(100, 1610612736, -3), 9);    // 9.375
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-100, 1610612736, -3), -9);  // -9.375
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(5, 1 << 30, -1), 1);         // 1.25: one rounding
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-5, 1 << 30, -2), -1);       // -0.625 -> -1
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-3, 1 << 30, -2), 0);        // -0.375 -> 0
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-2, 1 << 30, -2), 0);        // -0.25 -> 0
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-4, 1 << 30, -2), 0);        // -0.5 -> 0 (tie up)
+  // Sums beyond 32 bits: 2^40 * 0.5 * 2^-10 = 2^29.
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(INT64_C(1) << 40, 1 << 30, -10), 1 << 29);
+  // Multipliers within 2^15 of 2^31 would round to 2^15: TFLite keeps them at 0x7FFF.
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(1 << 20, INT32_MAX, 0), (1 << 20) - 32);
+  // Outside TFLite's domain the arguments are clamped (defined results, no overflow).
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(INT64_MAX, 1 << 30, -31), 32768);
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(INT64_MIN, 1 << 30, -31), -32768);
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(1, 1 << 30, 30), 64);  // shift clamped to 7
+}
+
 TEST(QuantMath, RoundHalfAway) {
   EXPECT_EQ(round_half_away(2.5), 3.0);
   EXPECT_EQ(round_half_away(-2.5), -3.0);

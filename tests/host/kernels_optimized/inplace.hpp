@@ -1,6 +1,7 @@
-// A buffer laid out the way the planner places an in-place window op: the output starts
-// `lead` bytes before the input (WindowInplaceLead of the op's geometry, the tightest overlap the
-// kernel contract allows) and the two overlap from there on.
+// A buffer laid out the way the planner places an in-place window op: the output starts `lead`
+// bytes before the input (the lead prepare() reports, WindowInplaceLead of the op's geometry
+// unless the kernel asks for more, rounded up to kArenaAlignment as the planner does: the
+// tightest overlap an interpreter produces) and the two overlap from there on.
 #pragma once
 
 #include <cstring>
@@ -10,6 +11,11 @@
 #include "random_cases.hpp"
 
 namespace strata_test {
+
+// The offset between output and input the planner uses for a kernel's inplace_lead_bytes.
+inline uint32_t planner_lead(uint32_t lead) {
+  return (lead + strata::kArenaAlignment - 1) & ~(strata::kArenaAlignment - 1);
+}
 
 inline uint32_t conv_inplace_lead(const ConvCase& c, uint32_t elem_bytes) {
   const strata::WindowGeometry g = {c.in.n,
@@ -39,7 +45,9 @@ struct InplaceBuffer {
   uint32_t lead;
   std::vector<uint64_t> words;  // 8-byte aligned like the arena
 
-  InplaceBuffer(uint32_t lead_bytes, size_t in_elems, size_t out_elems) : lead(lead_bytes) {
+  // lead_bytes: what prepare() reports (the planner's rounding is applied here).
+  InplaceBuffer(uint32_t lead_bytes, size_t in_elems, size_t out_elems)
+      : lead(planner_lead(lead_bytes)) {
     const size_t in_end = lead + in_elems * sizeof(T);
     const size_t out_end = out_elems * sizeof(T);
     words.assign((in_end > out_end ? in_end : out_end) / 8 + 2, 0x6B6B6B6B6B6B6B6Bull);
