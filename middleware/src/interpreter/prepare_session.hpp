@@ -20,7 +20,8 @@
 
 namespace strata {
 
-constexpr uint32_t kMaxOpInputs = 16;
+// UNIDIRECTIONAL_SEQUENCE_LSTM has 24 inputs (TFLite schema order, unused ones -1).
+constexpr uint32_t kMaxOpInputs = 24;
 constexpr uint32_t kMaxOpOutputs = 8;
 // Marks a folded constant in TensorPlan::a until AssignOpData knows its op data offset.
 constexpr uint32_t kFoldedPending = 0xFFFFFFFEu;
