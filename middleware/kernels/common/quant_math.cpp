@@ -39,6 +39,13 @@ int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shif
   return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(scaled, multiplier), right);
 }
 
+int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int shift) {
+  const int64_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+  const int total_shift = 15 - shift;
+  const int64_t rounded = x * reduced + (INT64_C(1) << (total_shift - 1));
+  return static_cast<int32_t>(rounded >> total_shift);
+}
+
 double round_half_away(double x) {
   // Values >= 2^52 are already integers; the cast path below would overflow for them.
   if (!(x < 4503599627370496.0 && x > -4503599627370496.0)) return x;

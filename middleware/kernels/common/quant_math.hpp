@@ -26,6 +26,11 @@ int32_t saturating_rounding_multiply_by_pot(int32_t x, int exponent);
 // right shift after it (the two-rounding variant TFLite uses unless TFLITE_SINGLE_ROUNDING is set).
 int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift);
 
+// The same for a 64-bit accumulator (16-bit activations with int64 bias, "16x8"): TFLite's
+// reference first rounds the multiplier to 16 bits, then does a single rounding shift; the result
+// is truncated to 32 bits, not saturated. shift in [-31, 7] (prepare must check it).
+int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int shift);
+
 // Splits a real multiplier into a Q0.31 significand and a power-of-two exponent such that
 // real ~= multiplier * 2^(shift - 31). Zero and multipliers below 2^-32 give (0, 0).
 void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift);
