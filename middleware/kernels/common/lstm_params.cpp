@@ -88,7 +88,7 @@ Status read_options(const OpContext& ctx, LstmOpData* d) {
   }
   d->cell_clip = o->cell_clip();
   if (!(d->cell_clip >= 0.0f && d->cell_clip < 3.4e38f)) {
-    return OpError(ctx, StatusCode::kMalformedModel, "cell_clip %g must be finite and >= 0",
+    return OpError(ctx, StatusCode::kMalformedModel, "cell_clip %.3f must be finite and >= 0",
                    static_cast<double>(d->cell_clip));
   }
   d->time_major = o->time_major() ? 1 : 0;
@@ -232,8 +232,9 @@ Status prepare_integer(const OpContext& ctx, Variant variant, LstmOpData* d) {
   // tanh(cell) reads the cell state as a power-of-two fixed-point value.
   const int32_t cell_log2 = nearest_log2(cell.scale);
   if (cell_log2 < -43 || cell_log2 > 2) {
-    return OpError(ctx, StatusCode::kUnsupported, "cell state scale %g is out of range",
-                   static_cast<double>(cell.scale));
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "cell state scale 2^%d is out of range (2^-43 to 2^2)",
+                   static_cast<int>(cell_log2));
   }
   d->cell_tanh = lut_input_scale(-cell_log2);
   if (d->cell_clip > 0.0f) {

@@ -112,8 +112,8 @@ Status prepare_int8(const OpContext& ctx, SvdfOpData* d) {
   if (bias.present() &&
       !(std::fabs(static_cast<double>(bias.scale) - static_cast<double>(time_product)) < 1e-5)) {
     return OpError(ctx, StatusCode::kMalformedModel,
-                   "bias scale %g must equal state scale x weights_time scale (%g)",
-                   static_cast<double>(bias.scale), static_cast<double>(time_product));
+                   "bias scale must equal state scale x weights_time scale (it is %.3f times that)",
+                   static_cast<double>(bias.scale / time_product));
   }
   int shift = 0;
   quantize_multiplier(static_cast<double>(feature_scale), &d->feature_multiplier, &shift);
