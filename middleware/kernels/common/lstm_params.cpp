@@ -34,19 +34,6 @@ constexpr LstmTypes kFlavours[] = {
     {Variant::kInt16, DataType::kInt16, DataType::kInt8, DataType::kInt64, DataType::kInt16},
 };
 
-Status check_shape(const OpContext& ctx, const TensorView& t, const char* role, int32_t d0,
-                   int32_t d1) {
-  const bool ok = d1 < 0 ? (t.rank == 1 && t.dims[0] == d0)
-                         : (t.rank == 2 && t.dims[0] == d0 && t.dims[1] == d1);
-  if (ok) return Status::Ok();
-  if (d1 < 0) {
-    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' must have shape [%d]", role, t.name,
-                   static_cast<int>(d0));
-  }
-  return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' must have shape [%d,%d]", role, t.name,
-                 static_cast<int>(d0), static_cast<int>(d1));
-}
-
 Status check_operands(const OpContext& ctx) {
   if (ctx.num_inputs != kLstmInputs || ctx.num_outputs != 1) {
     return OpError(ctx, StatusCode::kMalformedModel,
@@ -110,7 +97,7 @@ Status check_shapes(const OpContext& ctx, LstmOpData* d) {
                    hidden.name);
   }
   d->units = hidden.dims[1];
-  STRATA_RETURN_IF_ERROR(check_shape(ctx, hidden, "hidden state", d->batches, d->units));
+  STRATA_RETURN_IF_ERROR(check_matrix(ctx, hidden, "hidden state", d->batches, d->units));
   const CheckedSize state_values = CheckedSize(d->batches) * d->units;
   const TensorView& cell = ctx.input(kLstmCellState);
   if (!state_values.ok() || cell.elements != state_values.value()) {
@@ -118,11 +105,15 @@ Status check_shapes(const OpContext& ctx, LstmOpData* d) {
                    cell.name, static_cast<int>(d->batches), static_cast<int>(d->units));
   }
   for (uint32_t g = 0; g < kLstmGates; ++g) {
-    STRATA_RETURN_IF_ERROR(check_shape(ctx, ctx.input(kLstmInputWeights + g), "input weights",
-                                       d->units, d->input_size));
-    STRATA_RETURN_IF_ERROR(check_shape(ctx, ctx.input(kLstmRecurrentWeights + g),
-                                       "recurrent weights", d->units, d->units));
-    STRATA_RETURN_IF_ERROR(check_shape(ctx, ctx.input(kLstmBias + g), "bias", d->units, -1));
+    STRATA_RETURN_IF_ERROR(check_matrix(ctx, ctx.input(kLstmInputWeights + g), "input weights",
+                                        d->units, d->input_size));
+    STRATA_RETURN_IF_ERROR(check_matrix(ctx, ctx.input(kLstmRecurrentWeights + g),
+                                        "recurrent weights", d->units, d->units));
+    const TensorView& bias = ctx.input(kLstmBias + g);
+    if (bias.rank != 1 || bias.dims[0] != d->units) {
+      return OpError(ctx, StatusCode::kMalformedModel, "bias '%s' must have shape [%d]", bias.name,
+                     static_cast<int>(d->units));
+    }
   }
   const TensorView& out = ctx.output(0);
   if (out.rank != 3 || out.dims[0] != in.dims[0] || out.dims[1] != in.dims[1] ||
@@ -226,7 +217,8 @@ Status prepare_integer(const OpContext& ctx, Variant variant, LstmOpData* d) {
     // The 64-bit requantization of 16-bit activations takes shifts up to 7 (a gain below 128).
     if (variant == Variant::kInt16 && (d->input_fc[g].shift > 7 || d->recurrent_fc[g].shift > 7)) {
       return OpError(ctx, StatusCode::kUnsupported,
-                     "gate %u: input x weight scale over 2^-12 is 128 or more", g);
+                     "gate %u: activation scale x weight scale must be below 128 x 2^-12",
+                     static_cast<unsigned>(g));
     }
   }
   // tanh(cell) reads the cell state as a power-of-two fixed-point value.

@@ -21,15 +21,6 @@ constexpr uint32_t kWeightsTime = 2;     // [filters, memory]
 constexpr uint32_t kBias = 3;            // [units], optional
 constexpr uint32_t kState = 4;           // variable [batch, filters x memory]
 
-Status check_matrix(const OpContext& ctx, const TensorView& t, const char* role, int32_t rows,
-                    int32_t cols) {
-  if (t.rank != 2 || t.dims[0] != rows || t.dims[1] != cols) {
-    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' must have shape [%d,%d]", role,
-                   t.name, static_cast<int>(rows), static_cast<int>(cols));
-  }
-  return Status::Ok();
-}
-
 Status check_shapes(const OpContext& ctx, int32_t rank, SvdfOpData* d) {
   const TensorView& in = ctx.input(kInput);
   const TensorView& wf = ctx.input(kWeightsFeature);
