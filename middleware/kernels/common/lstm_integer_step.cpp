@@ -6,7 +6,7 @@ namespace strata {
 namespace kernels {
 namespace {
 
-// The sigmoid/tanh table reads gate pre-activations in Q3.12.
+// The sigmoid/tanh table reads gate pre-activations in Q3.12: lut_input_scale(12).
 constexpr LutInputScale kGateLut = {3, 0};
 
 inline int32_t sat16(int32_t v) { return clamp_i32(v, -32768, 32767); }
