@@ -118,6 +118,15 @@ Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, 
   return Status::Ok();
 }
 
+Status check_matrix(const OpContext& ctx, const TensorView& t, const char* role, int32_t rows,
+                    int32_t cols) {
+  if (t.rank != 2 || t.dims[0] != rows || t.dims[1] != cols) {
+    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' must have shape [%d,%d]", role,
+                   t.name, static_cast<int>(rows), static_cast<int>(cols));
+  }
+  return Status::Ok();
+}
+
 Status require_size(const OpContext& ctx, CheckedSize size, const char* what, uint32_t* out) {
   if (!size.ok()) {
     return OpError(ctx, StatusCode::kUnsupported, "%s exceeds %u bytes", what,

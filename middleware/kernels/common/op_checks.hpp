@@ -36,6 +36,10 @@ Variant variant_of(DataType t);
 // Rank-4 (NHWC) tensor to Dims4.
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d);
 
+// A 2-D tensor of exactly [rows, cols].
+Status check_matrix(const OpContext& ctx, const TensorView& t, const char* role, int32_t rows,
+                    int32_t cols);
+
 // Output must have exactly the given 4-D shape.
 Status check_dims4(const OpContext& ctx, const TensorView& t, const char* role, const Dims4& d);
 

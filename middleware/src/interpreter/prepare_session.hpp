@@ -24,7 +24,8 @@
 
 namespace strata {
 
-constexpr uint32_t kMaxOpInputs = 16;
+// UNIDIRECTIONAL_SEQUENCE_LSTM has 24 inputs (TFLite schema order, unused ones -1).
+constexpr uint32_t kMaxOpInputs = 24;
 constexpr uint32_t kMaxOpOutputs = 8;
 
 // What a successful Prepare leaves for the Interpreter.

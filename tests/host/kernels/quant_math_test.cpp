@@ -180,6 +180,25 @@ TEST(QuantMath, RoundHalfAway) {
   EXPECT_EQ(quantize_value(-0.25f, 0.5f, 0), -1);  // -0.5 -> -1
 }
 
+TEST(QuantMath, MultiplyByQuantizedMultiplier64RoundsOnceTiesUp) {
+  const int32_t half = 1 << 30;  // 0.5 in Q0.31, 16384 once reduced to 16 bits
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(INT64_C(1) << 20, half, 0), 1 << 19);
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(3, half, -1), 1);    // 0.75
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-3, half, -1), -1);  // -0.75
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-1, half, -1), 0);   // -0.25
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(-2, half, -1), 0);   // -0.5: ties toward +inf
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(2, half, -1), 1);    // 0.5
+  // A 64-bit accumulator: 2^40 x 0.5 x 2^-20.
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(INT64_C(1) << 40, half, -20), 1 << 19);
+}
+
+TEST(QuantMath, MultiplyByQuantizedMultiplier64ReducesTheMultiplierTo16Bits) {
+  // (2^30 + 2^15) rounds to 16385 / 2^15, not 16384.
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(1 << 15, (1 << 30) + (1 << 15), 0), 16385);
+  // Near 1.0 the reduced multiplier stays 0x7FFF (it would round to 0x8000 = 1.0).
+  EXPECT_EQ(multiply_by_quantized_multiplier_64(1 << 16, INT32_MAX, 0), 65534);
+}
+
 }  // namespace
 }  // namespace kernels
 }  // namespace strata
