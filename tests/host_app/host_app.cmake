@@ -31,7 +31,6 @@ function(strata_add_host_app target)
   set(STRATA_WATCHDOG_MS 0)
   configure_file(${STRATA_ROOT}/cmake/strata_config.hpp.in ${generated}/strata_config.hpp @ONLY)
   target_include_directories(${target} PUBLIC ${app} ${STRATA_ROOT}/bsp/include
-                                              ${STRATA_ROOT}/bsp/cortex_m/include
                                               ${here} ${generated})
   target_link_libraries(${target} PUBLIC ${A_MODEL})
 endfunction()

@@ -7,8 +7,8 @@
 #include "bsp/board_commands.hpp"
 #include "bsp/console.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "bsp/stack.hpp"
 #include "bsp/watchdog.hpp"
-#include "cortex_m/stack.hpp"
 
 namespace host_board {
 
@@ -59,11 +59,10 @@ const char* peripheral() { return ""; }
 const char* note() { return ""; }
 }  // namespace watchdog
 
-}  // namespace bsp
-
-namespace cortex_m::stack {
+namespace stack {
 void paint() {}
 uint32_t size_bytes() { return 0; }
 uint32_t high_water_bytes() { return 0; }
-uint32_t bottom() { return 0; }
-}  // namespace cortex_m::stack
+}  // namespace stack
+
+}  // namespace bsp

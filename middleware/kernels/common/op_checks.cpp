@@ -73,29 +73,6 @@ Status check_unquantized(const OpContext& ctx, const TensorView& t, const char* 
   return Status::Ok();
 }
 
-Variant variant_of(DataType t) {
-  switch (t) {
-    case DataType::kFloat32:
-      return Variant::kFloat32;
-    case DataType::kInt8:
-      return Variant::kInt8;
-    case DataType::kInt16:
-      return Variant::kInt16;
-    case DataType::kInt32:
-      return Variant::kInt32;
-    case DataType::kInt64:
-      return Variant::kInt64;
-    case DataType::kUInt8:
-      return Variant::kUInt8;
-    case DataType::kBool:
-      return Variant::kBool;
-    case DataType::kFloat16:
-      return Variant::kFloat16;
-    default:
-      return Variant::kNone;
-  }
-}
-
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d) {
   if (t.rank != 4) {
     return OpError(ctx, StatusCode::kUnsupported, "%s '%s' has rank %d, expected 4", role, t.name,

@@ -29,10 +29,6 @@ Status check_quantized(const OpContext& ctx, const TensorView& t, const char* ro
 // integers only).
 Status check_unquantized(const OpContext& ctx, const TensorView& t, const char* role);
 
-// The variant that runs a kernel on elements of type t (float32 -> kFloat32, bool -> kBool, ...);
-// kNone for types no variant names.
-Variant variant_of(DataType t);
-
 // Rank-4 (NHWC) tensor to Dims4.
 Status get_dims4(const OpContext& ctx, const TensorView& t, const char* role, Dims4* d);
 

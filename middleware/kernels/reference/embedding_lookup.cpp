@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "common/op_checks.hpp"
-#include "reference/quantization.hpp"
 
 namespace strata {
 namespace kernels {
@@ -84,8 +83,8 @@ void invoke_hybrid(const OpCall& call) {
   for (int32_t i = 0; i < d.lookups; ++i, out += d.row_elements) {
     const uint8_t* row = row_of(d, call, ids[i], d.row_elements);
     if (row != nullptr) {
-      dequantize_int8_float32(d.scale, 0, static_cast<int32_t>(d.row_elements),
-                              reinterpret_cast<const int8_t*>(row), out);
+      const int8_t* q = reinterpret_cast<const int8_t*>(row);
+      for (uint32_t j = 0; j < d.row_elements; ++j) out[j] = static_cast<float>(q[j]) * d.scale;
     } else {
       std::memset(out, 0, d.row_bytes);
     }

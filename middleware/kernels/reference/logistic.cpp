@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"
+#include "common/float_sigmoid.hpp"
 #include "common/quant_math.hpp"
 #include "common/sigmoid_op.hpp"
 #include "common/sigmoid_table.hpp"
@@ -62,22 +63,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 
 void invoke_float32(const OpCall& call) {
-  const int32_t count = call.data<SigmoidOpData>().count;
-  const float* input = static_cast<const float*>(call.input(0));
-  float* output = static_cast<float*>(call.output(0));
-  // Outside these bounds the float result is exactly 1 (upper) or exp(x) (lower) anyway.
-  const float upper = 16.619047164916992188f;
-  const float lower = -9.0f;
-  for (int32_t i = 0; i < count; ++i) {
-    const float v = input[i];
-    if (v > upper) {
-      output[i] = 1.0f;
-    } else if (v < lower) {
-      output[i] = std::exp(v);
-    } else {
-      output[i] = 1.0f / (1.0f + std::exp(-v));
-    }
-  }
+  logistic_float32(call.data<SigmoidOpData>().count, static_cast<const float*>(call.input(0)),
+                   static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {

@@ -1,10 +1,10 @@
 // PRELU: x for x >= 0, alpha * x otherwise, alpha broadcast against the input (numpy rules, up to
-// 4-D). float32 (float alpha); int8 (int8 alpha) and int16 (int8 alpha) with two TFLite
+// 6-D). float32 (float alpha); int8 (int8 alpha) and int16 (int8 alpha) with two TFLite
 // multipliers: input scale / output scale for x >= 0, input scale * alpha scale / output scale for
 // the product (x - input zp) * (alpha - alpha zp) below, then the output zero point, saturated.
 #include <limits>
 
-#include "common/arithmetic_params.hpp"
+#include "common/broadcast.hpp"
 #include "common/op_checks.hpp"
 #include "common/quant_math.hpp"
 
@@ -15,7 +15,7 @@ namespace prelu {
 namespace {
 
 struct PreluOpData {
-  Broadcast4 broadcast;  // input (1) and alpha (2) strides over the output's 4-D index space
+  BroadcastPlan broadcast;  // the walk of input (operand 0) and alpha (operand 1) over the output
   int32_t input_zero_point;
   int32_t alpha_zero_point;
   int32_t output_zero_point;
@@ -26,30 +26,13 @@ struct PreluOpData {
   int32_t reserved;
 };
 
-// Calls f(output index, input index, alpha index) over the output in order.
-template <typename F>
-void for_each_element(const Broadcast4& b, F f) {
-  int32_t o = 0;
-  for (int32_t i0 = 0; i0 < b.out[0]; ++i0) {
-    for (int32_t i1 = 0; i1 < b.out[1]; ++i1) {
-      for (int32_t i2 = 0; i2 < b.out[2]; ++i2) {
-        const int32_t x = i0 * b.stride1[0] + i1 * b.stride1[1] + i2 * b.stride1[2];
-        const int32_t a = i0 * b.stride2[0] + i1 * b.stride2[1] + i2 * b.stride2[2];
-        for (int32_t i3 = 0; i3 < b.out[3]; ++i3) {
-          f(o++, x + i3 * b.stride1[3], a + i3 * b.stride2[3]);
-        }
-      }
-    }
-  }
-}
-
 template <typename T>
 void prelu_quantized(const OpCall& call) {
   const PreluOpData& d = call.data<PreluOpData>();
   const T* input = static_cast<const T*>(call.input(0));
   const int8_t* alpha = static_cast<const int8_t*>(call.input(1));
   T* output = static_cast<T*>(call.output(0));
-  for_each_element(d.broadcast, [&](int32_t o, int32_t i, int32_t a) {
+  broadcast_for_each(d.broadcast, [&](int32_t o, int32_t i, int32_t a, int32_t) {
     const int32_t x = input[i] - d.input_zero_point;
     const int32_t scaled =
         x >= 0 ? multiply_by_quantized_multiplier(x, d.identity_multiplier, d.identity_shift)
@@ -71,22 +54,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const TensorView& out = ctx.output(0);
   if (!alpha.present()) return OpError(ctx, StatusCode::kMalformedModel, "alpha input is missing");
   STRATA_RETURN_IF_ERROR(check_type(ctx, out, "output", in.type));
-  Broadcast4& bc = d->broadcast;
-  if (!compute_broadcast(in.dims, in.rank, alpha.dims, alpha.rank, &bc)) {
-    return OpError(ctx, StatusCode::kUnsupported,
-                   "input '%s' and alpha '%s' do not broadcast (up to 4-D)", in.name, alpha.name);
-  }
-  const int32_t rank = in.rank > alpha.rank ? in.rank : alpha.rank;
-  bool broadcast_shape = out.rank == rank;
-  for (int32_t i = 0; broadcast_shape && i < rank; ++i) {
-    broadcast_shape = out.dims[i] == bc.out[4 - rank + i];
-  }
-  const CheckedSize count = CheckedSize(bc.out[0]) * bc.out[1] * bc.out[2] * bc.out[3];
-  if (!broadcast_shape || !count.ok() || count.value() != out.elements) {
-    return OpError(ctx, StatusCode::kMalformedModel,
-                   "output '%s' does not have the broadcast shape of '%s' and '%s'", out.name,
-                   in.name, alpha.name);
-  }
+  const TensorView* operands[2] = {&in, &alpha};
+  STRATA_RETURN_IF_ERROR(
+      plan_broadcast(ctx, operands, 2, out, BroadcastOutput::kBroadcastShape, &d->broadcast));
   req->variant = variant_of(in.type);
   if (in.type == DataType::kFloat32) return check_type(ctx, alpha, "alpha", DataType::kFloat32);
   if (in.type != DataType::kInt8 && in.type != DataType::kInt16) {
@@ -115,7 +85,7 @@ void invoke_float32(const OpCall& call) {
   const float* input = static_cast<const float*>(call.input(0));
   const float* alpha = static_cast<const float*>(call.input(1));
   float* output = static_cast<float*>(call.output(0));
-  for_each_element(d.broadcast, [&](int32_t o, int32_t i, int32_t a) {
+  broadcast_for_each(d.broadcast, [&](int32_t o, int32_t i, int32_t a, int32_t) {
     output[o] = input[i] >= 0.0f ? input[i] : input[i] * alpha[a];
   });
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/fixed_point_math.hpp"
+#include "common/float_sigmoid.hpp"
 #include "common/quant_math.hpp"
 #include "common/sigmoid_op.hpp"
 #include "common/sigmoid_table.hpp"
@@ -62,10 +63,8 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
 }
 
 void invoke_float32(const OpCall& call) {
-  const int32_t count = call.data<SigmoidOpData>().count;
-  const float* input = static_cast<const float*>(call.input(0));
-  float* output = static_cast<float*>(call.output(0));
-  for (int32_t i = 0; i < count; ++i) output[i] = std::tanh(input[i]);
+  tanh_float32(call.data<SigmoidOpData>().count, static_cast<const float*>(call.input(0)),
+               static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {

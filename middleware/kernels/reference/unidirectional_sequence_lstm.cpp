@@ -5,7 +5,7 @@
 // (lstm_params, lstm_integer_step); this file runs the sequence and the float step.
 #include "common/lstm_integer_step.hpp"
 #include "common/lstm_params.hpp"
-#include "reference/activations.hpp"
+#include "common/float_sigmoid.hpp"
 
 namespace strata {
 namespace kernels {

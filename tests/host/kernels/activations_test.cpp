@@ -193,7 +193,7 @@ TEST(Activations, PreluBroadcastsAlpha) {
   EXPECT_EQ(values_of<int8_t>(qy), (std::vector<int8_t>{-2, 8, -24, 16, -5, -48}));
   FakeTensor wrong(DataType::kFloat32, {2, 4}, {}, {}, 1);
   EXPECT_EQ(run_reference(tflite::BuiltinOperator_PRELU, nullptr, {&x, &wrong}, {&y}).code(),
-            StatusCode::kUnsupported);
+            StatusCode::kMalformedModel);  // [2,3] and [2,4] do not broadcast
 }
 
 }  // namespace
