@@ -5,7 +5,9 @@
 
 The registry lists, for every op the backend implements, its version range and a Kernel holding
 the op's prepare() and the invoke function of each of its variants. A non-reference backend falls
-back to the reference registry for the ops (and, at prepare, the variants) it lacks.
+back to the whole reference registry: for the ops and variants it lacks, and for operators its
+prepare() declines (use_fallback). A firmware links only what its model's resolver names
+(models/gen/model_resolver.py), so the fallback costs flash only in builds of a full registry.
 """
 
 import argparse
@@ -19,25 +21,6 @@ import op_manifest  # noqa: E402
 def symbol(op):
     """kConv2D for CONV_2D."""
     return "k" + "".join(part[:1] + part[1:].lower() for part in op.name.split("_"))
-
-
-def fallback_table(ops):
-    """Lines of a non-reference backend's fallback registry `kFallback`: the reference kernel of
-    every op with only the variants the backend lacks (so a firmware using the backend links no
-    reference code for what the backend covers)."""
-    out, entries = [], []
-    for op in ops:
-        mine = op.variants.get("optimized", [])
-        rest = [v for v in op.variants["reference"] if v not in mine]
-        if not rest:
-            continue
-        name = "kFallback" + symbol(op)[1:]
-        out += op_manifest.kernel_declarations("reference", op, rest)
-        out += ["namespace {"] + op_manifest.kernel_definition("reference", op, rest, name)
-        out += ["}  // namespace", ""]
-        entries.append(f"    {{{op.code}, {op.min_version}, {op.max_version}, &{name}}},"
-                       f"  // {op.name}")
-    return out, entries
 
 
 def render(ops, backend):
@@ -57,18 +40,11 @@ def render(ops, backend):
         entries.append(f"    {{{op.code}, {op.min_version}, {op.max_version}, &{symbol(op)}}},"
                        f"  // {op.name}")
     fallback = "nullptr"
-    fallback_entries = []
     if backend != "reference":
-        lines, fallback_entries = fallback_table(ops)
-        out += lines
-        fallback = "&kFallback"
+        out.insert(out.index(f'#include "{backend}/registry.hpp"') + 1, '#include "reference/registry.hpp"')
+        fallback = "&reference::kRegistry"
     out += ["namespace strata {", "namespace kernels {", f"namespace {backend} {{", "namespace {",
             ""]
-    if fallback_entries:
-        out += ["// The reference kernels of what this backend lacks.",
-                "const OpRegistration kFallbackEntries[] = {"] + fallback_entries + ["};",
-                "const Registry kFallback(kFallbackEntries, "
-                "sizeof(kFallbackEntries) / sizeof(kFallbackEntries[0]));", ""]
     out += ["const OpRegistration kEntries[] = {"] + entries + ["};", "", "}  // namespace", "",
             f"extern const Registry kRegistry(kEntries, sizeof(kEntries) / sizeof(kEntries[0]), "
             f"{fallback});",

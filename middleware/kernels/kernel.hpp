@@ -131,6 +131,10 @@ struct OpRequirements {
   // written by someone else.
   bool output_aliases_input = false;
   bool output_is_constant = false;  // prepare() writes output 0's value at the start of op data
+  // The kernel accepts the operator but has no safe fast path for it (an optimized int8 kernel
+  // whose 32-bit accumulator could overflow on these weights and biases): the next backend along
+  // the resolver chain runs it instead.
+  bool use_fallback = false;
   // Control flow (IF, WHILE, CALL_ONCE): bit s set when invoke runs subgraph s (never 0), so the
   // planner keeps that subgraph's steps inside this op's.
   uint8_t subgraphs = 0;

@@ -1,9 +1,10 @@
 #!/bin/bash
-# Runs a libFuzzer target for a fixed number of executions from its seed folders (only *.tflite and
+# Runs a libFuzzer target for a number of executions or seconds, whichever ends first, from its seed
+# folders (only *.tflite and
 # plain seed files are taken; other files are skipped). Fails on any crash or sanitizer report.
-# Usage: run_fuzzer.sh <fuzzer> <work corpus dir> <runs> <max_len> <seed dir>...
+# Usage: run_fuzzer.sh <fuzzer> <work corpus dir> <runs> <seconds> <max_len> <seed dir>...
 set -euo pipefail
-fuzzer="$1"; corpus="$2"; runs="$3"; max_len="$4"; shift 4
+fuzzer="$1"; corpus="$2"; runs="$3"; seconds="$4"; max_len="$5"; shift 5
 mkdir -p "$corpus"
 for seeds in "$@"; do
   [ -d "$seeds" ] || continue
@@ -12,5 +13,5 @@ for seeds in "$@"; do
 done
 artifacts="$(dirname "$corpus")/artifacts-$(basename "$fuzzer")/"
 mkdir -p "$artifacts"
-exec "$fuzzer" -runs="$runs" -max_len="$max_len" -artifact_prefix="$artifacts" -print_final_stats=1 \
+exec "$fuzzer" -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" -artifact_prefix="$artifacts" -print_final_stats=1 \
   "$corpus"

@@ -1,5 +1,8 @@
 #include "common/nonlinear_params.hpp"
 
+#include <cmath>
+#include <cstdint>
+
 #include "common/quant_math.hpp"
 
 namespace strata {
@@ -56,9 +59,11 @@ bool compute_tanh_params_int16(float input_scale, SigmoidParams* p) {
 }
 
 int32_t compute_input_radius(int integer_bits, int left_shift) {
-  const double max_rescaled = 1.0 * ((1 << integer_bits) - 1) *
-                              static_cast<double>(INT64_C(1) << (31 - integer_bits)) /
-                              static_cast<double>(INT64_C(1) << left_shift);
+  // (2^integer_bits - 1) * 2^(31 - integer_bits) / 2^left_shift. ldexp, not a shift: a tiny input
+  // scale gives a negative left_shift, and the radius then exceeds int32 (every input is inside it).
+  const double max_rescaled =
+      std::ldexp(static_cast<double>((1 << integer_bits) - 1), 31 - integer_bits - left_shift);
+  if (max_rescaled >= 2147483647.0) return INT32_MAX;
   // floor for the non-negative value: truncation.
   return static_cast<int32_t>(max_rescaled);
 }

@@ -97,5 +97,25 @@ Status prepare_weighted_quantization(const OpContext& ctx, Variant v, const Tens
   return Status::Ok();
 }
 
+bool int8_accumulator_fits(const TensorView& weights, const TensorView& bias, uint32_t terms) {
+  constexpr uint64_t kLimit = INT32_MAX;
+  uint64_t max_bias = 0;
+  if (bias.present()) {
+    if (bias.data == nullptr) return false;  // a bias computed at run time: no bound
+    const int32_t* b = static_cast<const int32_t*>(bias.data);
+    for (uint32_t i = 0; i < bias.elements; ++i) {
+      const int64_t v = b[i];
+      const uint64_t magnitude = static_cast<uint64_t>(v < 0 ? -v : v);
+      if (magnitude > max_bias) max_bias = magnitude;
+    }
+  }
+  if (max_bias + uint64_t{255} * 128 * terms <= kLimit) return true;
+  if (weights.data == nullptr || weights.type != DataType::kInt8) return false;
+  const int8_t* w = static_cast<const int8_t*>(weights.data);
+  uint64_t sum = 0;
+  for (uint32_t i = 0; i < weights.elements; ++i) sum += static_cast<uint64_t>(w[i] < 0 ? -w[i] : w[i]);
+  return max_bias + uint64_t{255} * sum <= kLimit;
+}
+
 }  // namespace kernels
 }  // namespace strata

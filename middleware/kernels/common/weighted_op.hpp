@@ -44,5 +44,13 @@ Status prepare_weighted_quantization(const OpContext& ctx, Variant v, const Tens
                                      const TensorView& weights, int32_t channels,
                                      FusedActivation act, ConvParams* p);
 
+// Whether an int8 kernel's 32-bit accumulator always holds bias + sum of `terms` products
+// w * (x - input zero point) for every output, whatever the input: |x - zp| <= 255, so the bound is
+// max |bias| + 255 * (sum of |w| over the weights of one output). The sum is first bounded by
+// terms * 128 (no weight scan: true for every converter-made layer); only when that is not enough
+// are the constant weights read, summing all of them (a bound on any one output's). A model that
+// fails it is hostile or broken; a kernel compiled without -fwrapv must not run it.
+bool int8_accumulator_fits(const TensorView& weights, const TensorView& bias, uint32_t terms);
+
 }  // namespace kernels
 }  // namespace strata

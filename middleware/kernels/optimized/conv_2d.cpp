@@ -2,6 +2,7 @@
 
 #include "common/conv_op.hpp"
 #include "common/hybrid_quantize.hpp"
+#include "common/weighted_op.hpp"
 #include "optimized/conv_plan.hpp"
 #include "optimized/conv_sinks.hpp"
 
@@ -61,7 +62,16 @@ uint32_t scratch_bytes(Variant v, const ConvParams&, const Dims4& in, const Dims
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  return conv_prepare(ctx, req, op_data, ConvKind::kConv2D, scratch_bytes);
+  STRATA_RETURN_IF_ERROR(conv_prepare(ctx, req, op_data, ConvKind::kConv2D, scratch_bytes));
+  // No -fwrapv here (it costs instructions): weights that could overflow the accumulator go to
+  // the reference kernel, which wraps as TFLite does.
+  const TensorView& filter = ctx.input(1);
+  if (req->variant == Variant::kInt8 &&
+      !int8_accumulator_fits(filter, ctx.input(2),
+                             static_cast<uint32_t>(filter.dims[1]) * filter.dims[2] * filter.dims[3])) {
+    req->use_fallback = true;
+  }
+  return Status::Ok();
 }
 
 void invoke_float32(const OpCall& call) {

@@ -2,6 +2,7 @@
 
 #include "common/conv_op.hpp"
 #include "common/hybrid_quantize.hpp"
+#include "common/weighted_op.hpp"
 #include "optimized/conv_plan.hpp"
 #include "optimized/conv_sinks.hpp"
 #include "optimized/depthwise_channels.hpp"
@@ -220,6 +221,15 @@ uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Di
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   STRATA_RETURN_IF_ERROR(conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes));
+  // No -fwrapv here (it costs instructions): weights that could overflow the accumulator go to
+  // the reference kernel, which wraps as TFLite does.
+  const TensorView& filter = ctx.input(1);
+  if (req->variant == Variant::kInt8 &&
+      !int8_accumulator_fits(filter, ctx.input(2),
+                             static_cast<uint32_t>(filter.dims[1]) * filter.dims[2])) {
+    req->use_fallback = true;
+    return Status::Ok();
+  }
   if (req->variant == Variant::kInt8 && req->inplace_lead_bytes >= 0) {
     req->inplace_lead_bytes = static_cast<int32_t>(
         depthwise_conv_2d_int8_inplace_lead(static_cast<uint32_t>(req->inplace_lead_bytes),

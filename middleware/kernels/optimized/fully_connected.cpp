@@ -1,6 +1,7 @@
 #include "optimized/fully_connected.hpp"
 
 #include "common/hybrid_quantize.hpp"
+#include "common/weighted_op.hpp"
 #include "optimized/fc_dot.hpp"
 #include "optimized/fc_units_arm.hpp"
 #include "optimized/float_block.hpp"
@@ -312,7 +313,15 @@ uint32_t scratch_bytes(Variant v, const FullyConnectedParams& p, bool per_channe
 }  // namespace
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
-  return fully_connected_prepare(ctx, req, op_data, scratch_bytes);
+  STRATA_RETURN_IF_ERROR(fully_connected_prepare(ctx, req, op_data, scratch_bytes));
+  // No -fwrapv here (it costs instructions): weights that could overflow the accumulator go to
+  // the reference kernel, which wraps as TFLite does.
+  const TensorView& weights = ctx.input(1);
+  if (req->variant == Variant::kInt8 &&
+      !int8_accumulator_fits(weights, ctx.input(2), static_cast<uint32_t>(weights.dims[1]))) {
+    req->use_fallback = true;
+  }
+  return Status::Ok();
 }
 
 void invoke_float32(const OpCall& call) {

@@ -80,7 +80,8 @@ void PrepareSession::ClassifyTensors() {
 }
 
 // The first kernel along the resolver chain whose prepare() accepts the operator and that has the
-// variant it chose (a backend hands the variants it lacks to its fallback). Fills *req from that
+// variant it chose (a backend hands the variants it lacks, and operators it declines with
+// use_fallback, to its fallback). Fills *req from that
 // prepare() and *depth with the kernel's position in the chain.
 Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel,
                                      OpRequirements* req, uint32_t* depth) const {
@@ -98,7 +99,7 @@ Status PrepareSession::ResolveKernel(const OpContext& ctx, const Kernel** kernel
     if (k == nullptr) continue;
     OpRequirements rq;
     STRATA_RETURN_IF_ERROR(k->prepare(ctx, &rq, nullptr));
-    if (rq.output_is_constant || k->invoke_for(rq.variant) != nullptr) {
+    if (!rq.use_fallback && (rq.output_is_constant || k->invoke_for(rq.variant) != nullptr)) {
       if (rq.variant == Variant::kNone || d > (0xFFu >> OpCall::kDepthShift)) break;
       *kernel = k;
       *req = rq;

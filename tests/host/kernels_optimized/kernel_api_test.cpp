@@ -227,6 +227,54 @@ TEST(OptimizedKernelApi, ScratchFromCheckIsEnoughAndResultsMatch) {
   }
 }
 
+// Whether the optimized kernel of `code` declines an int8 operator (use_fallback) whose biases
+// are all `bias_value`: the optimized kernels are built without -fwrapv, so an accumulator that
+// could overflow must go to the reference kernel (which wraps, as TFLite does).
+bool optimized_declines(int32_t code, int32_t bias_value) {
+  std::mt19937 rng(5);
+  for (;;) {
+    const strata_test::ConvCase c =
+        strata_test::random_conv_case(&rng, code == tflite::BuiltinOperator_DEPTHWISE_CONV_2D);
+    flatbuffers::FlatBufferBuilder fbb;
+    OpShapes shapes;
+    if (!build_operator(&rng, code, c, false, 0, &fbb, &shapes)) continue;
+    std::vector<float> w_scales = c.filter_scales;
+    if (code == tflite::BuiltinOperator_FULLY_CONNECTED) w_scales.resize(1);
+    Tensor in(DataType::kInt8, shapes.in, {0.05f}, {c.input_zp}, 0);
+    Tensor w(DataType::kInt8, shapes.w, w_scales, std::vector<int64_t>(w_scales.size(), 0), 1);
+    w.view.is_constant = true;
+    w.fill_random(&rng);
+    Tensor bias(DataType::kInt32, {c.out.c}, {}, {}, 2);
+    bias.view.is_constant = true;
+    auto* b = reinterpret_cast<int32_t*>(bias.storage.data());
+    for (int32_t k = 0; k < c.out.c; ++k) b[k] = bias_value;
+    Tensor out(DataType::kInt8, shapes.out, {0.5f}, {c.output_zp}, 3);
+    std::vector<TensorView> ins = {in.view, w.view, bias.view};
+    std::vector<TensorView> outs = {out.view};
+    OpContext ctx;
+    ctx.builtin_code = code;
+    ctx.op = flatbuffers::GetRoot<tflite::Operator>(fbb.GetBufferPointer());
+    ctx.inputs = ins.data();
+    ctx.outputs = outs.data();
+    ctx.num_inputs = 3;
+    ctx.num_outputs = 1;
+    OpRequirements req;
+    const Status s = optimized::registry().Find(code, 1)->prepare(ctx, &req, nullptr);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return req.use_fallback;
+  }
+}
+
+TEST(OptimizedKernelApi, DeclinesWhatCouldOverflowTheAccumulator) {
+  for (int32_t code : {tflite::BuiltinOperator_CONV_2D, tflite::BuiltinOperator_DEPTHWISE_CONV_2D,
+                       tflite::BuiltinOperator_FULLY_CONNECTED}) {
+    EXPECT_FALSE(optimized_declines(code, 1000)) << code;
+    EXPECT_FALSE(optimized_declines(code, -1000000)) << code;
+    EXPECT_TRUE(optimized_declines(code, INT32_MAX - 100)) << code;
+    EXPECT_TRUE(optimized_declines(code, INT32_MIN + 100)) << code;
+  }
+}
+
 }  // namespace
 }  // namespace kernels
 }  // namespace strata
