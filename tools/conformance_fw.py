@@ -24,7 +24,7 @@ sys.path.insert(0, HERE)
 from benchlib import cycles  # noqa: E402
 
 NUMPY_TYPES = {"INT8": ("b", 1), "UINT8": ("B", 1), "INT16": ("h", 2), "INT32": ("i", 4),
-               "FLOAT32": ("f", 4)}
+               "UINT32": ("I", 4), "INT64": ("q", 8), "BOOL": ("B", 1), "FLOAT32": ("f", 4)}
 
 
 def pack_case(case_dir, case):

@@ -41,6 +41,7 @@
 
 #include "strata/op_resolver.hpp"
 #include "strata/status.hpp"
+#include "strata/subgraph_runner.hpp"
 #include "strata/tensor.hpp"
 
 namespace tflite {
@@ -138,6 +139,13 @@ struct OpRequirements {
   // Control flow (IF, WHILE, CALL_ONCE): bit s set when invoke runs subgraph s (never 0), so the
   // planner keeps that subgraph's steps inside this op's.
   uint8_t subgraphs = 0;
+  // State that outlives an Invoke and that Interpreter::ResetVariables() zeroes: state_bytes in
+  // the arena's variables area (GraphAccess::state gives it at step 2). Operators with the same
+  // state_key >= 0 share one block, as large as the largest request (a resource variable: its
+  // id); kPrivateState gives the operator a block of its own (CALL_ONCE's "has run" flag).
+  static constexpr int32_t kPrivateState = -1;
+  int32_t state_key = kPrivateState;
+  uint32_t state_bytes = 0;
 };
 
 // The op data a prepare() fills: the arena's block when the interpreter passes one (step 2), a
@@ -187,6 +195,8 @@ uint32_t WindowInplaceLead(const WindowGeometry& g);
 // What a kernel sees at check and prepare time. Tensor views describe shapes/types/quantization;
 // at check time activation data pointers are null, and so is the data of constants that another
 // op computes at prepare (their is_constant is already true).
+class GraphAccess;
+
 struct OpContext {
   uint32_t op_index = 0;
   int32_t builtin_code = 0;
@@ -199,6 +209,7 @@ struct OpContext {
   const TensorView* outputs = nullptr;
   uint32_t num_inputs = 0;
   uint32_t num_outputs = 0;
+  const GraphAccess* graph = nullptr;  // null outside an interpreter (unit tests of plain ops)
 
   // Out-of-range indices give an absent view (present() == false), never an invalid read.
   const TensorView& input(uint32_t i) const { return i < num_inputs ? inputs[i] : Absent(); }
@@ -209,6 +220,29 @@ struct OpContext {
     static const TensorView kAbsent;
     return kAbsent;
   }
+};
+
+// The rest of the model, for the operators that reach beyond their own tensors: control flow (the
+// subgraphs they run) and resource variables (the state VAR_HANDLE names). Implemented by the
+// interpreter's prepare; OpContext::graph.
+class GraphAccess {
+ public:
+  virtual uint32_t num_subgraphs() const = 0;
+  virtual uint32_t subgraph_num_inputs(uint32_t s) const = 0;
+  virtual uint32_t subgraph_num_outputs(uint32_t s) const = 0;
+  // Views of a subgraph's input and output tensors; their data is set at step 2.
+  virtual TensorView subgraph_input(uint32_t s, uint32_t k) const = 0;
+  virtual TensorView subgraph_output(uint32_t s, uint32_t k) const = 0;
+  // The resource variable a RESOURCE tensor holds the handle of: the id of the (container,
+  // shared_name) pair of the VAR_HANDLE that writes it, or -1 when no VAR_HANDLE does.
+  virtual int32_t resource_id(int32_t tensor) const = 0;
+  // Step 2: the state block the operator asked for (OpRequirements::state_key/state_bytes).
+  virtual void* state(const OpContext& ctx, int32_t state_key) const = 0;
+  // What invoke calls to run subgraphs; valid for the interpreter's lifetime.
+  virtual const SubgraphRunner* runner() const = 0;
+
+ protected:
+  ~GraphAccess() = default;
 };
 
 using PrepareFn = Status (*)(const OpContext& ctx, OpRequirements* req, void* op_data);

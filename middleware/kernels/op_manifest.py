@@ -34,8 +34,10 @@ class Op:
 
     @property
     def namespace(self):
-        """C++ namespace of the op's kernel in each backend: the name in lower case."""
-        return self.name.lower()
+        """C++ namespace of the op's kernel in each backend: the name in lower case, with `_op`
+        after a C++ keyword (IF: if_op, WHILE: while_op)."""
+        name = self.name.lower()
+        return name + "_op" if name in ("if", "while") else name
 
 
 def cpp_variant(variant):

@@ -25,6 +25,7 @@
 #include "strata/op_resolver.hpp"
 #include "strata/profiler.hpp"
 #include "strata/status.hpp"
+#include "strata/subgraph_runner.hpp"
 #include "strata/tensor.hpp"
 
 namespace strata {
@@ -57,7 +58,7 @@ struct ArenaUsage {
   uint32_t planner_bytes = 0;       // temporary planning memory (overlaps the activations)
 };
 
-class Interpreter {
+class Interpreter final : private SubgraphRunner {
  public:
   Interpreter(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes);
   Interpreter(const Interpreter&) = delete;
@@ -69,10 +70,11 @@ class Interpreter {
   // The same with the placement computed at build time: the plan is checked against the model (a
   // plan for another model, or an unsafe one, is refused with kInvalidArgument), not searched.
   Status Prepare(const BuildTimePlan& plan);
-  // Zeroes every variable tensor (they also start at zero after Prepare and keep their values
-  // from one Invoke to the next).
+  // Zeroes every variable tensor and resource variable (they also start at zero after Prepare and
+  // keep their values from one Invoke to the next); CALL_ONCE runs its subgraph again.
   void ResetVariables();
-  // Runs the graph on the current inputs. Ops run in model order.
+  // Runs the graph on the current inputs. Ops run in model order. Fails only when an operator
+  // says so at run time (a WHILE loop past its iteration limit).
   Status Invoke();
   // Per-operator events on the next Invokes; nullptr switches profiling off (the default).
   void set_profiler(Profiler* profiler) { profiler_ = profiler; }
@@ -101,10 +103,11 @@ class Interpreter {
   Variant op_variant(uint32_t i) const;
   uint32_t op_resolver_depth(uint32_t i) const;
 
- // The records of subgraph s (control-flow kernels run them through RunSubgraph, kernel.hpp).
-  Status RunSubgraph(uint32_t s) const;
+  // Runs subgraph s's operators once (what IF, WHILE and CALL_ONCE do; Invoke runs subgraph 0).
+  void RunSubgraph(uint32_t s) const override;
 
  private:
+  void FailInvoke(const char* message) const override { failure_ = message; }
   Status PrepareWith(const BuildTimePlan* plan);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
@@ -127,6 +130,7 @@ class Interpreter {
   uint8_t* variables_ = nullptr;    // the variable tensors' persistent bytes
   uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
+  mutable const char* failure_ = nullptr;  // set by FailInvoke during an Invoke
   ArenaUsage usage_;
 };
 

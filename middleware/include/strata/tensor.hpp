@@ -23,6 +23,7 @@ enum class DataType : uint8_t {
   kComplex64 = 8,
   kInt8 = 9,
   kFloat64 = 10,
+  kResource = 13,  // a resource variable's handle: an int32 id (VAR_HANDLE's output)
   kUInt32 = 15,
   kInt4 = 17,  // two values a byte, low nibble first (packed weights)
 };

@@ -49,7 +49,7 @@ Status Interpreter::Prepare(const BuildTimePlan& plan) { return PrepareWith(&pla
 Status Interpreter::PrepareWith(const BuildTimePlan* plan) {
   prepared_ = false;
   PreparedGraph g;
-  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan);
+  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, this);
   const Status status = session.Run(&g);
   usage_ = g.usage;
   if (!status.ok()) return status;
@@ -77,25 +77,24 @@ void Interpreter::ResetVariables() {
 
 Status Interpreter::Invoke() {
   if (!prepared_) return Status::Error(StatusCode::kNotReady, "Invoke before a successful Prepare");
+  failure_ = nullptr;
   if (profiler_ != nullptr) {
     RunCallsProfiled(calls_, 0, num_calls_);
   } else {
     RunCalls(calls_, num_calls_);
   }
+  if (failure_ != nullptr) return Status::Error(StatusCode::kUnsupported, "%s", failure_);
   return Status::Ok();
 }
 
-Status Interpreter::RunSubgraph(uint32_t s) const {
-  if (!prepared_ || s >= model_->num_subgraphs()) {
-    return Status::Error(StatusCode::kInvalidArgument, "no subgraph %u to run",
-                         static_cast<unsigned>(s));
-  }
+// Called by control-flow kernels only, for subgraphs their prepare() checked exist.
+void Interpreter::RunSubgraph(uint32_t s) const {
+  if (s >= model_->num_subgraphs()) return;
   if (profiler_ != nullptr) {
     RunCallsProfiled(subgraph_calls_[s], model_->subgraph_first_op(s), model_->subgraph_num_ops(s));
   } else {
     RunCalls(subgraph_calls_[s], model_->subgraph_num_ops(s));
   }
-  return Status::Ok();
 }
 
 void Interpreter::RunCalls(const uint8_t* p, uint32_t count) const {

@@ -72,12 +72,14 @@ void PrepareSession::FillSlots(PreparedGraph* out) {
       slots[k].ptr = TensorData(k < num_in ? model_.op_input(i, k)
                                            : model_.op_output(i, k - num_in));
     }
+    uint32_t used = num_in + num_out;
     if (call->num_outputs_flags & OpCall::kHasScratch) {
-      slots[num_in + num_out].bits = 0;
-      slots[num_in + num_out].ptr = arena_ + persistent_ + (scratch++)->offset;
+      slots[used].bits = 0;
+      slots[used++].ptr = arena_ + persistent_ + (scratch++)->offset;
     } else if (ops_[i].scratch_bytes != 0) {
       ++scratch;  // an op that never runs keeps its (unused) scratch buffer in the plan
     }
+    if (ops_[i].subgraphs != 0) FillSubgraphSlots(slots + used);
     p += call->stride_words * 8u;
   }
   while (subgraph < model_.num_subgraphs()) out->subgraph_calls[subgraph++] = p;  // empty ones
@@ -100,7 +102,10 @@ Status PrepareSession::Bind(PreparedGraph* out) {
     OpContext ctx;
     BuildContext(i, &ctx, inputs, outputs, call);
     OpRequirements req;
-    STRATA_RETURN_IF_ERROR(kernel->prepare(ctx, &req, const_cast<void*>(call->op_data())));
+    binding_ = call;
+    const Status s = kernel->prepare(ctx, &req, const_cast<void*>(call->op_data()));
+    binding_ = nullptr;
+    STRATA_RETURN_IF_ERROR(s);
     if (req.variant != call->variant()) {
       return OpError(ctx, StatusCode::kInternal, "kernel prepare changed its variant");
     }

@@ -15,7 +15,7 @@ using planner::kNoLocation;
 using planner::Storage;
 
 // Op data in one block after the records (a folded constant is the start of its op data), then
-// the variables.
+// the variables: variable tensors and the operators' state blocks.
 void PrepareSession::LayOutPersistent() {
   uint32_t data = records_end_;
   uint8_t* p = arena_ + io_bytes_;
@@ -38,6 +38,10 @@ void PrepareSession::LayOutPersistent() {
     if (tensors_[t].storage != Storage::kPersistent) continue;
     tensors_[t].location = data;
     data += AlignUp(model_.tensor_bytes(static_cast<int32_t>(t)));
+  }
+  for (uint32_t k = 0; k < num_states_; ++k) {  // operators' state blocks: variables too
+    state_locations_[k] = data;
+    data += state_bytes_[k];
   }
   variables_bytes_ = data - variables;
   persistent_ = data;

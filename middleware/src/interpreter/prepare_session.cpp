@@ -10,14 +10,16 @@ using planner::kNoTensor;
 using planner::Storage;
 
 PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
-                               size_t arena_bytes, const BuildTimePlan* plan)
+                               size_t arena_bytes, const BuildTimePlan* plan,
+                               const SubgraphRunner* runner)
     : model_(model),
       resolver_(resolver),
       arena_(arena),
       // Only whole 8-byte units are used, so the plan never depends on a ragged arena end.
       arena_bytes_(static_cast<uint32_t>((arena_bytes > 0xFFFFFFF0u ? 0xFFFFFFF0u : arena_bytes) &
                                          ~size_t{kArenaAlignment - 1})),
-      plan_(plan) {}
+      plan_(plan),
+      runner_(runner) {}
 
 Status PrepareSession::Run(PreparedGraph* out) {
   Status s = CheckArena();
@@ -155,6 +157,7 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
   }
   ctx->inputs = inputs;
   ctx->outputs = outputs;
+  ctx->graph = this;
 }
 
 Status PrepareSession::CheckOps() {
@@ -188,7 +191,8 @@ Status PrepareSession::CheckOp(uint32_t i) {
     return OpError(ctx, StatusCode::kInternal, "kernel asks for %u input slots",
                    static_cast<unsigned>(in_slots));
   }
-  const uint32_t slots = in_slots + num_out + (scratch ? 1 : 0);
+  const uint32_t graph_slots = req.subgraphs != 0 ? SubgraphIoCount() : 0;
+  const uint32_t slots = in_slots + num_out + (scratch ? 1 : 0) + graph_slots;
   if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
   }
@@ -196,6 +200,7 @@ Status PrepareSession::CheckOp(uint32_t i) {
     return OpError(ctx, StatusCode::kMalformedModel, "runs a subgraph the model does not have");
   }
   STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
+  STRATA_RETURN_IF_ERROR(RequestState(ctx, req));
   // The in-place pair: input 0 and output 0, unless input 0's storage is read as another input too
   // (the lead only describes input 0).
   int32_t in_root = Root(model_.op_input(i, 0));

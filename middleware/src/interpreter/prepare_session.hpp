@@ -38,11 +38,24 @@ struct PreparedGraph {
   uint32_t variables_bytes = 0;
 };
 
-class PrepareSession {
+// State blocks (OpRequirements::state_key) one model may ask for.
+constexpr uint32_t kMaxStateBlocks = 32;
+
+class PrepareSession final : public GraphAccess {
  public:
   PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
-                 size_t arena_bytes, const BuildTimePlan* plan);
+                 size_t arena_bytes, const BuildTimePlan* plan, const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
+
+  // GraphAccess (prepare_graph_access.cpp)
+  uint32_t num_subgraphs() const override;
+  uint32_t subgraph_num_inputs(uint32_t s) const override;
+  uint32_t subgraph_num_outputs(uint32_t s) const override;
+  TensorView subgraph_input(uint32_t s, uint32_t k) const override;
+  TensorView subgraph_output(uint32_t s, uint32_t k) const override;
+  int32_t resource_id(int32_t tensor) const override;
+  void* state(const OpContext& ctx, int32_t state_key) const override;
+  const SubgraphRunner* runner() const override { return runner_; }
 
  private:
   using TensorPlan = planner::TensorPlan;
@@ -61,6 +74,15 @@ class PrepareSession {
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
   Status TooSmall(uint64_t needed, bool exact);
+  // prepare_graph_access.cpp: the state blocks' table
+  Status RequestState(const OpContext& ctx, const OpRequirements& req);
+  int32_t StateIndex(uint32_t op_index, int32_t state_key) const;
+  // Control-flow records end with one slot per input and output of every subgraph but the main
+  // one (subgraph order, inputs first): the data of those tensors for the op's prepare step 2,
+  // when the planning tables are gone.
+  uint32_t SubgraphIoCount() const;
+  TensorView SubgraphTensor(uint32_t s, uint32_t k, bool input) const;
+  void FillSubgraphSlots(ArenaPtr<void>* slots) const;
   // prepare_plan.cpp: plan
   Status Plan();
   void LayOutPersistent();
@@ -80,7 +102,13 @@ class PrepareSession {
   uint8_t* arena_;
   uint32_t arena_bytes_;
   const BuildTimePlan* plan_;
+  const SubgraphRunner* runner_;
   ArenaUsage usage_;
+  // State blocks: key (a resource id, or -2 - op index for a private block), size, location.
+  int32_t state_keys_[kMaxStateBlocks] = {};
+  uint32_t state_bytes_[kMaxStateBlocks] = {};
+  uint32_t state_locations_[kMaxStateBlocks] = {};
+  uint32_t num_states_ = 0;
   TensorPlan* tensors_ = nullptr;  // planning tables (temporary)
   OpPlan* ops_ = nullptr;
   uint32_t io_bytes_ = 0;
@@ -92,6 +120,7 @@ class PrepareSession {
   PlanBuffer* scratch_buffers_ = nullptr;  // after planning: the scratch buffers, in op order
   bool dry_ = false;             // records did not fit: only sizes are computed
   bool bound_ = false;           // locations are final and pointers valid
+  const OpCall* binding_ = nullptr;  // the record whose op prepare step 2 is running
 };
 
 }  // namespace strata

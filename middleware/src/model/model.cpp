@@ -64,7 +64,7 @@ Status Model::Load(const void* data, size_t size, Model* out) {
   for (uint32_t s = 0; s < num_subgraphs; ++s) {
     const tflite::SubGraph* subgraph = model->subgraphs()->Get(s);
     STRATA_RETURN_IF_ERROR(CheckTensors(model, subgraph));
-    STRATA_RETURN_IF_ERROR(CheckGraph(model, subgraph));
+    STRATA_RETURN_IF_ERROR(CheckGraph(model, subgraph, s == 0));
     out->first_op_[s] = static_cast<uint16_t>(ops);
     out->first_tensor_[s] = static_cast<uint16_t>(tensors);
     ops += subgraph->operators() ? subgraph->operators()->size() : 0;

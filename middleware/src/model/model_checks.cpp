@@ -114,11 +114,11 @@ Status CheckOperatorCodes(const tflite::Model* model) {
 
 }  // namespace
 
-Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* sg) {
+Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* sg, bool main) {
   const uint32_t num_tensors = sg->tensors() ? sg->tensors()->size() : 0;
   // A graph without operators is valid when its outputs are its inputs or constants (checked
-  // below); without outputs it computes nothing.
-  if (sg->outputs() == nullptr || sg->outputs()->size() == 0) {
+  // below); a main graph without outputs computes nothing.
+  if (main && (sg->outputs() == nullptr || sg->outputs()->size() == 0)) {
     const bool empty = sg->operators() == nullptr || sg->operators()->size() == 0;
     return Status::Error(StatusCode::kMalformedModel,
                          empty ? "subgraph is empty: no operators and no outputs"

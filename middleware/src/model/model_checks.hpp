@@ -11,8 +11,9 @@ namespace strata {
 
 // Checks every tensor of subgraph 0: type, shape, buffer, quantization.
 Status CheckTensors(const tflite::Model* model, const tflite::SubGraph* subgraph);
-// Checks graph inputs/outputs, operator codes and operator tensor indices.
-Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* subgraph);
+// Checks graph inputs/outputs, operator codes and operator tensor indices. The main graph must
+// have outputs; a called subgraph may have none (CALL_ONCE's initialization).
+Status CheckGraph(const tflite::Model* model, const tflite::SubGraph* subgraph, bool main);
 
 // Element count and byte size (int4: ceil(elements / 2)) of a verified tensor's shape; false on
 // a negative dimension or when the size exceeds 2^31 - 1 bytes.

@@ -8,6 +8,7 @@ uint32_t DataTypeSize(DataType type) {
     case DataType::kFloat32:
     case DataType::kInt32:
     case DataType::kUInt32:
+    case DataType::kResource:
       return 4;
     case DataType::kFloat16:
     case DataType::kInt16:
@@ -49,6 +50,8 @@ const char* DataTypeName(DataType type) {
       return "int8";
     case DataType::kFloat64:
       return "float64";
+    case DataType::kResource:
+      return "resource";
     case DataType::kUInt32:
       return "uint32";
     case DataType::kInt4:  // outside the switch's table (its value is 17): see DataTypeName's head
