@@ -89,7 +89,9 @@ def _tensor_meta(subgraph, index, path):
 
 
 def read(path, schema, flatc=None, work_dir=None):
-    """Returns ModelMeta for subgraph 0 of the model in `path`."""
+    """Returns ModelMeta of the model in `path`: the operators of every subgraph in the runtime's
+    order (subgraph 0's, then those of the subgraphs control-flow ops run), the inputs and outputs
+    of subgraph 0."""
     flatc = flatc or shutil.which("flatc")
     if not flatc:
         raise SystemExit("strata_gen: flatc not found (install flatbuffers-compiler)")
@@ -108,13 +110,15 @@ def read(path, schema, flatc=None, work_dir=None):
         oc = model.OperatorCodes(i)
         # Files written before builtin_code existed only fill the int8 deprecated field.
         codes.append((max(oc.DeprecatedBuiltinCode(), oc.BuiltinCode()), oc.Version()))
-    g = model.Subgraphs(0)
     meta = ModelMeta()
-    for i in range(g.OperatorsLength()):
-        code, version = codes[g.Operators(i).OpcodeIndex()]
-        meta.op_codes.append(code)
-        meta.op_versions.append(version)
-        meta.op_code_names[code] = op_names.get(code, f"OP_{code}")
+    for s in range(model.SubgraphsLength()):
+        sg = model.Subgraphs(s)
+        for i in range(sg.OperatorsLength()):
+            code, version = codes[sg.Operators(i).OpcodeIndex()]
+            meta.op_codes.append(code)
+            meta.op_versions.append(version)
+            meta.op_code_names[code] = op_names.get(code, f"OP_{code}")
+    g = model.Subgraphs(0)
     meta.inputs = [_tensor_meta(g, int(i), path) for i in g.InputsAsNumpy()]
     meta.outputs = [_tensor_meta(g, int(i), path) for i in g.OutputsAsNumpy()]
     return meta

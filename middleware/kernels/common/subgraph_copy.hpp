@@ -24,9 +24,11 @@ static_assert(sizeof(TensorCopy) == 24, "arena-resident layout");
 Status plan_copy(const OpContext& ctx, const TensorView& from, const TensorView& to,
                  const char* what, uint32_t k, TensorCopy* copy);
 
+// Copies whose target has no memory are skipped: a subgraph input no operator reads is not placed.
 inline void run_copies(const TensorCopy* copies, uint32_t n) {
   for (uint32_t i = 0; i < n; ++i) {
-    if (copies[i].to.ptr != copies[i].from.ptr) {
+    if (copies[i].to.ptr != copies[i].from.ptr && copies[i].to.ptr != nullptr &&
+        copies[i].from.ptr != nullptr) {
       memmove(copies[i].to.ptr, copies[i].from.ptr, copies[i].bytes);
     }
   }

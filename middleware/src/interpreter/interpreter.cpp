@@ -105,6 +105,8 @@ void Interpreter::RunCalls(const uint8_t* p, uint32_t count) const {
   }
 }
 
+// Each op's event counts the op alone: what the subgraphs it ran (IF, WHILE, CALL_ONCE) counted
+// is taken out of its own figure, so the per-op counts add up to the Invoke's.
 void Interpreter::RunCallsProfiled(const uint8_t* p, uint32_t first_op, uint32_t count) const {
   const CycleCounter& counter = profiler_->counter();
   for (uint32_t i = first_op; i < first_op + count; ++i) {  // one record per op, in model order
@@ -113,10 +115,13 @@ void Interpreter::RunCallsProfiled(const uint8_t* p, uint32_t first_op, uint32_t
     if (call.invoke.fn == nullptr) continue;
     const char* name = OpName(model_->op_code(i));
     profiler_->BeginOp(i, name);
+    const uint64_t counted_before = profiled_;
     const uint64_t start = counter.now();
     call.invoke.fn(call);
     const uint64_t end = counter.now();
-    profiler_->EndOp(i, name, end - start);
+    const uint64_t elapsed = end - start;
+    profiler_->EndOp(i, name, elapsed - (profiled_ - counted_before));
+    profiled_ = counted_before + elapsed;
   }
 }
 
