@@ -18,13 +18,20 @@ constexpr bool same_name(const char* a, const char* b) {
   return *a == *b;
 }
 
+// The index of the entry of `table` called `name`, or `count`. (An index, not a pointer: a
+// pointer compared with nullptr is not a constant expression under the sanitizers.)
+template <typename Profile>
+constexpr std::size_t profile_index(const Profile* table, std::size_t count, const char* name) {
+  std::size_t i = 0;
+  while (i < count && !same_name(table[i].name, name)) ++i;
+  return i;
+}
+
 // The entry of `table` called `name`, or nullptr.
 template <typename Profile>
 constexpr const Profile* find_profile(const Profile* table, std::size_t count, const char* name) {
-  for (std::size_t i = 0; i < count; ++i) {
-    if (same_name(table[i].name, name)) return &table[i];
-  }
-  return nullptr;
+  const std::size_t i = profile_index(table, count, name);
+  return i < count ? &table[i] : nullptr;
 }
 
 template <typename Profile, std::size_t kCount>
@@ -39,9 +46,9 @@ void the_configured_clock_profile_is_not_in_the_table();
 // The entry called `name`; in a constant expression, a missing name does not compile.
 template <typename Profile, std::size_t kCount>
 constexpr const Profile& profile_named(const Profile (&table)[kCount], const char* name) {
-  const Profile* found = find_profile(table, name);
-  if (found == nullptr) the_configured_clock_profile_is_not_in_the_table();
-  return *found;
+  const std::size_t i = profile_index(table, kCount, name);
+  if (i == kCount) the_configured_clock_profile_is_not_in_the_table();
+  return table[i];
 }
 
 }  // namespace cortex_m
