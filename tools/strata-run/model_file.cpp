@@ -28,6 +28,9 @@ strata::Status ModelFile::Open(const std::string& path, const std::string& kerne
   info_.data = reinterpret_cast<const uint8_t*>(bytes_.data());
   info_.bytes = static_cast<uint32_t>(file.size());
   info_.resolver = &resolver;
+  info_.prepare_without_plan = [](strata::Interpreter& interpreter) {
+    return interpreter.Prepare();  // a file has no build-time plan: search one
+  };
   // Start small and grow to exactly what the runtime reports, like a firmware built for it.
   uint32_t size = 4096;
   Status status;

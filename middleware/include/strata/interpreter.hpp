@@ -58,6 +58,8 @@ struct ArenaUsage {
   uint32_t planner_bytes = 0;       // temporary planning memory (overlaps the activations)
 };
 
+struct PlacementSearch;  // internal (src/interpreter/prepare_session.hpp)
+
 class Interpreter final : private SubgraphRunner {
  public:
   Interpreter(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes);
@@ -108,7 +110,9 @@ class Interpreter final : private SubgraphRunner {
 
  private:
   void FailInvoke(const char* message) const override { failure_ = message; }
-  Status PrepareWith(const BuildTimePlan* plan);
+  // The placement search is passed in by Prepare() only, so a firmware that calls
+  // Prepare(plan) alone does not link it.
+  Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
   void RunCalls(const uint8_t* calls, uint32_t count) const;

@@ -42,14 +42,14 @@ Interpreter::Interpreter(const Model& model, const OpResolver& resolver, uint8_t
                          size_t arena_bytes)
     : model_(&model), resolver_(&resolver), arena_(arena), arena_bytes_(arena_bytes) {}
 
-Status Interpreter::Prepare() { return PrepareWith(nullptr); }
+Status Interpreter::Prepare() { return PrepareWith(nullptr, &PrepareSession::kSearch); }
 
-Status Interpreter::Prepare(const BuildTimePlan& plan) { return PrepareWith(&plan); }
+Status Interpreter::Prepare(const BuildTimePlan& plan) { return PrepareWith(&plan, nullptr); }
 
-Status Interpreter::PrepareWith(const BuildTimePlan* plan) {
+Status Interpreter::PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search) {
   prepared_ = false;
   PreparedGraph g;
-  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, this);
+  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, search, this);
   const Status status = session.Run(&g);
   usage_ = g.usage;
   if (!status.ok()) return status;

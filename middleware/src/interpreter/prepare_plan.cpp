@@ -48,6 +48,8 @@ void PrepareSession::LayOutPersistent() {
   usage_.persistent_bytes = persistent_;
 }
 
+const PlacementSearch PrepareSession::kSearch{&PrepareSession::PlaceActivations};
+
 // The planner's search: in-place groups, then the packing.
 Status PrepareSession::PlaceActivations(PlanBuffer* buffers, uint32_t n, uint32_t steps,
                                         void* work) {
@@ -124,9 +126,11 @@ Status PrepareSession::Plan() {
   planner::FillBuffers(model_, tensors_, ops_, buffers);
   if (plan_ != nullptr) {
     STRATA_RETURN_IF_ERROR(TakeBuildTimePlan(buffers, n));
-  } else {
+  } else if (search_ != nullptr) {
     STRATA_RETURN_IF_ERROR(
-        PlaceActivations(buffers, n, steps, tables + tables_bytes_ + buffers_bytes));
+        (this->*search_->place)(buffers, n, steps, tables + tables_bytes_ + buffers_bytes));
+  } else {
+    return Status::Error(StatusCode::kInvalidArgument, "no plan and no placement search");
   }
   usage_.lower_bound = persistent_ + usage_.activation_lower_bound;
   for (uint32_t i = 0; i < model_.num_operators(); ++i) {

@@ -11,7 +11,7 @@ using planner::Storage;
 
 PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
                                size_t arena_bytes, const BuildTimePlan* plan,
-                               const SubgraphRunner* runner)
+                               const PlacementSearch* search, const SubgraphRunner* runner)
     : model_(model),
       resolver_(resolver),
       arena_(arena),
@@ -19,6 +19,7 @@ PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, u
       arena_bytes_(static_cast<uint32_t>((arena_bytes > 0xFFFFFFF0u ? 0xFFFFFFF0u : arena_bytes) &
                                          ~size_t{kArenaAlignment - 1})),
       plan_(plan),
+      search_(search),
       runner_(runner) {}
 
 Status PrepareSession::Run(PreparedGraph* out) {

@@ -38,14 +38,25 @@ struct PreparedGraph {
   uint32_t variables_bytes = 0;
 };
 
+class PrepareSession;
+
+// The planner's search for a placement of the activations (Interpreter::Prepare without a plan).
+struct PlacementSearch {
+  Status (PrepareSession::*place)(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
+};
+
 // State blocks (OpRequirements::state_key) one model may ask for.
 constexpr uint32_t kMaxStateBlocks = 32;
 
 class PrepareSession final : public GraphAccess {
  public:
+  // Exactly one of plan (check it) and search (search a placement) is set.
   PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
-                 size_t arena_bytes, const BuildTimePlan* plan, const SubgraphRunner* runner);
+                 size_t arena_bytes, const BuildTimePlan* plan, const PlacementSearch* search,
+                 const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
+
+  static const PlacementSearch kSearch;  // PlaceActivations
 
   // GraphAccess (prepare_graph_access.cpp)
   uint32_t num_subgraphs() const override;
@@ -102,6 +113,7 @@ class PrepareSession final : public GraphAccess {
   uint8_t* arena_;
   uint32_t arena_bytes_;
   const BuildTimePlan* plan_;
+  const PlacementSearch* search_;
   const SubgraphRunner* runner_;
   ArenaUsage usage_;
   // State blocks: key (a resource id, or -2 - op index for a private block), size, location.

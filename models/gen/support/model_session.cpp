@@ -14,8 +14,14 @@ const strata::Status& ModelSession::Prepare() {
   if (attempted_) return status_;
   attempted_ = true;
   status_ = strata::Model::Load(info_->data, info_->bytes, &model_);
-  if (status_.ok()) {
-    status_ = info_->plan != nullptr ? interpreter_.Prepare(*info_->plan) : interpreter_.Prepare();
+  if (!status_.ok()) return status_;
+  if (info_->plan != nullptr) {
+    status_ = interpreter_.Prepare(*info_->plan);
+  } else if (info_->prepare_without_plan != nullptr) {
+    status_ = info_->prepare_without_plan(interpreter_);
+  } else {
+    status_ = strata::Status::Error(strata::StatusCode::kInvalidArgument,
+                                    "model %s has no build-time plan", info_->name);
   }
   return status_;
 }

@@ -56,6 +56,9 @@ struct ModelInfo {
   uint32_t bytes;
   const strata::OpResolver* resolver;
   const strata::BuildTimePlan* plan;  // the activations' placement, computed at build time
+  // How a model without a build-time plan is prepared (host tools reading a file: the planner's
+  // search, Interpreter::Prepare()); null in firmware, which therefore never links the search.
+  strata::Status (*prepare_without_plan)(strata::Interpreter& interpreter);
   ArenaFigures arena;
   const TensorInfo* inputs;
   uint32_t num_inputs;
