@@ -74,7 +74,7 @@ def check_digits(board, samples):
 
 def check_repeated_invokes(board, samples):
     info = board.info()
-    data = tensors.image_input(os.path.join(samples, "digit7.png"), info["inputs"][0])
+    data = images.image_input(os.path.join(samples, "digit7.png"), info["inputs"][0])
     board.set_input(0, data)
     outputs = [board.invoke()["outputs"] for _ in range(3)]
     check(all(o == outputs[0] for o in outputs), f"one input, three invokes, different outputs: "
