@@ -15,9 +15,6 @@ int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
 }
 
 int32_t rounding_divide_by_pot(int32_t x, int exponent) {
-  // |x| / 2^32 and below rounds to 0 (a hostile model's tiny scale; a shift by 32 or more would
-  // not be defined).
-  if (exponent >= 32) return 0;
   const int32_t mask = static_cast<int32_t>((INT64_C(1) << exponent) - 1);
   const int32_t remainder = x & mask;
   const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);

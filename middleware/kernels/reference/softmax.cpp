@@ -29,15 +29,21 @@ void softmax_float32(float beta, int32_t rows, int32_t depth, const float* input
   }
 }
 
-void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int8_t* input,
-                  void* output, bool int16_output) {
-  const int kScaledDiffBits = 5;     // exp input in Q5.26
-  const int kAccumulationBits = 12;  // sum of exps in Q12.19
-  const int output_bits = int16_output ? 16 : 8;
-  const int32_t out_min = int16_output ? -32768 : -128;
-  const int32_t out_max = -out_min - 1;
+namespace {
+
+// TFLite's int8 softmax into int8 or int16 outputs (Out): exp(x - max) in fixed point, their sum's
+// reciprocal, the product shifted to the output's range.
+template <typename Out>
+void softmax_int8_rows(const SoftmaxParams& p, int32_t rows, int32_t depth, const int8_t* input,
+                       Out* output) {
+  constexpr int kScaledDiffBits = 5;     // exp input in Q5.26
+  constexpr int kAccumulationBits = 12;  // sum of exps in Q12.19
+  constexpr int kOutputBits = sizeof(Out) == 2 ? 16 : 8;
+  constexpr int32_t kOutMin = sizeof(Out) == 2 ? -32768 : -128;
+  constexpr int32_t kOutMax = -kOutMin - 1;
   for (int32_t r = 0; r < rows; ++r) {
     const int8_t* x = input + r * depth;
+    Out* y = output + r * depth;
     int32_t max = -128;
     for (int32_t c = 0; c < depth; ++c) max = x[c] > max ? x[c] : max;
     int32_t sum = 0;
@@ -52,25 +58,34 @@ void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int
     }
     int num_bits_over_unit = 0;
     const int32_t reciprocal = reciprocal_fixed(sum, kAccumulationBits, &num_bits_over_unit);
-    const int exponent = num_bits_over_unit + 31 - output_bits;
+    // A hostile model's tiny sum can ask for a shift past 31, which int32 cannot do.
+    const int wanted = num_bits_over_unit + 31 - kOutputBits;
+    const int exponent = wanted < 31 ? wanted : 31;
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = x[c] - max;
-      int32_t y = out_min;
-      if (diff >= p.diff_min) {
-        const int32_t scaled = saturating_rounding_doubling_high_mul(
-            static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
-            p.input_multiplier);
-        const int32_t e = exp_on_negative_values(scaled, kScaledDiffBits);
-        const int32_t unsat =
-            rounding_divide_by_pot(saturating_rounding_doubling_high_mul(reciprocal, e), exponent);
-        y = clamp_i32(unsat + out_min, out_min, out_max);
+      if (diff < p.diff_min) {
+        y[c] = static_cast<Out>(kOutMin);
+        continue;
       }
-      if (int16_output) {
-        static_cast<int16_t*>(output)[r * depth + c] = static_cast<int16_t>(y);
-      } else {
-        static_cast<int8_t*>(output)[r * depth + c] = static_cast<int8_t>(y);
-      }
+      const int32_t scaled = saturating_rounding_doubling_high_mul(
+          static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
+          p.input_multiplier);
+      const int32_t e = exp_on_negative_values(scaled, kScaledDiffBits);
+      const int32_t unsat =
+          rounding_divide_by_pot(saturating_rounding_doubling_high_mul(reciprocal, e), exponent);
+      y[c] = static_cast<Out>(clamp_i32(unsat + kOutMin, kOutMin, kOutMax));
     }
+  }
+}
+
+}  // namespace
+
+void softmax_int8(const SoftmaxParams& p, int32_t rows, int32_t depth, const int8_t* input,
+                  void* output, bool int16_output) {
+  if (int16_output) {
+    softmax_int8_rows(p, rows, depth, input, static_cast<int16_t*>(output));
+  } else {
+    softmax_int8_rows(p, rows, depth, input, static_cast<int8_t*>(output));
   }
 }
 
