@@ -1,6 +1,5 @@
 #include "common/nonlinear_params.hpp"
 
-#include <cmath>
 #include <cstdint>
 
 #include "common/quant_math.hpp"
@@ -59,10 +58,14 @@ bool compute_tanh_params_int16(float input_scale, SigmoidParams* p) {
 }
 
 int32_t compute_input_radius(int integer_bits, int left_shift) {
-  // (2^integer_bits - 1) * 2^(31 - integer_bits) / 2^left_shift. ldexp, not a shift: a tiny input
-  // scale gives a negative left_shift, and the radius then exceeds int32 (every input is inside it).
-  const double max_rescaled =
-      std::ldexp(static_cast<double>((1 << integer_bits) - 1), 31 - integer_bits - left_shift);
+  // (2^integer_bits - 1) * 2^(31 - integer_bits) / 2^left_shift. A tiny input scale gives a
+  // negative left_shift, and the radius then exceeds int32 (every input is inside it).
+  const int exponent = 31 - integer_bits - left_shift;
+  if (exponent >= 31) return INT32_MAX;
+  const int down = -exponent > 62 ? 62 : -exponent;
+  const double power = exponent >= 0 ? static_cast<double>(INT64_C(1) << exponent)
+                                     : 1.0 / static_cast<double>(INT64_C(1) << down);
+  const double max_rescaled = static_cast<double>((1 << integer_bits) - 1) * power;
   if (max_rescaled >= 2147483647.0) return INT32_MAX;
   // floor for the non-negative value: truncation.
   return static_cast<int32_t>(max_rescaled);
