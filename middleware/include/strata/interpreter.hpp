@@ -135,7 +135,7 @@ class Interpreter final : private SubgraphRunner {
   uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
   mutable const char* failure_ = nullptr;  // set by FailInvoke during an Invoke
-  mutable uint64_t profiled_ = 0;  // counts reported so far in this profiled Invoke
+  mutable uint64_t nested_ = 0;  // profiled Invoke: what the subgraphs an op ran counted
   ArenaUsage usage_;
 };
 

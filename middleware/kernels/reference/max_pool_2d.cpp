@@ -9,6 +9,10 @@ namespace kernels {
 namespace reference {
 void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* input, const Dims4& out,
                          float* output) {
+  // Locals, not p's fields: a store through the output may alias p, which the compiler would then
+  // reload for every element.
+  const float act_min = p.act_min_f;
+  const float act_max = p.act_max_f;
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       int32_t y0, y1;
@@ -24,7 +28,7 @@ void max_pool_2d_float32(const PoolParams& p, const Dims4& in, const float* inpu
               m = v > m ? v : m;
             }
           }
-          m = m < p.act_min_f ? p.act_min_f : (m > p.act_max_f ? p.act_max_f : m);
+          m = m < act_min ? act_min : (m > act_max ? act_max : m);
           output[offset4(out, b, oy, ox, c)] = m;
         }
       }
@@ -37,6 +41,9 @@ namespace {
 template <typename T>
 void max_pool_quantized(const PoolParams& p, const Dims4& in, const T* input, const Dims4& out,
                         T* output) {
+  // Locals, not p's fields: a store through an int8 output may alias p (see max_pool_2d_float32).
+  const int32_t act_min = p.act_min;
+  const int32_t act_max = p.act_max;
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       int32_t y0, y1;
@@ -52,7 +59,7 @@ void max_pool_quantized(const PoolParams& p, const Dims4& in, const T* input, co
               m = v > m ? v : m;
             }
           }
-          output[offset4(out, b, oy, ox, c)] = static_cast<T>(clamp_i32(m, p.act_min, p.act_max));
+          output[offset4(out, b, oy, ox, c)] = static_cast<T>(clamp_i32(m, act_min, act_max));
         }
       }
     }

@@ -41,6 +41,11 @@ void softmax_int8_rows(const SoftmaxParams& p, int32_t rows, int32_t depth, cons
   constexpr int kOutputBits = sizeof(Out) == 2 ? 16 : 8;
   constexpr int32_t kOutMin = sizeof(Out) == 2 ? -32768 : -128;
   constexpr int32_t kOutMax = -kOutMin - 1;
+  // Locals, not p's fields: a store through an int8 output may alias p, so the compiler would
+  // reload every field in the loop.
+  const int32_t diff_min = p.diff_min;
+  const int input_left_shift = p.input_left_shift;
+  const int32_t input_multiplier = p.input_multiplier;
   for (int32_t r = 0; r < rows; ++r) {
     const int8_t* x = input + r * depth;
     Out* y = output + r * depth;
@@ -49,10 +54,9 @@ void softmax_int8_rows(const SoftmaxParams& p, int32_t rows, int32_t depth, cons
     int32_t sum = 0;
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = x[c] - max;
-      if (diff < p.diff_min) continue;
+      if (diff < diff_min) continue;
       const int32_t scaled = saturating_rounding_doubling_high_mul(
-          static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
-          p.input_multiplier);
+          static_cast<int32_t>(static_cast<uint32_t>(diff) << input_left_shift), input_multiplier);
       sum += rounding_divide_by_pot(exp_on_negative_values(scaled, kScaledDiffBits),
                                     kAccumulationBits);
     }
@@ -63,13 +67,12 @@ void softmax_int8_rows(const SoftmaxParams& p, int32_t rows, int32_t depth, cons
     const int exponent = wanted < 31 ? wanted : 31;
     for (int32_t c = 0; c < depth; ++c) {
       const int32_t diff = x[c] - max;
-      if (diff < p.diff_min) {
+      if (diff < diff_min) {
         y[c] = static_cast<Out>(kOutMin);
         continue;
       }
       const int32_t scaled = saturating_rounding_doubling_high_mul(
-          static_cast<int32_t>(static_cast<uint32_t>(diff) << p.input_left_shift),
-          p.input_multiplier);
+          static_cast<int32_t>(static_cast<uint32_t>(diff) << input_left_shift), input_multiplier);
       const int32_t e = exp_on_negative_values(scaled, kScaledDiffBits);
       const int32_t unsat =
           rounding_divide_by_pot(saturating_rounding_doubling_high_mul(reciprocal, e), exponent);

@@ -77,13 +77,16 @@ void Interpreter::ResetVariables() {
 
 Status Interpreter::Invoke() {
   if (!prepared_) return Status::Error(StatusCode::kNotReady, "Invoke before a successful Prepare");
-  failure_ = nullptr;
   if (profiler_ != nullptr) {
     RunCallsProfiled(calls_, 0, num_calls_);
   } else {
     RunCalls(calls_, num_calls_);
   }
-  if (failure_ != nullptr) return Status::Error(StatusCode::kUnsupported, "%s", failure_);
+  if (failure_ != nullptr) {  // cleared here, so the next Invoke starts without it
+    const char* message = failure_;
+    failure_ = nullptr;
+    return Status::Error(StatusCode::kUnsupported, "%s", message);
+  }
   return Status::Ok();
 }
 
@@ -106,23 +109,27 @@ void Interpreter::RunCalls(const uint8_t* p, uint32_t count) const {
 }
 
 // Each op's event counts the op alone: what the subgraphs it ran (IF, WHILE, CALL_ONCE) counted
-// is taken out of its own figure, so the per-op counts add up to the Invoke's.
+// is taken out of its own figure, so the per-op counts add up to the Invoke's. nested_ carries a
+// subgraph run's total to the op that ran it; nothing but the kernel runs between the two reads of
+// the counter.
 void Interpreter::RunCallsProfiled(const uint8_t* p, uint32_t first_op, uint32_t count) const {
   const CycleCounter& counter = profiler_->counter();
+  const uint64_t before = nested_;  // earlier subgraph runs of the op that runs this one
+  uint64_t total = 0;
   for (uint32_t i = first_op; i < first_op + count; ++i) {  // one record per op, in model order
     const OpCall& call = *reinterpret_cast<const OpCall*>(p);
     p += call.stride_words * 8u;
     if (call.invoke.fn == nullptr) continue;
     const char* name = OpName(model_->op_code(i));
     profiler_->BeginOp(i, name);
-    const uint64_t counted_before = profiled_;
+    nested_ = 0;
     const uint64_t start = counter.now();
     call.invoke.fn(call);
     const uint64_t end = counter.now();
-    const uint64_t elapsed = end - start;
-    profiler_->EndOp(i, name, elapsed - (profiled_ - counted_before));
-    profiled_ = counted_before + elapsed;
+    profiler_->EndOp(i, name, end - start - nested_);
+    total += end - start;
   }
+  nested_ = before + total;
 }
 
 bool ReferencedByOp(const Model& model, int32_t t) {
