@@ -25,6 +25,27 @@ inline ArenaPtr<void>* CallSlots(OpCall* call) {
   return reinterpret_cast<ArenaPtr<void>*>(call + 1);
 }
 
+// Control-flow records (operators that run subgraphs) end with one slot per input and output of
+// every subgraph but the main one, in subgraph order, inputs first: the data of those tensors,
+// which no other slot may hold (a subgraph input no operator reads).
+inline uint32_t SubgraphIoCount(const Model& model) {
+  uint32_t n = 0;
+  for (uint32_t s = 1; s < model.num_subgraphs(); ++s) {
+    n += model.subgraph_num_inputs(s) + model.subgraph_num_outputs(s);
+  }
+  return n;
+}
+
+// Those slots of `call`, or null when the record has none.
+inline const ArenaPtr<void>* SubgraphSlots(const OpCall& call, const Model& model) {
+  const uint32_t used = call.num_inputs + call.num_outputs() +
+                        ((call.num_outputs_flags & OpCall::kHasScratch) ? 1 : 0);
+  const uint32_t slots = call.stride_words - static_cast<uint32_t>(sizeof(OpCall) / 8);
+  const uint32_t n = SubgraphIoCount(model);
+  if (n == 0 || slots != used + n) return nullptr;
+  return CallSlots(const_cast<OpCall*>(&call)) + used;
+}
+
 // Whether any operator reads or writes tensor t (graph inputs/outputs that no op references get
 // their own IO slot).
 bool ReferencedByOp(const Model& model, int32_t t);

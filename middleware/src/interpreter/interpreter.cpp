@@ -23,6 +23,16 @@ void* FindTensorData(const Model& model, int32_t index, const void* io_slots,
     for (uint32_t k = 0; k < call.num_outputs(); ++k) {
       if (model.op_output(i, k) == index) return call.output(k);
     }
+    if (const ArenaPtr<void>* g = SubgraphSlots(call, model)) {
+      for (uint32_t s = 1; s < model.num_subgraphs(); ++s) {
+        for (uint32_t k = 0; k < model.subgraph_num_inputs(s); ++k, ++g) {
+          if (model.subgraph_input(s, k) == index) return g->ptr;
+        }
+        for (uint32_t k = 0; k < model.subgraph_num_outputs(s); ++k, ++g) {
+          if (model.subgraph_output(s, k) == index) return g->ptr;
+        }
+      }
+    }
   }
   const ArenaPtr<void>* io = static_cast<const ArenaPtr<void>*>(io_slots);
   uint32_t slot = 0;

@@ -47,14 +47,6 @@ TensorView PrepareSession::subgraph_output(uint32_t s, uint32_t k) const {
   return SubgraphTensor(s, k, false);
 }
 
-uint32_t PrepareSession::SubgraphIoCount() const {
-  uint32_t n = 0;
-  for (uint32_t s = 1; s < model_.num_subgraphs(); ++s) {
-    n += model_.subgraph_num_inputs(s) + model_.subgraph_num_outputs(s);
-  }
-  return n;
-}
-
 void PrepareSession::FillSubgraphSlots(ArenaPtr<void>* slots) const {
   for (uint32_t s = 1; s < model_.num_subgraphs(); ++s) {
     for (uint32_t k = 0; k < model_.subgraph_num_inputs(s); ++k, ++slots) {
@@ -76,17 +68,14 @@ TensorView PrepareSession::SubgraphTensor(uint32_t s, uint32_t k, bool input) co
   TensorView v = model_.tensor(t);
   v.data = nullptr;
   if (binding_ == nullptr || t < 0) return v;
+  const ArenaPtr<void>* slots = SubgraphSlots(*binding_, model_);
+  if (slots == nullptr) return v;  // an operator without subgraph slots
   uint32_t slot = 0;
   for (uint32_t j = 1; j < s; ++j) {
     slot += model_.subgraph_num_inputs(j) + model_.subgraph_num_outputs(j);
   }
   slot += input ? k : model_.subgraph_num_inputs(s) + k;
-  const uint32_t used = binding_->num_inputs + binding_->num_outputs() +
-                        ((binding_->num_outputs_flags & OpCall::kHasScratch) ? 1 : 0);
-  const uint32_t total = binding_->stride_words - static_cast<uint32_t>(sizeof(OpCall) / 8);
-  if (used + SubgraphIoCount() != total) return v;  // an operator without subgraph slots
-  const ArenaPtr<void>* slots = CallSlots(const_cast<OpCall*>(binding_));
-  v.data = slots[used + slot].ptr;
+  v.data = slots[slot].ptr;
   return v;
 }
 

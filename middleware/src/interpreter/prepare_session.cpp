@@ -192,7 +192,7 @@ Status PrepareSession::CheckOp(uint32_t i) {
     return OpError(ctx, StatusCode::kInternal, "kernel asks for %u input slots",
                    static_cast<unsigned>(in_slots));
   }
-  const uint32_t graph_slots = req.subgraphs != 0 ? SubgraphIoCount() : 0;
+  const uint32_t graph_slots = req.subgraphs != 0 ? SubgraphIoCount(model_) : 0;
   const uint32_t slots = in_slots + num_out + (scratch ? 1 : 0) + graph_slots;
   if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");

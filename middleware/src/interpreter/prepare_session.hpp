@@ -88,10 +88,8 @@ class PrepareSession final : public GraphAccess {
   // prepare_graph_access.cpp: the state blocks' table
   Status RequestState(const OpContext& ctx, const OpRequirements& req);
   int32_t StateIndex(uint32_t op_index, int32_t state_key) const;
-  // Control-flow records end with one slot per input and output of every subgraph but the main
-  // one (subgraph order, inputs first): the data of those tensors for the op's prepare step 2,
-  // when the planning tables are gone.
-  uint32_t SubgraphIoCount() const;
+  // A subgraph input or output for a kernel's prepare: at step 2, when the planning tables are
+  // gone, from the record's subgraph slots (arena_layout.hpp).
   TensorView SubgraphTensor(uint32_t s, uint32_t k, bool input) const;
   void FillSubgraphSlots(ArenaPtr<void>* slots) const;
   // prepare_plan.cpp: plan
