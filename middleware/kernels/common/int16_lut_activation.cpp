@@ -6,7 +6,6 @@ namespace strata {
 namespace kernels {
 namespace {
 
-
 // sigmoid(|x|) with `frac_bits` bits of interpolation between table entries, in unsigned
 // Q0.(16 + frac_bits); saturates past the table's end.
 uint32_t sigmoid_of_abs(uint32_t ax, int frac_bits, uint32_t saturated) {
