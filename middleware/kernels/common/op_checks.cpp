@@ -148,6 +148,16 @@ Status check_elementwise(const OpContext& ctx, OpRequirements* req) {
   return Status::Ok();
 }
 
+Status check_float32_or_int8_elementwise(const OpContext& ctx, OpRequirements* req) {
+  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
+  const TensorView& in = ctx.input(0);
+  req->variant = variant_of(in.type);
+  if (in.type == DataType::kFloat32) return Status::Ok();
+  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
+  STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
+  return check_quantized(ctx, ctx.output(0), "output");
+}
+
 Variant variant_of(DataType type) {
   switch (type) {
     case DataType::kFloat32:

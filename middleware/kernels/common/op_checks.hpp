@@ -58,6 +58,10 @@ Status check_same_shape(const OpContext& ctx, const TensorView& a, const TensorV
 // declares the element-wise in-place lead (req->inplace_lead_bytes).
 Status check_elementwise(const OpContext& ctx, OpRequirements* req);
 
+// check_elementwise for an op of float32 or int8 with quantized input and output; sets the
+// variant (kFloat32 or kInt8).
+Status check_float32_or_int8_elementwise(const OpContext& ctx, OpRequirements* req);
+
 // The variant named after a tensor type (kFloat32 for float32, ...); kNone for a type without one.
 Variant variant_of(DataType type);
 

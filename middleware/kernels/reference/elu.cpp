@@ -24,15 +24,11 @@ float elu_of(float x) { return x < 0.0f ? std::exp(x) - 1.0f : x; }
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<EluOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
+  STRATA_RETURN_IF_ERROR(check_float32_or_int8_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   d->count = static_cast<int32_t>(in.elements);
-  req->variant = variant_of(in.type);
   if (in.type == DataType::kFloat32) return Status::Ok();
-  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
-  STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-  STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   if (d.in_arena()) {  // the table is built once, into the arena's op data
     populate_lut_int8(in.scale, in.zero_point, out.scale, out.zero_point, elu_of, d->table);
   }

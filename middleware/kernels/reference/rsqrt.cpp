@@ -27,15 +27,11 @@ struct RsqrtOpData {
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   OpDataRef<RsqrtOpData> d(req, op_data);
-  STRATA_RETURN_IF_ERROR(check_elementwise(ctx, req));
+  STRATA_RETURN_IF_ERROR(check_float32_or_int8_elementwise(ctx, req));
   const TensorView& in = ctx.input(0);
   const TensorView& out = ctx.output(0);
   d->count = static_cast<int32_t>(in.elements);
-  req->variant = variant_of(in.type);
   if (in.type == DataType::kFloat32) return Status::Ok();
-  if (in.type != DataType::kInt8) return unsupported_input_type(ctx, "float32, int8");
-  STRATA_RETURN_IF_ERROR(check_quantized(ctx, in, "input"));
-  STRATA_RETURN_IF_ERROR(check_quantized(ctx, out, "output"));
   d->input_zero_point = in.zero_point;
   d->output_zero_point = out.zero_point;
   int shift = 0;
