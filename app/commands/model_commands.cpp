@@ -31,7 +31,8 @@ constexpr unsigned long kMaxNumber = 1000000;  // any larger argument is a typo
 
 // Prepares on first use; prints the runtime's message when the model cannot run.
 bool ensure_prepared() {
-  const strata::Status& status = g_session.Prepare();
+  const strata::CycleCounter counter = instance::board_counter();
+  const strata::Status& status = g_session.Prepare(&counter);
   if (status.ok()) return true;
   printf("error: prepare failed: %s\r\n", status.message());
   printf("@error stage=prepare code=%s\r\n", strata::StatusCodeName(status.code()));

@@ -76,7 +76,8 @@ void add_tensor(TextBuilder* info, const char* kind, uint32_t index, const strat
 
 // True when the model is ready; otherwise answers with the runtime's message.
 bool ready(LinkWrite write) {
-  const strata::Status& status = instance::session().Prepare();
+  const strata::CycleCounter counter = instance::board_counter();
+  const strata::Status& status = instance::session().Prepare(&counter);
   if (status.ok()) return true;
   send_link_error(FrameError::kRuntime, status.message(), write);
   return false;

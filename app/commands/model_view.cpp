@@ -1,6 +1,7 @@
 // The model view (see model_view.hpp).
 #include "commands/model_view.hpp"
 
+#include "bsp/cycle_counter.hpp"
 #include "console_out.hpp"
 #include "strata/format.hpp"
 #include "strata/op_resolver.hpp"
@@ -105,6 +106,10 @@ void model_view(const strata_models::ModelSession& session) {
   for (uint32_t i = 0; i < interp.num_inputs(); ++i) print_tensor("input", i, interp.input(i));
   for (uint32_t i = 0; i < interp.num_outputs(); ++i) print_tensor("output", i, interp.output(i));
   print_arena(session);
+  printf("prepare: %'llu %s (the build-time plan checked against the model)\r\n",
+         static_cast<ull>(session.prepare_count()), bsp::cycle_counter::unit());
+  printf("@prepare count=%llu unit=%s\r\n", static_cast<ull>(session.prepare_count()),
+         bsp::cycle_counter::unit());
   printf("@model name=%s file=%s bytes=%lu kernels=%s ops=%lu macs=%llu\r\n", info.name, info.file,
          static_cast<ul>(info.bytes), info.kernels, static_cast<ul>(m.num_operators()),
          static_cast<ull>(info.total_macs));

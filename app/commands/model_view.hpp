@@ -5,6 +5,7 @@
 //   @op index= op= input= output= type= macs=
 //   @tensor kind=input|output index= type= shape= scale= zero_point=
 //   @arena used= lower_bound= persistent= activations= scratch= reserved=
+//   @prepare count= unit=        what the startup's Prepare (checking the build-time plan) took
 #pragma once
 
 #include <stddef.h>

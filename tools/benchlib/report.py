@@ -135,6 +135,25 @@ def conformance(conf):
     return lines
 
 
+def prepare_counts(results, conf):
+    """Prepare at startup: the firmware checks its build-time plan; a model without one (a host tool
+    reading a file) searches a placement, which the conformance runner also measures."""
+    lines = ["| board | model | kernels | Prepare (plan checked) | Prepare (plan searched) |",
+             "|---|---|---|---:|---:|"]
+    for board, models in results.items():
+        for (model, kernels), r in sorted(models.items()):
+            count = (r.get("prepare") or {}).get("count")
+            lines.append(f"| {board} | {model} | {kernels} | {n(count)} | – |")
+    for kernels, cases in sorted(conf.items()):
+        for name, case in CASE_FOR.items():
+            fields = cases.get(case)
+            if fields and "prepare_instructions" in fields:
+                lines.append(f"| mps2-an500 | {name} ({case}) | {kernels} | "
+                             f"{n(fields['prepare_instructions'])} | "
+                             f"{n(fields.get('search_prepare_instructions'))} |")
+    return lines
+
+
 def conformance_m4(conf):
     """Instructions and estimated Cortex-M4 cycles of one Invoke on the Cortex-M4 virtual board."""
     lines = ["| model (case) | MACs | reference instr | reference est. cycles | optimized instr | "
@@ -166,6 +185,11 @@ def write(path, results, conf, charts, command, conf_m4=None):
     out += mnist_summary(results) + ["", "Repeatability: the same inference twice in one run (the counter "
                                      "converts timer ticks to instructions exactly).", ""]
     out += repeatability(results) + [""]
+    out += ["## Prepare at startup", "",
+            "Instructions of Interpreter::Prepare on the virtual boards: what a firmware runs at boot "
+            "(the build-time plan checked against the model), and for the conformance models also "
+            "what a model without a plan costs (the placement searched on the device).", ""]
+    out += prepare_counts(results, conf) + [""]
     if any(has_cycles(models) for models in results.values()):
         out += ["## Estimated Cortex-M4 cycles (MNIST and sine)", "",
                 "One Invoke on the Cortex-M4 virtual board, its instructions charged by the cycle model; the "

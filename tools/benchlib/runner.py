@@ -91,6 +91,7 @@ def model_figures(out, source, elf):
                            f"{len(inference)}")
     if elf is None:
         return {"model": records.first(recs, "model"), "arena": records.first(recs, "arena"),
+                "prepare": records.first(recs, "prepare"),
                 "ops": records.every(recs, "op"), "runs": inference[:2],
                 "result": records.first(recs, "result"), "size": {"flash": None, "bss": None},
                 "libraries": {}}
@@ -98,6 +99,7 @@ def model_figures(out, source, elf):
     return {
         "model": records.first(recs, "model"),
         "arena": records.first(recs, "arena"),
+        "prepare": records.first(recs, "prepare"),
         "ops": records.every(recs, "op"),
         "runs": inference[:2],
         "result": records.first(recs, "result"),

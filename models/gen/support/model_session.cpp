@@ -10,11 +10,18 @@ ModelSession::ModelSession(const ModelInfo& info, uint8_t* arena, uint32_t arena
       arena_bytes_(arena_bytes),
       interpreter_(model_, *info.resolver, arena, arena_bytes) {}
 
-const strata::Status& ModelSession::Prepare() {
+const strata::Status& ModelSession::Prepare(const strata::CycleCounter* counter) {
   if (attempted_) return status_;
   attempted_ = true;
+  const uint64_t start = counter != nullptr ? counter->now() : 0;
+  PrepareOnce();
+  if (counter != nullptr) prepare_count_ = counter->now() - start;
+  return status_;
+}
+
+void ModelSession::PrepareOnce() {
   status_ = strata::Model::Load(info_->data, info_->bytes, &model_);
-  if (!status_.ok()) return status_;
+  if (!status_.ok()) return;
   if (info_->plan != nullptr) {
     status_ = interpreter_.Prepare(*info_->plan);
   } else if (info_->prepare_without_plan != nullptr) {
@@ -23,7 +30,6 @@ const strata::Status& ModelSession::Prepare() {
     status_ = strata::Status::Error(strata::StatusCode::kInvalidArgument,
                                     "model %s has no build-time plan", info_->name);
   }
-  return status_;
 }
 
 bool ModelSession::LoadSample(uint32_t k) {

@@ -24,8 +24,10 @@ class ModelSession {
   ModelSession& operator=(const ModelSession&) = delete;
 
   // Loads the model and prepares the interpreter on the first call; later calls return the
-  // status of that first attempt (a model that failed once fails the same way again).
-  const strata::Status& Prepare();
+  // status of that first attempt (a model that failed once fails the same way again). With a
+  // counter, that first attempt is counted (prepare_count(), in counter->unit).
+  const strata::Status& Prepare(const strata::CycleCounter* counter = nullptr);
+  uint64_t prepare_count() const { return prepare_count_; }
   bool ready() const { return attempted_ && status_.ok(); }
 
   const ModelInfo& info() const { return *info_; }
@@ -49,12 +51,14 @@ class ModelSession {
   int32_t TopClass(uint32_t o, float* score) const;
 
  private:
+  void PrepareOnce();  // load and prepare into status_
   const ModelInfo* info_;
   uint32_t arena_bytes_;
   strata::Model model_;
   strata::Interpreter interpreter_;
   strata::Status status_;
   bool attempted_ = false;
+  uint64_t prepare_count_ = 0;
 };
 
 }  // namespace strata_models
