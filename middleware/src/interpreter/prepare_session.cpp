@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "strata/format.hpp"
+
 namespace strata {
 
 using planner::kNoLocation;
@@ -161,10 +163,36 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
   ctx->graph = this;
 }
 
+// Every operator is checked even after one is refused, so that a model with several unsupported
+// operators (or types) names them all at once, not one per attempt.
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
-  for (uint32_t i = 0; i < model_.num_operators(); ++i) STRATA_RETURN_IF_ERROR(CheckOp(i));
-  return Status::Ok();
+  Status first;
+  uint32_t refused = 0;
+  char names[160] = "";
+  size_t used = 0;
+  for (uint32_t i = 0; i < model_.num_operators(); ++i) {
+    Status s = CheckOp(i);
+    if (s.ok()) continue;
+    if (s.code() != StatusCode::kUnsupported) return s;
+    if (refused++ == 0) first = s;
+    // "LSTM (float32)" or "custom 'MyOp' (int8)", each name once.
+    char name[64];
+    const char* custom = model_.op_custom_code(i);
+    const int32_t in = model_.op_num_inputs(i) > 0 ? model_.op_input(i, 0) : -1;
+    const char* type = in >= 0 ? DataTypeName(model_.tensor(in).type) : "no input";
+    if (custom != nullptr && model_.op_code(i) == 32 /* CUSTOM */) {
+      Format(name, sizeof(name), "custom '%s' (%s)", custom, type);
+    } else {
+      Format(name, sizeof(name), "%s (%s)", OpName(model_.op_code(i)), type);
+    }
+    if (strstr(names, name) == nullptr && used + strlen(name) + 3 < sizeof(names)) {
+      used += Format(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "", name);
+    }
+  }
+  if (refused <= 1) return first;
+  return Status::Error(StatusCode::kUnsupported, "%u operators are not supported: %s; first: %s",
+                       static_cast<unsigned>(refused), names, first.message());
 }
 
 Status PrepareSession::CheckOp(uint32_t i) {

@@ -170,6 +170,28 @@ TEST(Interpreter, UnsupportedOpAndVersion) {
                "operator 0: op ADD (code 0) version 3 is not supported (kernel has versions 1-2)");
 }
 
+TEST(Interpreter, EveryUnsupportedOpIsNamedAtOnce) {
+  TestModel m;
+  const int32_t x = m.AddFloat({4}, {}, "x");
+  const int32_t y = m.AddFloat({4}, {}, "y");
+  const int32_t z = m.AddFloat({4}, {}, "z");
+  const int32_t w = m.AddFloat({4}, {}, "w");
+  m.AddOp({tflite::BuiltinOperator_LSTM, 1, {x}, {y}});
+  strata_test::OpSpec custom{tflite::BuiltinOperator_CUSTOM, 1, {y}, {z}};
+  custom.custom_code = "MyOp";
+  m.AddOp(custom);
+  m.AddOp({tflite::BuiltinOperator_LSTM, 1, {z}, {w}});
+  m.SetInputs({x});
+  m.SetOutputs({w});
+  Fixture f(m);
+  Interpreter interp = f.Make(4096);
+  const Status s = interp.Prepare();
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  EXPECT_STREQ(s.message(),
+               "3 operators are not supported: LSTM (float32), custom 'MyOp' (float32); first: "
+               "operator 0: op LSTM (code 16) version 1 is not supported");
+}
+
 TEST(Interpreter, CustomOp) {
   TestModel m;
   const int32_t x = m.AddFloat({4}, {}, "x");
