@@ -57,7 +57,8 @@ void print_tensor(const char* kind, uint32_t index, const strata::TensorView& t)
 
 void print_arena(const strata_models::ModelSession& session) {
   const strata::ArenaUsage& u = session.interpreter().arena_usage();
-  // The same split as the @arena record and the generator's figures: used = persistent + activations.
+  // The same split as the @arena record and the generator's figures: used = persistent +
+  // activations.
   printf(
       "arena:  %'lu bytes used (persistent %'lu + activations %'lu, largest scratch %'lu), "
       "lower bound %'lu; %'lu reserved\r\n",

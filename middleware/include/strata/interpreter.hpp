@@ -37,7 +37,7 @@ struct BuildTimePlan {
   uint32_t activation_lower_bound;
   uint32_t tensor_lower_bound;
   uint32_t num_tensors;
-  const uint32_t* tensor_offsets;   // per tensor; 0xFFFFFFFF for tensors not placed there
+  const uint32_t* tensor_offsets;  // per tensor; 0xFFFFFFFF for tensors not placed there
   uint32_t num_ops;
   const uint32_t* scratch_offsets;  // per operator; 0xFFFFFFFF for operators without scratch
 };
@@ -131,11 +131,11 @@ class Interpreter final : private SubgraphRunner {
   const uint8_t* calls_ = nullptr;  // first OpCall record (every subgraph's, subgraph 0 first)
   uint32_t num_calls_ = 0;          // records of subgraph 0 (what Invoke runs)
   const uint8_t* subgraph_calls_[kMaxSubgraphs] = {};  // each subgraph's first record
-  uint8_t* variables_ = nullptr;    // the variable tensors' persistent bytes
+  uint8_t* variables_ = nullptr;                       // the variable tensors' persistent bytes
   uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
   mutable const char* failure_ = nullptr;  // set by FailInvoke during an Invoke
-  mutable uint64_t nested_ = 0;  // profiled Invoke: what the subgraphs an op ran counted
+  mutable uint64_t nested_ = 0;            // profiled Invoke: what the subgraphs an op ran counted
   ArenaUsage usage_;
 };
 

@@ -33,8 +33,8 @@ Status check_subgraph_index(const OpContext& ctx, int32_t s, const char* what) {
   const uint32_t count = ctx.graph != nullptr ? ctx.graph->num_subgraphs() : 0;
   if (s <= 0 || static_cast<uint32_t>(s) >= count || static_cast<uint32_t>(s) >= kMaxSubgraphs) {
     return OpError(ctx, StatusCode::kMalformedModel,
-                   "%s %d is not a subgraph it can run (the model has %u; never 0, below %u)",
-                   what, static_cast<int>(s), static_cast<unsigned>(count),
+                   "%s %d is not a subgraph it can run (the model has %u; never 0, below %u)", what,
+                   static_cast<int>(s), static_cast<unsigned>(count),
                    static_cast<unsigned>(kMaxSubgraphs));
   }
   return Status::Ok();

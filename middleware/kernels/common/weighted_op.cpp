@@ -113,7 +113,8 @@ bool int8_accumulator_fits(const TensorView& weights, const TensorView& bias, ui
   if (weights.data == nullptr || weights.type != DataType::kInt8) return false;
   const int8_t* w = static_cast<const int8_t*>(weights.data);
   uint64_t sum = 0;
-  for (uint32_t i = 0; i < weights.elements; ++i) sum += static_cast<uint64_t>(w[i] < 0 ? -w[i] : w[i]);
+  for (uint32_t i = 0; i < weights.elements; ++i)
+    sum += static_cast<uint64_t>(w[i] < 0 ? -w[i] : w[i]);
   return max_bias + uint64_t{255} * sum <= kLimit;
 }
 

@@ -67,8 +67,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   // the reference kernel, which wraps as TFLite does.
   const TensorView& filter = ctx.input(1);
   if (req->variant == Variant::kInt8 &&
-      !int8_accumulator_fits(filter, ctx.input(2),
-                             static_cast<uint32_t>(filter.dims[1]) * filter.dims[2] * filter.dims[3])) {
+      !int8_accumulator_fits(
+          filter, ctx.input(2),
+          static_cast<uint32_t>(filter.dims[1]) * filter.dims[2] * filter.dims[3])) {
     req->use_fallback = true;
   }
   return Status::Ok();
@@ -94,8 +95,8 @@ void invoke_hybrid(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   conv_2d_hybrid(
       d.params, conv_hybrid_weights(d), d.input, static_cast<const float*>(call.input(0)), d.filter,
-      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)), d.output,
-      static_cast<float*>(call.output(0)), call.scratch());
+      static_cast<const int8_t*>(call.input(1)), static_cast<const float*>(call.optional_input(2)),
+      d.output, static_cast<float*>(call.output(0)), call.scratch());
 }
 
 }  // namespace conv_2d

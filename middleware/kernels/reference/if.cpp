@@ -13,8 +13,8 @@ namespace {
 
 struct IfOpData {
   ArenaPtr<const SubgraphRunner> runner;
-  uint32_t branch[2];    // [0]: else_subgraph, [1]: then_subgraph
-  uint32_t num_inputs;   // values passed in (the operator's inputs after the condition)
+  uint32_t branch[2];   // [0]: else_subgraph, [1]: then_subgraph
+  uint32_t num_inputs;  // values passed in (the operator's inputs after the condition)
   uint32_t num_outputs;
   // Followed by TensorCopy in[2][num_inputs] and out[2][num_outputs], per branch as `branch`.
 };
@@ -47,11 +47,12 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
     const uint32_t s = d->branch[b];
     if (ctx.graph->subgraph_num_inputs(s) != d->num_inputs ||
         ctx.graph->subgraph_num_outputs(s) != d->num_outputs) {
-      return OpError(ctx, StatusCode::kMalformedModel,
-                     "subgraph %u has %u inputs and %u outputs, the operator passes %u and takes %u",
-                     static_cast<unsigned>(s), static_cast<unsigned>(ctx.graph->subgraph_num_inputs(s)),
-                     static_cast<unsigned>(ctx.graph->subgraph_num_outputs(s)),
-                     static_cast<unsigned>(d->num_inputs), static_cast<unsigned>(d->num_outputs));
+      return OpError(
+          ctx, StatusCode::kMalformedModel,
+          "subgraph %u has %u inputs and %u outputs, the operator passes %u and takes %u",
+          static_cast<unsigned>(s), static_cast<unsigned>(ctx.graph->subgraph_num_inputs(s)),
+          static_cast<unsigned>(ctx.graph->subgraph_num_outputs(s)),
+          static_cast<unsigned>(d->num_inputs), static_cast<unsigned>(d->num_outputs));
     }
     TensorCopy* in = copies != nullptr ? copies + b * d->num_inputs : nullptr;
     TensorCopy* out = copies != nullptr ? copies + 2 * d->num_inputs + b * d->num_outputs : nullptr;

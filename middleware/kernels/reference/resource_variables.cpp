@@ -25,8 +25,8 @@ struct VariableOpData {
 static_assert(sizeof(VariableOpData) == 16, "arena-resident layout");
 
 // The variable that input 0 (a handle) names; asks for its state block of `bytes`.
-Status use_variable(const OpContext& ctx, uint32_t bytes, OpRequirements* req,
-                    VariableOpData* d, bool in_arena) {
+Status use_variable(const OpContext& ctx, uint32_t bytes, OpRequirements* req, VariableOpData* d,
+                    bool in_arena) {
   const TensorView& handle = ctx.input(0);
   if (!handle.present() || handle.type != DataType::kResource) {
     return OpError(ctx, StatusCode::kMalformedModel, "input 0 must be a resource handle");

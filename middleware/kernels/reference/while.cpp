@@ -45,8 +45,9 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   const uint32_t body = static_cast<uint32_t>(o->body_subgraph_index());
   const uint32_t n = ctx.num_inputs;
   const GraphAccess& g = *ctx.graph;
-  if (ctx.num_outputs != n || g.subgraph_num_inputs(cond) != n || g.subgraph_num_inputs(body) != n ||
-      g.subgraph_num_outputs(body) != n || g.subgraph_num_outputs(cond) != 1) {
+  if (ctx.num_outputs != n || g.subgraph_num_inputs(cond) != n ||
+      g.subgraph_num_inputs(body) != n || g.subgraph_num_outputs(body) != n ||
+      g.subgraph_num_outputs(cond) != 1) {
     return OpError(ctx, StatusCode::kMalformedModel,
                    "%u inputs, %u outputs: the condition (subgraph %u) must take as many and give "
                    "one, the body (subgraph %u) take and give as many",
@@ -66,15 +67,15 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   for (uint32_t k = 0; k < n; ++k) {
     const TensorView in = ctx.input(k);
     const TensorView out = ctx.output(k);
-    STRATA_RETURN_IF_ERROR(plan_copy(ctx, in, g.subgraph_input(cond, k), "input", k,
-                                     at(kInputsToCond, k)));
+    STRATA_RETURN_IF_ERROR(
+        plan_copy(ctx, in, g.subgraph_input(cond, k), "input", k, at(kInputsToCond, k)));
     STRATA_RETURN_IF_ERROR(plan_copy(ctx, in, out, "input", k, at(kInputsToOutputs, k)));
-    STRATA_RETURN_IF_ERROR(plan_copy(ctx, out, g.subgraph_input(body, k), "output", k,
-                                     at(kOutputsToBody, k)));
-    STRATA_RETURN_IF_ERROR(plan_copy(ctx, g.subgraph_output(body, k), out, "output", k,
-                                     at(kBodyToOutputs, k)));
-    STRATA_RETURN_IF_ERROR(plan_copy(ctx, out, g.subgraph_input(cond, k), "output", k,
-                                     at(kOutputsToCond, k)));
+    STRATA_RETURN_IF_ERROR(
+        plan_copy(ctx, out, g.subgraph_input(body, k), "output", k, at(kOutputsToBody, k)));
+    STRATA_RETURN_IF_ERROR(
+        plan_copy(ctx, g.subgraph_output(body, k), out, "output", k, at(kBodyToOutputs, k)));
+    STRATA_RETURN_IF_ERROR(
+        plan_copy(ctx, out, g.subgraph_input(cond, k), "output", k, at(kOutputsToCond, k)));
   }
   if (d.in_arena()) {
     d->runner.bits = 0;

@@ -225,7 +225,8 @@ int64_t Interpreter::op_scratch_offset(uint32_t i) const {
 }
 
 BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratch_offsets) const {
-  // Offsets relative to the activations; everything else (constants, op data, variables) 0xFFFFFFFF.
+  // Offsets relative to the activations; everything else (constants, op data, variables)
+  // 0xFFFFFFFF.
   auto relative = [this](int64_t at) {
     return at >= static_cast<int64_t>(usage_.persistent_bytes)
                ? static_cast<uint32_t>(at - usage_.persistent_bytes)
@@ -237,9 +238,12 @@ BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratc
   for (uint32_t i = 0; i < model_->num_operators(); ++i) {
     scratch_offsets[i] = relative(op_scratch_offset(i));
   }
-  return BuildTimePlan{usage_.activation_bytes, usage_.activation_lower_bound,
-                       usage_.tensor_lower_bound,  model_->num_tensors(),
-                       tensor_offsets,            model_->num_operators(),
+  return BuildTimePlan{usage_.activation_bytes,
+                       usage_.activation_lower_bound,
+                       usage_.tensor_lower_bound,
+                       model_->num_tensors(),
+                       tensor_offsets,
+                       model_->num_operators(),
                        scratch_offsets};
 }
 

@@ -259,8 +259,8 @@ Status PrepareSession::CheckOp(uint32_t i) {
     call->num_inputs = static_cast<uint8_t>(in_slots);
     call->num_outputs_flags = static_cast<uint8_t>(num_out | (scratch ? OpCall::kHasScratch : 0));
     call->stride_words = static_cast<uint8_t>(record / 8);
-    call->kernel_bits = static_cast<uint8_t>(static_cast<uint32_t>(req.variant) |
-                                             (depth << OpCall::kDepthShift));
+    call->kernel_bits =
+        static_cast<uint8_t>(static_cast<uint32_t>(req.variant) | (depth << OpCall::kDepthShift));
   }
   records_end_ += record;
   return Status::Ok();

@@ -33,7 +33,8 @@ struct Loaded {
   std::vector<uint64_t> arena = std::vector<uint64_t>(1 << 13);
   std::unique_ptr<strata::Interpreter> interp;
 
-  explicit Loaded(const std::vector<uint8_t>& file) : words((file.size() + 7) / 8), bytes(file.size()) {
+  explicit Loaded(const std::vector<uint8_t>& file)
+      : words((file.size() + 7) / 8), bytes(file.size()) {
     std::memcpy(words.data(), file.data(), file.size());
   }
   strata::Status Prepare() {
