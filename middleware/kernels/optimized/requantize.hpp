@@ -69,7 +69,10 @@ inline int32_t requantize_any(int32_t acc, int32_t multiplier, int32_t shift, in
   if (fast_requant_ok(multiplier, shift)) {
     return requantize_fast(acc, make_channel_requant(multiplier, shift, zp));
   }
-  return multiply_by_quantized_multiplier(acc, multiplier, shift) + zp;
+  // Added as uint32 (one ADD either way): a hostile model's extreme scales may put the product
+  // next to INT32_MIN, and this file is built without -fwrapv.
+  const int32_t scaled = multiply_by_quantized_multiplier(acc, multiplier, shift);
+  return static_cast<int32_t>(static_cast<uint32_t>(scaled) + static_cast<uint32_t>(zp));
 }
 
 inline int32_t clamp_output(int32_t v, int32_t lo, int32_t hi) {

@@ -45,11 +45,12 @@ float exp_of(float x) { return std::exp(x); }
 
 // Nearest integer, ties to the even one (2.5 -> 2, 3.5 -> 4, -2.5 -> -2).
 float round_half_even(float x) {
+  if (!(std::fabs(x) < 8388608.0f)) return x;  // |x| >= 2^23 is whole already; NaN stays NaN
   const float below = std::floor(x);
   const float fraction = x - below;
   if (fraction < 0.5f) return below;
   if (fraction > 0.5f) return below + 1.0f;
-  // A tie has |x| < 2^23, so `below` fits an int32.
+  // |x| < 2^23 here, so `below` fits an int32.
   return static_cast<int32_t>(below) % 2 == 0 ? below : below + 1.0f;
 }
 

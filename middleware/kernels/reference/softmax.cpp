@@ -181,6 +181,10 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
     d->int16_output = int16_out ? 1 : 0;
     compute_softmax_params_int8(beta, in.scale, &d->params);
+    if (d->params.input_left_shift < 0) {  // TFLite requires the multiplier to exceed one
+      return OpError(ctx, StatusCode::kUnsupported,
+                     "input scale times beta is below 2^-26: too small for the int8 kernel");
+    }
     return Status::Ok();
   }
   req->variant = Variant::kInt16;
