@@ -79,7 +79,7 @@ void compute_softmax_params_int8(float beta, float input_scale, SoftmaxParams* p
   if (real > max_real) real = max_real;
   int shift = 0;
   quantize_multiplier(real, &p->input_multiplier, &shift);
-  p->input_left_shift = shift;
+  p->input_left_shift = static_cast<int16_t>(shift);
   p->diff_min = -compute_input_radius(integer_bits, shift);
   p->beta = beta;
 }

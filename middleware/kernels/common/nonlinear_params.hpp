@@ -13,7 +13,8 @@ namespace kernels {
 
 struct SoftmaxParams {
   int32_t input_multiplier;  // int8: beta * input_scale in Q5.26 steps, as multiplier/left shift
-  int32_t input_left_shift;
+  int16_t input_left_shift;  // within [-31, 30] (quantize_multiplier)
+  int16_t int16_output;      // int8 input: 1 when the output is int16
   int32_t diff_min;  // int8: inputs further than this below the row max contribute nothing
   float beta;        // float32
 };

@@ -132,10 +132,8 @@ struct SoftmaxOpData {
   SoftmaxParams params;
   int32_t rows;
   int32_t depth;
-  int32_t int16_output;  // int8 input: 1 for an int16 output
-  int32_t reserved;
 };
-static_assert(sizeof(SoftmaxOpData) == 32, "arena-resident layout");
+static_assert(sizeof(SoftmaxOpData) == 24, "arena-resident layout");
 
 }  // namespace
 
@@ -179,7 +177,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   if (!int16_in) {
     req->variant = Variant::kInt8;
     STRATA_RETURN_IF_ERROR(check_int8_quantized(ctx, in, "input"));
-    d->int16_output = int16_out ? 1 : 0;
+    d->params.int16_output = int16_out ? 1 : 0;
     compute_softmax_params_int8(beta, in.scale, &d->params);
     if (d->params.input_left_shift < 0) {  // TFLite requires the multiplier to exceed one
       return OpError(ctx, StatusCode::kUnsupported,
@@ -196,7 +194,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   int shift = 0;
   quantize_multiplier(static_cast<double>(in.scale) * static_cast<double>(beta) / (10.0 / 65535.0),
                       &d->params.input_multiplier, &shift);
-  d->params.input_left_shift = shift;
+  d->params.input_left_shift = static_cast<int16_t>(shift);
   return Status::Ok();
 }
 
@@ -209,7 +207,7 @@ void invoke_float32(const OpCall& call) {
 void invoke_int8(const OpCall& call) {
   const SoftmaxOpData& d = call.data<SoftmaxOpData>();
   softmax_int8(d.params, d.rows, d.depth, static_cast<const int8_t*>(call.input(0)), call.output(0),
-               d.int16_output != 0);
+               d.params.int16_output != 0);
 }
 
 void invoke_int16(const OpCall& call) {
