@@ -305,6 +305,25 @@ bool MutateModelConsistently(const uint8_t* data, size_t size, uint32_t seed,
   if (!VerifyModelBuffer(verifier)) return false;
   std::unique_ptr<ModelT> model(GetModel(data)->UnPack());
   if (model->subgraphs.empty()) return false;
+  // A union whose type is set but whose table is absent unpacks to a null value, which Pack would
+  // dereference: such unions are dropped (an operator then has no options, which the runtime
+  // reports; quantization details and sparsity the runtime refuses or ignores).
+  for (auto& subgraph : model->subgraphs) {
+    for (auto& tensor : subgraph->tensors) {
+      if (tensor && tensor->quantization && tensor->quantization->details.value == nullptr) {
+        tensor->quantization->details.Reset();
+      }
+      if (tensor && tensor->sparsity) {
+        for (auto& dim : tensor->sparsity->dim_metadata) {
+          if (dim && dim->array_segments.value == nullptr) dim->array_segments.Reset();
+          if (dim && dim->array_indices.value == nullptr) dim->array_indices.Reset();
+        }
+      }
+    }
+    for (auto& op : subgraph->operators) {
+      if (op && op->builtin_options.value == nullptr) op->builtin_options.Reset();
+    }
+  }
   Graph g{*model, *model->subgraphs[0]};
   Rng rng{seed | 1u};
   const uint32_t count = 1 + rng.below(3);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs a libFuzzer target for a number of executions or seconds, whichever ends first, from its seed
-# folders (only *.tflite and
+# folders, with a fixed seed so that a run is reproducible (only *.tflite and
 # plain seed files are taken; other files are skipped). Fails on any crash or sanitizer report.
 # Usage: run_fuzzer.sh <fuzzer> <work corpus dir> <runs> <seconds> <max_len> <seed dir>...
 set -euo pipefail
@@ -13,5 +13,5 @@ for seeds in "$@"; do
 done
 artifacts="$(dirname "$corpus")/artifacts-$(basename "$fuzzer")/"
 mkdir -p "$artifacts"
-exec "$fuzzer" -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" -artifact_prefix="$artifacts" -print_final_stats=1 \
+exec "$fuzzer" -seed=1 -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" -artifact_prefix="$artifacts" -print_final_stats=1 \
   "$corpus"

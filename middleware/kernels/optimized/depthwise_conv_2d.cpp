@@ -9,6 +9,7 @@
 #include "optimized/depthwise_outputs.hpp"
 #include "optimized/depthwise_planar.hpp"
 #include "optimized/depthwise_single.hpp"
+#include "tflite_generated.h"
 
 namespace strata {
 namespace kernels {
@@ -219,7 +220,30 @@ uint32_t scratch_bytes(Variant v, const ConvParams& p, const Dims4& in, const Di
 
 }  // namespace
 
+namespace {
+
+// Whether the windows' extent fits the planar path's int32 plane arithmetic: a hostile model's
+// strides and dilations can make it wrap. Such operators go to the reference kernel.
+bool planar_extent_fits(const OpContext& ctx) {
+  const auto* o = ctx.op != nullptr ? ctx.op->builtin_options_as_DepthwiseConv2DOptions() : nullptr;
+  const TensorView& filter = ctx.input(1);
+  const TensorView& out = ctx.output(0);
+  if (o == nullptr || filter.rank != 4 || out.rank != 4) return true;  // prepare refuses it
+  const int64_t h = int64_t{out.dims[1] - 1} * o->stride_h() +
+                    int64_t{filter.dims[1] - 1} * o->dilation_h_factor() + 1;
+  const int64_t w = int64_t{out.dims[2] - 1} * o->stride_w() +
+                    int64_t{filter.dims[2] - 1} * o->dilation_w_factor() + 1;
+  constexpr int64_t kLimit = int64_t{1} << 24;
+  return h > -kLimit && h < kLimit && w > -kLimit && w < kLimit;
+}
+
+}  // namespace
+
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
+  if (!planar_extent_fits(ctx)) {
+    req->use_fallback = true;
+    return Status::Ok();
+  }
   STRATA_RETURN_IF_ERROR(conv_prepare(ctx, req, op_data, ConvKind::kDepthwise, scratch_bytes));
   // No -fwrapv here (it costs instructions): weights that could overflow the accumulator go to
   // the reference kernel, which wraps as TFLite does.
