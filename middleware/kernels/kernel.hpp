@@ -3,7 +3,8 @@
 // Every op of every backend has the same shape (docs/adding-an-op.md):
 //   namespace strata::kernels::<backend>::<op> {      // e.g. reference::conv_2d
 //   Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data);
-//   void invoke_<variant>(const OpCall& call);        // one per variant: invoke_float32, invoke_int8
+//   void invoke_<variant>(const OpCall& call);        // one per variant: invoke_float32,
+//   invoke_int8
 //   }
 // and one line in the op manifest (kernels/op_manifest.txt) naming its variants per backend. The
 // backends' registries and every model's own resolver are generated from the manifest, so a
@@ -16,10 +17,10 @@
 //                         interpreter can size the whole arena before touching it (and say exactly
 //                         how many bytes are needed when the arena is too small).
 //   2. prepare(ctx, &req, op_data)  the same analysis once tensors have their memory, now also
-//                         filling the op data (req.op_data_bytes bytes, zeroed, 8-byte aligned) with
-//                         everything invoke needs: multipliers, shifts, padding, dims. Constant
-//                         inputs have their `data` set (activations too, but their contents are
-//                         undefined until invoke).
+//                         filling the op data (req.op_data_bytes bytes, zeroed, 8-byte aligned)
+//                         with everything invoke needs: multipliers, shifts, padding, dims.
+//                         Constant inputs have their `data` set (activations too, but their
+//                         contents are undefined until invoke).
 //   3. invoke(call)       runs the op. `call` holds pre-resolved data pointers and finds the op
 //                         data: no lookups, no shape parsing, no status at invoke time.
 // One function for steps 1 and 2 keeps the analysis in one place: OpDataRef gives it a local
@@ -77,13 +78,13 @@ static_assert(sizeof(InvokeSlot) == 8, "InvokeSlot must be 8 bytes on every targ
 // offset, so kernels read it without a pointer load and the interpreter can use that block as
 // planning memory first.
 struct OpCall {
-  static constexpr uint8_t kHasScratch = 0x80;  // flag in num_outputs_flags
+  static constexpr uint8_t kHasScratch = 0x80;   // flag in num_outputs_flags
   static constexpr uint8_t kVariantMask = 0x1F;  // kernel_bits: the Variant
   static constexpr uint8_t kDepthShift = 5;      // kernel_bits: the resolver's depth (0: primary)
 
-  InvokeSlot invoke;     // null for ops that never run (aliased reshapes, folded constants)
-  uint32_t data_offset;  // op data address minus this record's address (0: no op data)
-  uint8_t num_inputs;          // input slots: the operator's inputs, or req.input_slots if more
+  InvokeSlot invoke;          // null for ops that never run (aliased reshapes, folded constants)
+  uint32_t data_offset;       // op data address minus this record's address (0: no op data)
+  uint8_t num_inputs;         // input slots: the operator's inputs, or req.input_slots if more
   uint8_t num_outputs_flags;  // low 7 bits: number of outputs; kHasScratch
   uint8_t stride_words;       // record size in 8-byte words (header + slots)
   uint8_t kernel_bits;        // the variant prepare() chose, the resolver depth of its kernel

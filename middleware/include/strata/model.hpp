@@ -50,8 +50,8 @@ class Model {
   uint32_t subgraph_num_outputs(uint32_t s) const;
   int32_t subgraph_input(uint32_t s, uint32_t k) const;  // tensor index, -1 when out of range
   int32_t subgraph_output(uint32_t s, uint32_t k) const;
-  uint32_t op_subgraph(uint32_t i) const;      // the subgraph operator i belongs to
-  uint32_t tensor_subgraph(int32_t t) const;   // the subgraph tensor t belongs to
+  uint32_t op_subgraph(uint32_t i) const;     // the subgraph operator i belongs to
+  uint32_t tensor_subgraph(int32_t t) const;  // the subgraph tensor t belongs to
   const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
 

@@ -17,7 +17,7 @@ enum class Variant : uint8_t {
   kNone = 0,  // not chosen (prepare must set one)
   kFloat32,
   kInt8,
-  kInt16,    // int16 activations (with int8 weights for the ops that have weights: "16x8")
+  kInt16,  // int16 activations (with int8 weights for the ops that have weights: "16x8")
   kInt32,
   kInt64,
   kUInt8,
@@ -26,7 +26,7 @@ enum class Variant : uint8_t {
   kInt4,     // int8 activations, int4 weights (two a byte)
   kFloat16,  // float32 activations, float16 weights read directly
   kUInt32,
-  kAny,      // type-agnostic data movement (copies elements of any size)
+  kAny,  // type-agnostic data movement (copies elements of any size)
 };
 constexpr uint32_t kNumVariants = static_cast<uint32_t>(Variant::kAny) + 1;
 static_assert(kNumVariants <= 32, "OpCall::kernel_bits holds 5 bits of variant");

@@ -44,8 +44,8 @@ class CheckedSize {
   template <typename T>
   static constexpr uint64_t Bound(T v) {
     return (std::is_signed<T>::value && static_cast<int64_t>(v) < 0) ? kTooLarge
-           : static_cast<uint64_t>(v) > kMaxBytes  ? kTooLarge
-                                                   : static_cast<uint64_t>(v);
+           : static_cast<uint64_t>(v) > kMaxBytes                    ? kTooLarge
+                                                                     : static_cast<uint64_t>(v);
   }
   uint64_t v_;
 };

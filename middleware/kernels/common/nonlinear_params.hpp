@@ -15,8 +15,8 @@ struct SoftmaxParams {
   int32_t input_multiplier;  // int8: beta * input_scale in Q5.26 steps, as multiplier/left shift
   int16_t input_left_shift;  // within [-31, 30] (quantize_multiplier)
   int16_t int16_output;      // int8 input: 1 when the output is int16
-  int32_t diff_min;  // int8: inputs further than this below the row max contribute nothing
-  float beta;        // float32
+  int32_t diff_min;          // int8: inputs further than this below the row max contribute nothing
+  float beta;                // float32
 };
 static_assert(sizeof(SoftmaxParams) == 16, "arena-resident layout");
 

@@ -58,9 +58,10 @@ Status check_quantized(const OpContext& ctx, const TensorView& t, const char* ro
                      t.name, DataTypeName(t.type));
   }
   if (t.zero_point < lo || t.zero_point > hi) {
-    return OpError(ctx, StatusCode::kMalformedModel, "%s '%s' (%s) has zero point %d, expected %d..%d",
-                   role, t.name, DataTypeName(t.type), static_cast<int>(t.zero_point),
-                   static_cast<int>(lo), static_cast<int>(hi));
+    return OpError(ctx, StatusCode::kMalformedModel,
+                   "%s '%s' (%s) has zero point %d, expected %d..%d", role, t.name,
+                   DataTypeName(t.type), static_cast<int>(t.zero_point), static_cast<int>(lo),
+                   static_cast<int>(hi));
   }
   return Status::Ok();
 }

@@ -54,10 +54,17 @@ Status pool_prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
                  : type == DataType::kInt16 ? Variant::kInt16
                                             : Variant::kFloat32;
   const uint32_t pixel = static_cast<uint32_t>(d->input.c) * DataTypeSize(type);
-  const WindowGeometry wg = {d->input.n,         d->input.h,      d->input.w,
-                             d->output.h,        d->output.w,     d->params.stride_h,
-                             d->params.stride_w, d->params.pad_h, d->params.pad_w,
-                             pixel,              pixel};
+  const WindowGeometry wg = {d->input.n,
+                             d->input.h,
+                             d->input.w,
+                             d->output.h,
+                             d->output.w,
+                             d->params.stride_h,
+                             d->params.stride_w,
+                             d->params.pad_h,
+                             d->params.pad_w,
+                             pixel,
+                             pixel};
   req->inplace_lead_bytes = static_cast<int32_t>(WindowInplaceLead(wg));
   return Status::Ok();
 }

@@ -333,10 +333,11 @@ void invoke_float32(const OpCall& call) {
 
 void invoke_int8(const OpCall& call) {
   const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
-  fully_connected_int8(
-      d.params, fully_connected_channel_quant(d), static_cast<const int8_t*>(call.input(0)),
-      static_cast<const int8_t*>(call.input(1)), static_cast<const int32_t*>(call.optional_input(2)),
-      static_cast<int8_t*>(call.output(0)), call.scratch());
+  fully_connected_int8(d.params, fully_connected_channel_quant(d),
+                       static_cast<const int8_t*>(call.input(0)),
+                       static_cast<const int8_t*>(call.input(1)),
+                       static_cast<const int32_t*>(call.optional_input(2)),
+                       static_cast<int8_t*>(call.output(0)), call.scratch());
 }
 
 void invoke_hybrid(const OpCall& call) {

@@ -10,7 +10,7 @@ namespace kernels {
 namespace reference {
 
 void concatenate(int32_t num_inputs, const void* const* inputs, const uint32_t* slab_bytes,
-                   int32_t outer, void* output) {
+                 int32_t outer, void* output) {
   uint8_t* dst = static_cast<uint8_t*>(output);
   for (int32_t o = 0; o < outer; ++o) {
     for (int32_t i = 0; i < num_inputs; ++i) {

@@ -10,7 +10,7 @@ namespace reference {
 
 // outer: product of dims before the axis; slab_bytes[i]: bytes of input i per outer step.
 void concatenate(int32_t num_inputs, const void* const* inputs, const uint32_t* slab_bytes,
-                   int32_t outer, void* output);
+                 int32_t outer, void* output);
 
 }  // namespace reference
 }  // namespace kernels
