@@ -13,6 +13,14 @@ if(STRATA_BOARD AND NOT STRATA_BOARD STREQUAL "host")
                       "(cmake --list-presets) or -DCMAKE_TOOLCHAIN_FILE=toolchains/arm-none-eabi-gcc.cmake")
 endif()
 
+# ccache (Debian package ccache), when present, shares objects between host build trees and between
+# clones (paths are rewritten relative to the source root), as the cross toolchain file does.
+find_program(STRATA_CCACHE ccache)
+if(STRATA_CCACHE)
+  set(CMAKE_C_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${STRATA_ROOT} ${STRATA_CCACHE})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_C_COMPILER_LAUNCHER})
+endif()
+
 option(STRATA_SANITIZE "Build host code with ASan + UBSan" OFF)
 option(STRATA_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
 if(STRATA_FUZZ)
