@@ -13,8 +13,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 import size_report  # noqa: E402
 from benchlib import mapfile  # noqa: E402
 
-RT = "/b/middleware/libstrata_runtime.a(model.cpp.obj)"
-KR = "/b/middleware/kernels/libstrata_kernels_reference.a(conv_2d.cpp.obj)"
+RT = "middleware/libstrata_runtime.a(model.cpp.obj)"
+KR = "middleware/kernels/libstrata_kernels_reference.a(conv_2d.cpp.obj)"
 MAP = f"""Archive member included to satisfy reference by file (symbol)
 
 Discarded input sections
