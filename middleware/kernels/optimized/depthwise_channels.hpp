@@ -5,8 +5,9 @@
 // Four requantized outputs are stored as one word.
 //
 // Compared with the planar path it needs no per-channel copy of the input, so it wins where that
-// copy and the per-channel set-up dominate: small spatial sizes (many channels, few pixels) and
-// stride 2. Taps outside the input point at a row of input zero points (they widen to 0).
+// copy and the per-channel set-up dominate: small spatial sizes (many channels, few pixels; the
+// dispatch is in depthwise_conv_2d.cpp). Taps outside the input point at a row of input zero
+// points (they widen to 0).
 //
 // In-place safety: pixels in order, each pixel's window fully read before its outputs are stored.
 #pragma once

@@ -3,7 +3,8 @@
 // constants hoisted (bias, requantization constants, clamp), and runs the plane loops with it.
 //   Int8PlanarOutputs    int32 bias + requantization; the clamp is one SSAT when the activation
 //                        range is the full int8 range (the usual case: ReLU/ReLU6 ranges that the
-//                        converter aligned with the output scale).
+//                        converter aligned with the output scale), which runs as one call per
+//                        band (depthwise_requant_rows.hpp).
 //   HybridPlanarOutputs  float scale and bias.
 #pragma once
 
@@ -13,6 +14,7 @@
 #include "common/dims.hpp"
 #include "optimized/arm_dsp_shim.hpp"
 #include "optimized/depthwise_planar.hpp"
+#include "optimized/depthwise_requant_rows.hpp"
 #include "optimized/requantize.hpp"
 #include "reference/conv_2d.hpp"
 
@@ -54,6 +56,11 @@ struct FastInt8Out : ChannelWriter<int8_t> {
   int32_t lo, hi;
   void put_rows(const int32_t* acc, int32_t acc_stride, int32_t rows, int32_t oy,
                 int32_t bias) const {
+    if (kFullRange) {  // the usual case: one call for the band (depthwise_requant_rows.hpp)
+      requant_rows_full_range(make_requant_rows_args(acc, acc_stride, base + oy * row_stride,
+                                                     row_stride, col_stride, rows, out_w, r, bias));
+      return;
+    }
     const ChannelRequant k = r;
     const int32_t l = lo;
     const int32_t h = hi;

@@ -36,7 +36,49 @@ static_assert(sizeof(DwPixelArgs) == 32, "the loop copies the arguments as 8 wor
   "ssat r11, #8, r11\n\t"            \
   "strb r11, [lr, #" K "]\n\t"
 
+namespace {
+
+// 3x3 windows (nine taps, the depthwise layers of the image and keyword models): the tap loop
+// fully unrolled, without its counter and branches (12 fewer instructions per group of 4
+// channels, a third of an instruction per MAC).
+void dw_pixel_groups_9taps(const DwPixelArgs& args) {
+  register const DwPixelArgs* a asm("r0") = &args;
+  __asm__ volatile(
+      "ldmia r0, {r0, r1, r2, r3, r4, r5, r6, r8}\n\t"
+      "lsr r8, r6, #2\n\t"  // groups left
+      "push {r0, r1, r2, r3, r4, r5, r6, r8}\n\t"
+      "mov r5, #0\n\t"
+      "1:\n\t"
+      "ldr r12, [sp, #12]\n\t"
+      "ldmia r12!, {r0, r1, r2, r3}\n\t"
+      "str r12, [sp, #12]\n\t"
+      "ldr r4, [sp]\n\t"
+      "ldr r6, [sp, #8]\n\t" STRATA_DW_TAP STRATA_DW_TAP STRATA_DW_TAP STRATA_DW_TAP STRATA_DW_TAP
+          STRATA_DW_TAP STRATA_DW_TAP STRATA_DW_TAP STRATA_DW_TAP
+      "str r6, [sp, #8]\n\t"
+      "ldrd r12, lr, [sp, #16]\n\t" STRATA_DW_REQUANT("r0", "0") STRATA_DW_REQUANT("r1", "1")
+          STRATA_DW_REQUANT("r2", "2") STRATA_DW_REQUANT("r3", "3")
+      "add lr, lr, #4\n\t"
+      "strd r12, lr, [sp, #16]\n\t"
+      "add r5, r5, #4\n\t"
+      "ldr r12, [sp, #28]\n\t"
+      "subs r12, r12, #1\n\t"
+      "str r12, [sp, #28]\n\t"
+      "bne 1b\n\t"
+      "add sp, sp, #32\n\t"
+      : "+r"(a)
+      :
+      : "r1", "r2", "r3", "r4", "r5", "r6", "r8", "r9", "r10", "r11", "r12", "lr", "cc",
+        "memory");
+}
+
+}  // namespace
+
 void dw_pixel_groups(const DwPixelArgs& args) {
+  if (args.taps == 9) {
+    dw_pixel_groups_9taps(args);
+    return;
+  }
   register const DwPixelArgs* a asm("r0") = &args;
   __asm__ volatile(
       "ldmia r0, {r0, r1, r2, r3, r4, r5, r6, r8}\n\t"

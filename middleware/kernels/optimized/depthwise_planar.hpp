@@ -54,7 +54,8 @@ inline int32_t plane_elems(const PlanarPlan& plan) { return (plan.band_h * plan.
 // Scratch: two band buffers, kh*kw int16 weights and a band of int32 accumulators.
 uint32_t planar_scratch_bytes(const PlanarPlan& plan);
 
-// Zeroes a band buffer (padding columns stay zero across channels and bands).
+// Zeroes a band buffer once per invoke: padding columns stay zero across channels and bands, and
+// so do padding rows when the plane is one band (fill_plane only rewrites them with several).
 void clear_plane(const PlanarPlan& plan, int16_t* plane);
 
 // Fills the band of output rows [oy0, oy0 + rows) with channel c of one batch (HWC int8) plus the

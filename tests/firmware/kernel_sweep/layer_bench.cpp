@@ -17,7 +17,7 @@ using strata::kernels::Dims4;
 using sweep::g_out;
 namespace opt = strata::kernels::optimized;
 
-constexpr int32_t kMaxIn = 20000;
+constexpr int32_t kMaxIn = 36864;  // person_detect 48x48x16
 constexpr int32_t kMaxW = 40000;
 constexpr int32_t kMaxOut = 20000;
 int8_t g_in[kMaxIn];
@@ -115,7 +115,14 @@ int main() {
       {"person_dw0_m8_s2", true, {1, 96, 96, 1}, 3, 3, 2, 8, true},
       {"person_dw3x3_48x48x8", true, {1, 48, 48, 8}, 3, 3, 1, 1, true},
       {"person_pw8to16", false, {1, 48, 48, 8}, 1, 1, 1, 16, true},
+      {"person_dw3x3_s2_48x48x16", true, {1, 48, 48, 16}, 3, 3, 2, 1, true},
+      {"person_dw3x3_24x24x32", true, {1, 24, 24, 32}, 3, 3, 1, 1, true},
       {"person_dw3x3_s2_24x24x32", true, {1, 24, 24, 32}, 3, 3, 2, 1, true},
+      {"person_dw3x3_12x12x64", true, {1, 12, 12, 64}, 3, 3, 1, 1, true},
+      {"person_dw3x3_s2_12x12x64", true, {1, 12, 12, 64}, 3, 3, 2, 1, true},
+      {"person_dw3x3_6x6x128", true, {1, 6, 6, 128}, 3, 3, 1, 1, true},
+      {"person_dw3x3_s2_6x6x128", true, {1, 6, 6, 128}, 3, 3, 2, 1, true},
+      {"person_dw3x3_3x3x256", true, {1, 3, 3, 256}, 3, 3, 1, 1, true},
       {"person_pw128", false, {1, 6, 6, 128}, 1, 1, 1, 128, true},
       {"micro_dw10x8_m8_s2", true, {1, 49, 40, 1}, 10, 8, 2, 8, true},
   };

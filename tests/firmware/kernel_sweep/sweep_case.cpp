@@ -52,7 +52,7 @@ void fill_quant(Rng* rng, int32_t channels, int32_t scales, int32_t k, float* ou
                                                channels, g_case.multiplier, g_case.shift);
 }
 
-bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path) {
+bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path, bool three_by_three) {
   c->in = {
       rng->range(1, kMaxBatches), rng->range(1, kMaxHw), rng->range(1, kMaxHw),
       assembly_path && rng->range(0, 1) ? 4 * rng->range(1, kMaxInC / 4) : rng->range(1, kMaxInC)};
@@ -65,12 +65,20 @@ bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path) {
   const bool dilate = rng->range(0, 5) == 0;
   g.dilation_h = dilate ? rng->range(1, 3) : 1;
   g.dilation_w = dilate ? rng->range(1, 3) : 1;
+  if (three_by_three) {  // any depth: most take the planar path, multiples of 4 may not
+    c->in.c = rng->range(1, kMaxInC);
+    g.filter_h = g.filter_w = 3;
+    g.stride_h = g.stride_w = rng->range(1, 2);
+    g.dilation_h = g.dilation_w = 1;
+  }
   g.in_h = c->in.h;
   g.in_w = c->in.w;
   g.depth_multiplier = 1;
   if (c->depthwise) {
-    if (rng->range(0, 3) == 0) g.depth_multiplier = rng->range(2, kMaxMultiplier);
-    if (rng->range(0, 5) == 0) c->in.c = 1;
+    if (!three_by_three && rng->range(0, 3) == 0) {
+      g.depth_multiplier = rng->range(2, kMaxMultiplier);
+    }
+    if (!three_by_three && rng->range(0, 5) == 0) c->in.c = 1;
     c->filter = {1, g.filter_h, g.filter_w, c->in.c * g.depth_multiplier};
   } else {
     int32_t groups = 1;
@@ -92,11 +100,11 @@ bool conv_geometry(Rng* rng, ConvCase* c, bool assembly_path) {
 
 }  // namespace
 
-ConvCase make_conv_case(Rng* rng, bool depthwise, bool assembly_path) {
+ConvCase make_conv_case(Rng* rng, bool depthwise, bool assembly_path, bool three_by_three) {
   for (;;) {
     ConvCase c{};
     c.depthwise = depthwise;
-    if (!conv_geometry(rng, &c, assembly_path)) continue;
+    if (!conv_geometry(rng, &c, assembly_path, three_by_three)) continue;
     const FusedActivation act = assembly_path ? FusedActivation::kNone : activation(rng);
     c.per_channel = rng->range(0, 4) != 0;
     const int32_t k = c.filter.h * c.filter.w * (depthwise ? 1 : c.filter.c);

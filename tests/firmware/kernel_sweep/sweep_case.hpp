@@ -95,8 +95,11 @@ extern Buffers g_case;
 
 // Fills g_case and returns the case (resampling until the geometry is valid). `assembly_path`
 // draws only cases the assembly loops take (full-range clamp, bias, multiplier in the fast range,
-// input depth a multiple of 4), which random draws hit too rarely on their own.
-ConvCase make_conv_case(Rng* rng, bool depthwise, bool assembly_path = false);
+// input depth a multiple of 4), which random draws hit too rarely on their own. `three_by_three`
+// draws depthwise 3x3 filters at stride 1 or 2 without dilation, depth multiplier 1 (the planar
+// path's dedicated assembly loops and output stage).
+ConvCase make_conv_case(Rng* rng, bool depthwise, bool assembly_path = false,
+                        bool three_by_three = false);
 FcCase make_fc_case(Rng* rng, bool assembly_path = false);
 PoolCase make_pool_case(Rng* rng, bool int8);
 

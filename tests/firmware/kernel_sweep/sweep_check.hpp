@@ -34,6 +34,7 @@ void garble(void* p, uint32_t bytes);
 
 bool check_conv(uint32_t seed, int32_t count);
 bool check_depthwise(uint32_t seed, int32_t count);
+bool check_depthwise_3x3(uint32_t seed, int32_t count);
 bool check_fully_connected(uint32_t seed, int32_t count);
 bool check_pooling(uint32_t seed, int32_t count);
 bool check_add(uint32_t seed, int32_t count);

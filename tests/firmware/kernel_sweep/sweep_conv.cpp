@@ -143,11 +143,13 @@ bool check_case(const char* what, const ConvCase& c, int32_t i) {
 }
 
 // Every other case is drawn for the assembly loops' preconditions.
-bool check_all(const char* what, bool depthwise, uint32_t seed, int32_t count) {
+bool check_all(const char* what, bool depthwise, uint32_t seed, int32_t count,
+               bool three_by_three = false) {
   Rng rng(seed);
   for (int32_t i = 0; i < count; ++i) {
     const bool assembly_path = (i & 2) != 0;
-    if (!check_case(what, make_conv_case(&rng, depthwise, assembly_path), i)) return false;
+    const ConvCase c = make_conv_case(&rng, depthwise, assembly_path, three_by_three);
+    if (!check_case(what, c, i)) return false;
   }
   return true;
 }
@@ -158,6 +160,10 @@ bool check_conv(uint32_t seed, int32_t count) { return check_all("conv_2d", fals
 
 bool check_depthwise(uint32_t seed, int32_t count) {
   return check_all("depthwise_conv_2d", true, seed, count);
+}
+
+bool check_depthwise_3x3(uint32_t seed, int32_t count) {
+  return check_all("depthwise_3x3", true, seed, count, true);
 }
 
 }  // namespace sweep

@@ -106,6 +106,7 @@ int main() {
       {"fully_connected", sweep::check_fully_connected, 600},
       {"pooling", sweep::check_pooling, 600},
       {"add", sweep::check_add, 200},
+      {"depthwise_3x3", sweep::check_depthwise_3x3, 400},
   };
   if (!sweep::buffers_are_memory()) {
     test_console::print("sweep buffers do not retain writes (not RAM on this board)\r\n");

@@ -79,6 +79,45 @@ TEST(OptimizedDepthwise, Int8ThreeByThreeStrideTwoBitExact) {
   expect_int8_cases(13, 800, lim, false);
 }
 
+TEST(OptimizedDepthwise, Int8ThreeByThreeStrideTwoManyChannelsBitExact) {
+  // Stride 2 with 32+ channels and 64+ output pixels takes the planar path (it took the
+  // channel-group path before the stride-2 assembly loop); odd widths run the loop's single tail.
+  ConvShapeLimits lim;
+  lim.force_kernel = 3;
+  lim.force_stride = 2;
+  lim.force_multiplier = 1;
+  lim.max_in_c = 48;
+  lim.max_hw = 30;
+  lim.max_batches = 1;
+  expect_int8_cases(20, 150, lim, false);
+  expect_int8_cases(21, 60, lim, true);
+}
+
+TEST(OptimizedDepthwise, Int8ThreeByThreeExtremeZeroPointsBitExact) {
+  // Zero points at both ends of the range: the folded requantization constant and the plane's
+  // offset input are at their extremes.
+  ConvShapeLimits lim;
+  lim.force_kernel = 3;
+  lim.force_multiplier = 1;
+  lim.max_in_c = 24;
+  lim.extreme_zero_points = true;
+  for (int stride : {1, 2}) {
+    lim.force_stride = stride;
+    expect_int8_cases(22 + stride, 400, lim, false);
+  }
+}
+
+TEST(OptimizedDepthwise, Int8TinySpatialManyChannelsBitExact) {
+  // Outputs below the channel-group threshold (64 pixels): channel counts with and without a
+  // multiple of 4 pick the channel-group or the planar path.
+  ConvShapeLimits lim;
+  lim.force_kernel = 3;
+  lim.force_multiplier = 1;
+  lim.max_in_c = 72;
+  lim.max_hw = 7;
+  expect_int8_cases(25, 600, lim, false);
+}
+
 TEST(OptimizedDepthwise, Int8SingleInputChannelMultiplierBitExact) {
   ConvShapeLimits lim;
   lim.force_in_c = 1;

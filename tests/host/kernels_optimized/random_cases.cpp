@@ -109,6 +109,10 @@ ConvCase random_conv_case(std::mt19937* rng, bool depthwise, const ConvShapeLimi
     const Quant q = random_quant(rng, channels, c.per_channel, k);
     c.input_zp = uniform(rng, -128, 127);
     c.output_zp = uniform(rng, -128, 127);
+    if (lim.extreme_zero_points) {
+      c.input_zp = uniform(rng, 0, 1) != 0 ? 127 : -128;
+      c.output_zp = uniform(rng, 0, 1) != 0 ? 127 : -128;
+    }
     if (!strata::kernels::compute_conv_quant(act, c.input_zp, q.out_scale, c.output_zp, &c.p)) {
       continue;
     }

@@ -70,10 +70,11 @@ struct ConvShapeLimits {
   int max_dilation = 3;
   int max_batches = 2;
   bool allow_groups = true;
-  int force_kernel = 0;      // >0: square kernel of this size
-  int force_stride = 0;      // >0: this stride in both directions
-  int force_multiplier = 0;  // >0 (depthwise): this depth multiplier
-  int force_in_c = 0;        // >0: this input depth
+  int force_kernel = 0;              // >0: square kernel of this size
+  int force_stride = 0;              // >0: this stride in both directions
+  int force_multiplier = 0;          // >0 (depthwise): this depth multiplier
+  int force_in_c = 0;                // >0: this input depth
+  bool extreme_zero_points = false;  // input and output zero points -128 or 127 only
 };
 
 ConvCase random_conv_case(std::mt19937* rng, bool depthwise, const ConvShapeLimits& lim = {});
