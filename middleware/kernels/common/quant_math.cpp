@@ -154,5 +154,84 @@ void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift
   *multiplier = static_cast<int32_t>(q_fixed);
 }
 
+namespace {
+
+// A positive normal float as significand * 2^exponent with significand in [2^23, 2^24); false for
+// zero, subnormals, negatives, infinities and NaN.
+bool split_positive_normal(float x, uint32_t* significand, int* exponent) {
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const uint32_t biased = bits >> 23;  // a set sign bit makes this 256 or more
+  if (biased == 0 || biased >= 255) return false;
+  *significand = (bits & 0x7FFFFFu) | 0x800000u;
+  *exponent = static_cast<int>(biased) - 150;
+  return true;
+}
+
+// floor(numerator * 2^32 / divisor) for numerator < 2^48 and divisor in [2^23, 2^24), and whether
+// the division left a remainder. Long division one byte at a time, so each step is a 32-bit
+// division (one UDIV on Cortex-M; a 64-bit division would be a library call).
+uint64_t divide_times_2_32(uint64_t numerator, uint32_t divisor, bool* inexact) {
+  uint64_t quotient = 0;
+  uint32_t remainder = 0;
+  for (int byte = 9; byte >= 0; --byte) {  // the numerator's 6 bytes, then 4 zero bytes
+    const uint32_t digit =
+        byte >= 4 ? static_cast<uint32_t>(numerator >> (8 * (byte - 4))) & 0xFFu : 0u;
+    const uint32_t current = (remainder << 8) | digit;  // remainder < 2^24: fits
+    quotient = (quotient << 8) | (current / divisor);
+    remainder = current % divisor;
+  }
+  *inexact = remainder != 0;
+  return quotient;
+}
+
+}  // namespace
+
+void quantize_scale_ratio(float a, float b, float c, int32_t* multiplier, int* shift) {
+  uint32_t ma = 0, mb = 0, mc = 0;
+  int ea = 0, eb = 0, ec = 0;
+  if (!split_positive_normal(a, &ma, &ea) || !split_positive_normal(b, &mb, &eb) ||
+      !split_positive_normal(c, &mc, &ec)) {
+    quantize_multiplier(static_cast<double>(a) * static_cast<double>(b) / static_cast<double>(c),
+                        multiplier, shift);
+    return;
+  }
+  // double(a) * double(b) is exact (48 significant bits); the double division rounds the quotient
+  // to 53 bits, to nearest, ties to even. Reproduce that rounding from a quotient of 55 to 57 bits.
+  bool inexact = false;
+  const uint64_t quotient = divide_times_2_32(static_cast<uint64_t>(ma) * mb, mc, &inexact);
+  int drop = 2;  // quotient >= 2^54: at least 2 bits below the 53 kept
+  while ((quotient >> (53 + drop)) != 0) ++drop;
+  uint64_t significand = quotient >> drop;
+  const uint64_t rest = quotient & ((UINT64_C(1) << drop) - 1);
+  const uint64_t half = UINT64_C(1) << (drop - 1);
+  if (rest > half || (rest == half && (inexact || (significand & 1u) != 0))) ++significand;
+  int exponent = ea + eb - ec - 32 + drop;  // the double is significand * 2^exponent
+  if (significand == (UINT64_C(1) << 53)) {
+    significand >>= 1;
+    ++exponent;
+  }
+  // From here quantize_multiplier's steps on that double: frexp's exponent, the saturation at
+  // 2^30, and round_half_away(q * 2^31) of the significand q in [0.5, 1) (q * 2^31 =
+  // significand / 2^22 exactly).
+  int s = exponent + 53;
+  if (s >= 31) {
+    *multiplier = INT32_MAX;
+    *shift = 30;
+    return;
+  }
+  int64_t q_fixed = static_cast<int64_t>((significand + (UINT64_C(1) << 21)) >> 22);
+  if (q_fixed == (INT64_C(1) << 31)) {
+    q_fixed /= 2;
+    ++s;
+  }
+  if (s < -31) {
+    s = 0;
+    q_fixed = 0;
+  }
+  *multiplier = static_cast<int32_t>(q_fixed);
+  *shift = s;
+}
+
 }  // namespace kernels
 }  // namespace strata

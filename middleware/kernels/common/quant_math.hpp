@@ -36,6 +36,12 @@ int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int s
 // real ~= multiplier * 2^(shift - 31). Zero and multipliers below 2^-32 give (0, 0).
 void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift);
 
+// quantize_multiplier(double(a) * double(b) / double(c)), bit for bit, in integer arithmetic when
+// a, b and c are positive normal floats (every real scale): a prepare-time saving on cores without
+// a double-precision FPU, where the double path is a software division per output channel. Any
+// other input (zero, negative, subnormal, infinite, NaN) takes the double path itself.
+void quantize_scale_ratio(float a, float b, float c, int32_t* multiplier, int* shift);
+
 // std::round semantics (half away from zero) without pulling libm into firmware.
 double round_half_away(double x);
 float round_half_away(float x);
