@@ -7,28 +7,79 @@ namespace {
 
 int64_t Clamp(int64_t v, int64_t hi) { return v < 0 ? 0 : (v > hi ? hi : v); }
 
+// One output row of the backward walk: pixels p0 .. p0 + out_w - 1, whose windows start in input
+// row `row_base` (an input pixel index) at column Clamp(ox * stride_w - pad_left).
+struct RowWalk {
+  const WindowGeometry& g;
+  int64_t p0;
+  int64_t row_base;
+  int64_t later_min;  // the lowest input pixel any later row reads
+
+  int64_t First(int64_t ox) const {
+    return row_base + Clamp(ox * g.stride_w - g.pad_left, g.in_w - 1);
+  }
+  // The lead pixel ox needs: its output end minus the lowest input still read from ox on (within a
+  // row the window starts never decrease, so that is ox's own start or a later row's).
+  int64_t Need(int64_t ox) const {
+    const int64_t f = First(ox);
+    const int64_t m = f < later_min ? f : later_min;
+    return (p0 + ox + 1) * g.out_pixel_bytes - m * static_cast<int64_t>(g.in_pixel_bytes);
+  }
+  // The first ox in [0, out_w] whose window start is >= `at_least` (window starts never decrease).
+  int64_t FirstReaching(int64_t at_least) const {
+    int64_t lo = 0, hi = g.out_w;
+    while (lo < hi) {
+      const int64_t mid = lo + (hi - lo) / 2;
+      if (First(mid) >= at_least) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+};
+
 }  // namespace
 
+// The definition walks every pixel backwards keeping m = the lowest input pixel any pixel >= p
+// reads; the output written through pixel p ends at (p + 1) * out_pixel_bytes, the input still
+// needed starts at m * in_pixel_bytes, and the lead is the largest difference. Within one output
+// row that difference is linear in ox between a few break points (where the window start leaves
+// the left clamp, reaches the right clamp, or passes the later rows' minimum), so each row is
+// evaluated at those break points only: Prepare cost per row, not per pixel.
 uint32_t WindowInplaceLead(const WindowGeometry& g) {
   if (g.batches <= 0 || g.out_h <= 0 || g.out_w <= 0 || g.in_h <= 0 || g.in_w <= 0) return 0;
-  // Walk pixels backwards keeping m = the lowest input pixel any pixel >= p reads. The output
-  // written through pixel p ends at (p + 1) * out_pixel_bytes; the input still needed starts at
-  // m * in_pixel_bytes; the lead must cover the difference for every p.
   int64_t lead = 0;
-  int64_t m = INT64_MAX;
-  const int64_t out_pb = g.out_pixel_bytes;
-  const int64_t in_pb = g.in_pixel_bytes;
+  int64_t later_min = INT64_MAX;
   for (int64_t b = g.batches - 1; b >= 0; --b) {
     for (int64_t oy = g.out_h - 1; oy >= 0; --oy) {
       const int64_t iy = Clamp(oy * g.stride_h - g.pad_top, g.in_h - 1);
-      for (int64_t ox = g.out_w - 1; ox >= 0; --ox) {
-        const int64_t ix = Clamp(ox * g.stride_w - g.pad_left, g.in_w - 1);
-        const int64_t first = (b * g.in_h + iy) * g.in_w + ix;
-        if (first < m) m = first;
-        const int64_t p = (b * g.out_h + oy) * g.out_w + ox;
-        const int64_t need = (p + 1) * out_pb - m * in_pb;
-        if (need > lead) lead = need;
+      const RowWalk row{g, (b * g.out_h + oy) * g.out_w, (b * g.in_h + iy) * g.in_w, later_min};
+      if (g.stride_w < 0) {  // window starts that decrease along the row: no break points, walk
+        int64_t m = later_min;
+        for (int64_t ox = g.out_w - 1; ox >= 0; --ox) {
+          const int64_t f = row.First(ox);
+          if (f < m) m = f;
+          const int64_t need =
+              (row.p0 + ox + 1) * g.out_pixel_bytes - m * static_cast<int64_t>(g.in_pixel_bytes);
+          if (need > lead) lead = need;
+        }
+        later_min = m;
+        continue;
       }
+      const int64_t breaks[] = {0, g.out_w - 1, row.FirstReaching(row.row_base + 1),
+                                row.FirstReaching(row.row_base + g.in_w - 1),
+                                later_min == INT64_MAX ? g.out_w : row.FirstReaching(later_min)};
+      for (const int64_t x : breaks) {
+        for (int64_t ox = x - 1; ox <= x; ++ox) {
+          if (ox < 0 || ox >= g.out_w) continue;
+          const int64_t need = row.Need(ox);
+          if (need > lead) lead = need;
+        }
+      }
+      const int64_t first = row.First(0);
+      if (first < later_min) later_min = first;
     }
   }
   return lead > 0x7FFFFFFF ? 0x7FFFFFFFu : static_cast<uint32_t>(lead);
