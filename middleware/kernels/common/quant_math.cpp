@@ -168,21 +168,32 @@ bool split_positive_normal(float x, uint32_t* significand, int* exponent) {
   return true;
 }
 
-// floor(numerator * 2^32 / divisor) for numerator < 2^48 and divisor in [2^23, 2^24), and whether
-// the division left a remainder. Long division one byte at a time, so each step is a 32-bit
-// division (one UDIV on Cortex-M; a 64-bit division would be a library call).
-uint64_t divide_times_2_32(uint64_t numerator, uint32_t divisor, bool* inexact) {
-  uint64_t quotient = 0;
-  uint32_t remainder = 0;
-  for (int byte = 9; byte >= 0; --byte) {  // the numerator's 6 bytes, then 4 zero bytes
-    const uint32_t digit =
-        byte >= 4 ? static_cast<uint32_t>(numerator >> (8 * (byte - 4))) & 0xFFu : 0u;
-    const uint32_t current = (remainder << 8) | digit;  // remainder < 2^24: fits
-    quotient = (quotient << 8) | (current / divisor);
-    remainder = current % divisor;
+// floor(numerator * 2^32 / divisor) as (high word, low word) for numerator < 2^48 and divisor in
+// [2^23, 2^24), and whether the division left a remainder. Long division a byte at a time after
+// the numerator's top 24 bits, so every step is a 32-bit division (one UDIV on Cortex-M; a 64-bit
+// division would be a library call): the remainder stays below 2^24, so remainder * 2^8 fits.
+void divide_times_2_32(uint64_t numerator, uint32_t divisor, uint32_t* high, uint32_t* low,
+                       bool* inexact) {
+  uint32_t remainder = static_cast<uint32_t>(numerator >> 24);
+  uint32_t q_high = remainder / divisor;
+  remainder -= q_high * divisor;
+  const uint32_t rest = static_cast<uint32_t>(numerator) & 0xFFFFFFu;
+  for (int shift = 16; shift >= 0; shift -= 8) {  // the numerator's low 3 bytes
+    const uint32_t current = (remainder << 8) | ((rest >> shift) & 0xFFu);
+    const uint32_t digit = current / divisor;
+    remainder = current - digit * divisor;
+    q_high = (q_high << 8) | digit;
   }
+  uint32_t q_low = 0;
+  for (int k = 0; k < 4; ++k) {  // the 4 zero bytes of * 2^32
+    const uint32_t current = remainder << 8;
+    const uint32_t digit = current / divisor;
+    remainder = current - digit * divisor;
+    q_low = (q_low << 8) | digit;
+  }
+  *high = q_high;
+  *low = q_low;
   *inexact = remainder != 0;
-  return quotient;
 }
 
 }  // namespace
@@ -199,9 +210,11 @@ void quantize_scale_ratio(float a, float b, float c, int32_t* multiplier, int* s
   // double(a) * double(b) is exact (48 significant bits); the double division rounds the quotient
   // to 53 bits, to nearest, ties to even. Reproduce that rounding from a quotient of 55 to 57 bits.
   bool inexact = false;
-  const uint64_t quotient = divide_times_2_32(static_cast<uint64_t>(ma) * mb, mc, &inexact);
-  int drop = 2;  // quotient >= 2^54: at least 2 bits below the 53 kept
-  while ((quotient >> (53 + drop)) != 0) ++drop;
+  uint32_t high = 0, low = 0;  // the quotient: high in [2^22, 2^25), so 55 to 57 bits
+  divide_times_2_32(static_cast<uint64_t>(ma) * mb, mc, &high, &low, &inexact);
+  const uint64_t quotient = (static_cast<uint64_t>(high) << 32) | low;
+  int drop = 2;  // the bits below the 53 kept
+  while ((high >> (21 + drop)) != 0) ++drop;
   uint64_t significand = quotient >> drop;
   const uint64_t rest = quotient & ((UINT64_C(1) << drop) - 1);
   const uint64_t half = UINT64_C(1) << (drop - 1);

@@ -52,6 +52,16 @@ uint32_t WindowInplaceLead(const WindowGeometry& g) {
   if (g.batches <= 0 || g.out_h <= 0 || g.out_w <= 0 || g.in_h <= 0 || g.in_w <= 0) return 0;
   int64_t lead = 0;
   int64_t later_min = INT64_MAX;
+  // The first ox whose window start (ox * stride_w - pad_left) is >= `column`, for stride_w >= 0.
+  const auto first_column = [&g](int64_t column) -> int64_t {
+    const int64_t need = column + g.pad_left;
+    if (need <= 0) return 0;
+    if (g.stride_w == 0) return g.out_w;
+    const int64_t ox = (need + g.stride_w - 1) / g.stride_w;
+    return ox < g.out_w ? ox : g.out_w;
+  };
+  const int64_t enters = first_column(1);
+  const int64_t clamps = first_column(int64_t{g.in_w} - 1);
   for (int64_t b = g.batches - 1; b >= 0; --b) {
     for (int64_t oy = g.out_h - 1; oy >= 0; --oy) {
       const int64_t iy = Clamp(oy * g.stride_h - g.pad_top, g.in_h - 1);
@@ -68,9 +78,15 @@ uint32_t WindowInplaceLead(const WindowGeometry& g) {
         later_min = m;
         continue;
       }
-      const int64_t breaks[] = {0, g.out_w - 1, row.FirstReaching(row.row_base + 1),
-                                row.FirstReaching(row.row_base + g.in_w - 1),
-                                later_min == INT64_MAX ? g.out_w : row.FirstReaching(later_min)};
+      // Within the row the window start leaves the left clamp at `enters`, reaches the right clamp
+      // at `clamps` (the same for every row) and passes the later rows' minimum at `passes`.
+      int64_t passes = g.out_w;
+      if (later_min <= row.First(0)) {
+        passes = 0;
+      } else if (later_min <= row.First(g.out_w - 1)) {
+        passes = row.FirstReaching(later_min);
+      }
+      const int64_t breaks[] = {0, g.out_w - 1, enters, clamps, passes};
       for (const int64_t x : breaks) {
         for (int64_t ox = x - 1; ox <= x; ++ox) {
           if (ox < 0 || ox >= g.out_w) continue;
