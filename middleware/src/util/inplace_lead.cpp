@@ -62,6 +62,21 @@ uint32_t WindowInplaceLead(const WindowGeometry& g) {
   };
   const int64_t enters = first_column(1);
   const int64_t clamps = first_column(int64_t{g.in_w} - 1);
+  // max over ox of (ox + 1) * out_pixel_bytes - column(ox) * in_pixel_bytes: a pixel's need
+  // relative to its row when its own window start is the lowest input still read. Linear between
+  // the clamp break points, so their neighbours hold the maximum.
+  int64_t own_start_need = INT64_MIN;
+  if (g.stride_w >= 0) {
+    const RowWalk origin{g, 0, 0, INT64_MAX};
+    const int64_t breaks[] = {0, int64_t{g.out_w} - 1, enters, clamps};
+    for (const int64_t x : breaks) {
+      for (int64_t ox = x - 1; ox <= x; ++ox) {
+        if (ox < 0 || ox >= g.out_w) continue;
+        const int64_t need = origin.Need(ox);
+        if (need > own_start_need) own_start_need = need;
+      }
+    }
+  }
   for (int64_t b = g.batches - 1; b >= 0; --b) {
     for (int64_t oy = g.out_h - 1; oy >= 0; --oy) {
       const int64_t iy = Clamp(oy * g.stride_h - g.pad_top, g.in_h - 1);
@@ -78,23 +93,30 @@ uint32_t WindowInplaceLead(const WindowGeometry& g) {
         later_min = m;
         continue;
       }
-      // Within the row the window start leaves the left clamp at `enters`, reaches the right clamp
-      // at `clamps` (the same for every row) and passes the later rows' minimum at `passes`.
-      int64_t passes = g.out_w;
-      if (later_min <= row.First(0)) {
-        passes = 0;
-      } else if (later_min <= row.First(g.out_w - 1)) {
-        passes = row.FirstReaching(later_min);
-      }
-      const int64_t breaks[] = {0, g.out_w - 1, enters, clamps, passes};
-      for (const int64_t x : breaks) {
-        for (int64_t ox = x - 1; ox <= x; ++ox) {
-          if (ox < 0 || ox >= g.out_w) continue;
-          const int64_t need = row.Need(ox);
-          if (need > lead) lead = need;
+      const int64_t first = row.First(0);
+      if (later_min > row.First(g.out_w - 1)) {
+        // Later rows read only input after this row's windows: every pixel's own start is the
+        // lowest still needed, and the row's largest need is the row-independent one shifted.
+        const int64_t need = row.p0 * g.out_pixel_bytes -
+                             row.row_base * static_cast<int64_t>(g.in_pixel_bytes) + own_start_need;
+        if (need > lead) lead = need;
+      } else if (later_min <= first) {
+        // A later row reads below every window of this one: its start is what every pixel needs.
+        const int64_t need = (row.p0 + g.out_w) * g.out_pixel_bytes -
+                             later_min * static_cast<int64_t>(g.in_pixel_bytes);
+        if (need > lead) lead = need;
+      } else {
+        // In between (rows that re-read input rows, e.g. under padding): the need is linear
+        // between the clamp break points and the pixel where the windows pass the later minimum.
+        const int64_t breaks[] = {0, g.out_w - 1, enters, clamps, row.FirstReaching(later_min)};
+        for (const int64_t x : breaks) {
+          for (int64_t ox = x - 1; ox <= x; ++ox) {
+            if (ox < 0 || ox >= g.out_w) continue;
+            const int64_t need = row.Need(ox);
+            if (need > lead) lead = need;
+          }
         }
       }
-      const int64_t first = row.First(0);
       if (first < later_min) later_min = first;
     }
   }
