@@ -15,8 +15,8 @@ const char* UsageText() {
          "without --input a deterministic pattern: for input k, s = 12345 + k and per element\n"
          "s = s * 1664525 + 1013904223 mod 2^32, int8 = (int8)(s >> 24),\n"
          "float32 = (s >> 8) / 8388608 - 1) and writes output<k>.bin into the output directory.\n"
-         "--invokes N (1 to 1000) invokes N times on the same inputs and writes the last outputs: a\n"
-         "stateful model's variables carry from one Invoke to the next.\n"
+         "--invokes N (1 to 1000) invokes N times on the same inputs and writes the last\n"
+         "outputs: a stateful model's variables carry from one Invoke to the next.\n"
          "Model files are read up to 64 MiB.\n";
 }
 

@@ -111,7 +111,8 @@ uint64_t timed_invoke(strata::Interpreter& interpreter) {
 int main() {
   test_console::start("stateful");
   const size_t size = read_case();
-  if (size < 16 || word(0) != kMagic) fail("cannot read strata_case.bin (missing or not a case file)");
+  if (size < 16 || word(0) != kMagic)
+    fail("cannot read strata_case.bin (missing or not a case file)");
   strata::Model model;
   strata::Status status = strata::Model::Load(g_blob + word(4), word(8), &model);
   if (!status.ok()) fail("model: ", status);
