@@ -18,12 +18,24 @@ struct RowWalk {
   int64_t First(int64_t ox) const {
     return row_base + Clamp(ox * g.stride_w - g.pad_left, g.in_w - 1);
   }
-  // The lead pixel ox needs: its output end minus the lowest input still read from ox on (within a
-  // row the window starts never decrease, so that is ox's own start or a later row's).
+  // The lead pixel ox needs: its output end minus the lowest input still read from ox on (with
+  // window starts that never decrease along the row, ox's own start or a later row's).
   int64_t Need(int64_t ox) const {
     const int64_t f = First(ox);
     const int64_t m = f < later_min ? f : later_min;
     return (p0 + ox + 1) * g.out_pixel_bytes - m * static_cast<int64_t>(g.in_pixel_bytes);
+  }
+  // The largest Need over the row, given the break points between which it is linear in ox.
+  int64_t MaxNeed(const int64_t* breaks, int count) const {
+    int64_t most = INT64_MIN;
+    for (int k = 0; k < count; ++k) {
+      for (int64_t ox = breaks[k] - 1; ox <= breaks[k]; ++ox) {
+        if (ox < 0 || ox >= g.out_w) continue;
+        const int64_t need = Need(ox);
+        if (need > most) most = need;
+      }
+    }
+    return most;
   }
   // The first ox in [0, out_w] whose window start is >= `at_least` (window starts never decrease).
   int64_t FirstReaching(int64_t at_least) const {
@@ -65,59 +77,33 @@ uint32_t WindowInplaceLead(const WindowGeometry& g) {
   // max over ox of (ox + 1) * out_pixel_bytes - column(ox) * in_pixel_bytes: a pixel's need
   // relative to its row when its own window start is the lowest input still read. Linear between
   // the clamp break points, so their neighbours hold the maximum.
-  int64_t own_start_need = INT64_MIN;
-  if (g.stride_w >= 0) {
-    const RowWalk origin{g, 0, 0, INT64_MAX};
-    const int64_t breaks[] = {0, int64_t{g.out_w} - 1, enters, clamps};
-    for (const int64_t x : breaks) {
-      for (int64_t ox = x - 1; ox <= x; ++ox) {
-        if (ox < 0 || ox >= g.out_w) continue;
-        const int64_t need = origin.Need(ox);
-        if (need > own_start_need) own_start_need = need;
-      }
-    }
-  }
+  const int64_t clamp_breaks[] = {0, int64_t{g.out_w} - 1, enters, clamps};
+  const int64_t own_start_need = RowWalk{g, 0, 0, INT64_MAX}.MaxNeed(clamp_breaks, 4);
   for (int64_t b = g.batches - 1; b >= 0; --b) {
     for (int64_t oy = g.out_h - 1; oy >= 0; --oy) {
       const int64_t iy = Clamp(oy * g.stride_h - g.pad_top, g.in_h - 1);
       const RowWalk row{g, (b * g.out_h + oy) * g.out_w, (b * g.in_h + iy) * g.in_w, later_min};
-      if (g.stride_w < 0) {  // window starts that decrease along the row: no break points, walk
-        int64_t m = later_min;
-        for (int64_t ox = g.out_w - 1; ox >= 0; --ox) {
-          const int64_t f = row.First(ox);
-          if (f < m) m = f;
-          const int64_t need =
-              (row.p0 + ox + 1) * g.out_pixel_bytes - m * static_cast<int64_t>(g.in_pixel_bytes);
-          if (need > lead) lead = need;
-        }
-        later_min = m;
-        continue;
-      }
-      const int64_t first = row.First(0);
-      if (later_min > row.First(g.out_w - 1)) {
+      // The lowest window start of the row (its first pixel's, its last's when starts decrease).
+      const int64_t row_min = row.First(g.stride_w < 0 ? g.out_w - 1 : 0);
+      int64_t need = 0;
+      if (g.stride_w < 0 || later_min <= row_min) {
+        // Every pixel still needs the input from the row's (or a later row's) lowest start on,
+        // so the row's last pixel needs the most.
+        const int64_t m = later_min < row_min ? later_min : row_min;
+        need = (row.p0 + g.out_w) * g.out_pixel_bytes - m * static_cast<int64_t>(g.in_pixel_bytes);
+      } else if (later_min > row.First(g.out_w - 1)) {
         // Later rows read only input after this row's windows: every pixel's own start is the
         // lowest still needed, and the row's largest need is the row-independent one shifted.
-        const int64_t need = row.p0 * g.out_pixel_bytes -
-                             row.row_base * static_cast<int64_t>(g.in_pixel_bytes) + own_start_need;
-        if (need > lead) lead = need;
-      } else if (later_min <= first) {
-        // A later row reads below every window of this one: its start is what every pixel needs.
-        const int64_t need = (row.p0 + g.out_w) * g.out_pixel_bytes -
-                             later_min * static_cast<int64_t>(g.in_pixel_bytes);
-        if (need > lead) lead = need;
+        need = row.p0 * g.out_pixel_bytes - row.row_base * static_cast<int64_t>(g.in_pixel_bytes) +
+               own_start_need;
       } else {
         // In between (rows that re-read input rows, e.g. under padding): the need is linear
         // between the clamp break points and the pixel where the windows pass the later minimum.
         const int64_t breaks[] = {0, g.out_w - 1, enters, clamps, row.FirstReaching(later_min)};
-        for (const int64_t x : breaks) {
-          for (int64_t ox = x - 1; ox <= x; ++ox) {
-            if (ox < 0 || ox >= g.out_w) continue;
-            const int64_t need = row.Need(ox);
-            if (need > lead) lead = need;
-          }
-        }
+        need = row.MaxNeed(breaks, 5);
       }
-      if (first < later_min) later_min = first;
+      if (need > lead) lead = need;
+      if (row_min < later_min) later_min = row_min;
     }
   }
   return lead > 0x7FFFFFFF ? 0x7FFFFFFFu : static_cast<uint32_t>(lead);
