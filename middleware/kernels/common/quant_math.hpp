@@ -3,7 +3,8 @@
 // These functions define Strata's int8 semantics: they reproduce TensorFlow Lite's reference
 // ("double rounding") fixed-point requantization bit for bit, so a model quantized by the TFLite
 // converter computes the same integers here as in TensorFlow Lite Micro's reference kernels.
-// Everything is plain integer code except quantize_multiplier(), which runs at prepare time.
+// Everything is plain integer code except quantize_multiplier() (and quantize_scale_ratio()'s
+// fallback for scales that are not positive normal floats), which run at prepare time.
 #pragma once
 
 #include <cstdint>
