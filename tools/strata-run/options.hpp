@@ -1,6 +1,7 @@
 // Command-line options of strata-run.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct Options {
   std::string output_dir = ".";
   std::string kernels = "reference";
   bool profile = false;
+  // Invokes on the same inputs: a stateful model's variables carry from one to the next, and the
+  // outputs written are the last Invoke's.
+  uint32_t invokes = 1;
 };
 
 // Parses argv; on error returns false and sets *error.

@@ -84,8 +84,10 @@ int RunCommand(const Options& options, ModelSession& session) {
   strata::Status status = LoadInputs(options, interp);
   if (!status.ok()) return Fail(status);
   TableProfiler profiler;
-  if (options.profile) interp.set_profiler(&profiler);
-  status = interp.Invoke();
+  for (uint32_t n = 0; n < options.invokes && status.ok(); ++n) {
+    if (n + 1 == options.invokes && options.profile) interp.set_profiler(&profiler);
+    status = interp.Invoke();
+  }
   if (!status.ok()) return Fail(status);
   for (uint32_t k = 0; k < interp.num_outputs(); ++k) {
     const strata::TensorView t = interp.output(k);

@@ -66,11 +66,9 @@ void compute_channel_multipliers(float input_scale, const float* filter_scales,
                                  int32_t* multiplier, int8_t* shift) {
   for (int32_t c = 0; c < channels; ++c) {
     const float filter_scale = filter_scales[num_filter_scales == 1 ? 0 : c];
-    // Same operation order as TFLite: double(in) * double(filter) / double(out).
-    const double real = static_cast<double>(input_scale) * static_cast<double>(filter_scale) /
-                        static_cast<double>(output_scale);
+    // TFLite's double(in) * double(filter) / double(out), computed without double arithmetic.
     int s = 0;
-    quantize_multiplier(real, &multiplier[c], &s);
+    quantize_scale_ratio(input_scale, filter_scale, output_scale, &multiplier[c], &s);
     shift[c] = static_cast<int8_t>(s);
   }
 }

@@ -154,5 +154,97 @@ void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift
   *multiplier = static_cast<int32_t>(q_fixed);
 }
 
+namespace {
+
+// A positive normal float as significand * 2^exponent with significand in [2^23, 2^24); false for
+// zero, subnormals, negatives, infinities and NaN.
+bool split_positive_normal(float x, uint32_t* significand, int* exponent) {
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const uint32_t biased = bits >> 23;  // a set sign bit makes this 256 or more
+  if (biased == 0 || biased >= 255) return false;
+  *significand = (bits & 0x7FFFFFu) | 0x800000u;
+  *exponent = static_cast<int>(biased) - 150;
+  return true;
+}
+
+// floor(numerator * 2^32 / divisor) as (high word, low word) for numerator < 2^48 and divisor in
+// [2^23, 2^24), and whether the division left a remainder. Long division a byte at a time after
+// the numerator's top 24 bits, so every step is a 32-bit division (one UDIV on Cortex-M; a 64-bit
+// division would be a library call): the remainder stays below 2^24, so remainder * 2^8 fits.
+void divide_times_2_32(uint64_t numerator, uint32_t divisor, uint32_t* high, uint32_t* low,
+                       bool* inexact) {
+  uint32_t remainder = static_cast<uint32_t>(numerator >> 24);
+  uint32_t q_high = remainder / divisor;
+  remainder -= q_high * divisor;
+  const uint32_t rest = static_cast<uint32_t>(numerator) & 0xFFFFFFu;
+  for (int shift = 16; shift >= 0; shift -= 8) {  // the numerator's low 3 bytes
+    const uint32_t current = (remainder << 8) | ((rest >> shift) & 0xFFu);
+    const uint32_t digit = current / divisor;
+    remainder = current - digit * divisor;
+    q_high = (q_high << 8) | digit;
+  }
+  uint32_t q_low = 0;
+  for (int k = 0; k < 4; ++k) {  // the 4 zero bytes of * 2^32
+    const uint32_t current = remainder << 8;
+    const uint32_t digit = current / divisor;
+    remainder = current - digit * divisor;
+    q_low = (q_low << 8) | digit;
+  }
+  *high = q_high;
+  *low = q_low;
+  *inexact = remainder != 0;
+}
+
+}  // namespace
+
+void quantize_scale_ratio(float a, float b, float c, int32_t* multiplier, int* shift) {
+  uint32_t ma = 0, mb = 0, mc = 0;
+  int ea = 0, eb = 0, ec = 0;
+  if (!split_positive_normal(a, &ma, &ea) || !split_positive_normal(b, &mb, &eb) ||
+      !split_positive_normal(c, &mc, &ec)) {
+    quantize_multiplier(static_cast<double>(a) * static_cast<double>(b) / static_cast<double>(c),
+                        multiplier, shift);
+    return;
+  }
+  // double(a) * double(b) is exact (48 significant bits); the double division rounds the quotient
+  // to 53 bits, to nearest, ties to even. Reproduce that rounding from a quotient of 55 to 57 bits.
+  bool inexact = false;
+  uint32_t high = 0, low = 0;  // the quotient: high in [2^22, 2^25), so 55 to 57 bits
+  divide_times_2_32(static_cast<uint64_t>(ma) * mb, mc, &high, &low, &inexact);
+  const uint64_t quotient = (static_cast<uint64_t>(high) << 32) | low;
+  int drop = 2;  // the bits below the 53 kept
+  while ((high >> (21 + drop)) != 0) ++drop;
+  uint64_t significand = quotient >> drop;
+  const uint64_t rest = quotient & ((UINT64_C(1) << drop) - 1);
+  const uint64_t half = UINT64_C(1) << (drop - 1);
+  if (rest > half || (rest == half && (inexact || (significand & 1u) != 0))) ++significand;
+  int exponent = ea + eb - ec - 32 + drop;  // the double is significand * 2^exponent
+  if (significand == (UINT64_C(1) << 53)) {
+    significand >>= 1;
+    ++exponent;
+  }
+  // From here quantize_multiplier's steps on that double: frexp's exponent, the saturation at
+  // 2^30, and round_half_away(q * 2^31) of the significand q in [0.5, 1) (q * 2^31 =
+  // significand / 2^22 exactly).
+  int s = exponent + 53;
+  if (s >= 31) {
+    *multiplier = INT32_MAX;
+    *shift = 30;
+    return;
+  }
+  int64_t q_fixed = static_cast<int64_t>((significand + (UINT64_C(1) << 21)) >> 22);
+  if (q_fixed == (INT64_C(1) << 31)) {
+    q_fixed /= 2;
+    ++s;
+  }
+  if (s < -31) {
+    s = 0;
+    q_fixed = 0;
+  }
+  *multiplier = static_cast<int32_t>(q_fixed);
+  *shift = s;
+}
+
 }  // namespace kernels
 }  // namespace strata

@@ -3,7 +3,8 @@
 // These functions define Strata's int8 semantics: they reproduce TensorFlow Lite's reference
 // ("double rounding") fixed-point requantization bit for bit, so a model quantized by the TFLite
 // converter computes the same integers here as in TensorFlow Lite Micro's reference kernels.
-// Everything is plain integer code except quantize_multiplier(), which runs at prepare time.
+// Everything is plain integer code except quantize_multiplier() (and quantize_scale_ratio()'s
+// fallback for scales that are not positive normal floats), which run at prepare time.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +36,12 @@ int32_t multiply_by_quantized_multiplier_64(int64_t x, int32_t multiplier, int s
 // Splits a real multiplier into a Q0.31 significand and a power-of-two exponent such that
 // real ~= multiplier * 2^(shift - 31). Zero and multipliers below 2^-32 give (0, 0).
 void quantize_multiplier(double real_multiplier, int32_t* multiplier, int* shift);
+
+// quantize_multiplier(double(a) * double(b) / double(c)), bit for bit, in integer arithmetic when
+// a, b and c are positive normal floats (every real scale): a prepare-time saving on cores without
+// a double-precision FPU, where the double path is a software division per output channel. Any
+// other input (zero, negative, subnormal, infinite, NaN) takes the double path itself.
+void quantize_scale_ratio(float a, float b, float c, int32_t* multiplier, int* shift);
 
 // std::round semantics (half away from zero) without pulling libm into firmware.
 double round_half_away(double x);

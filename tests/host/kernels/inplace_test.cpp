@@ -2,6 +2,7 @@
 // that many bytes before the input in one buffer (the planner's in-place placement).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 
@@ -57,6 +58,65 @@ ConvCase random_setup(std::mt19937* rng, bool depthwise) {
                              static_cast<uint32_t>(out_c)};
   s.lead = WindowInplaceLead(wg);
   return s;
+}
+
+// The definition of the lead, one pixel at a time: WindowInplaceLead evaluates only each row's
+// break points and must give exactly this.
+uint32_t lead_by_pixel_walk(const WindowGeometry& g) {
+  if (g.batches <= 0 || g.out_h <= 0 || g.out_w <= 0 || g.in_h <= 0 || g.in_w <= 0) return 0;
+  const auto clamp = [](int64_t v, int64_t hi) { return v < 0 ? 0 : (v > hi ? hi : v); };
+  int64_t lead = 0, m = INT64_MAX;
+  for (int64_t b = g.batches - 1; b >= 0; --b) {
+    for (int64_t oy = g.out_h - 1; oy >= 0; --oy) {
+      const int64_t iy = clamp(oy * g.stride_h - g.pad_top, g.in_h - 1);
+      for (int64_t ox = g.out_w - 1; ox >= 0; --ox) {
+        const int64_t ix = clamp(ox * g.stride_w - g.pad_left, g.in_w - 1);
+        m = std::min(m, (b * g.in_h + iy) * g.in_w + ix);
+        const int64_t p = (b * g.out_h + oy) * g.out_w + ox;
+        lead = std::max(lead, (p + 1) * g.out_pixel_bytes - m * int64_t{g.in_pixel_bytes});
+      }
+    }
+  }
+  return static_cast<uint32_t>(std::min<int64_t>(lead, 0x7FFFFFFF));
+}
+
+TEST(InPlace, WindowInplaceLeadMatchesPixelWalk) {
+  std::mt19937 rng(8);
+  const auto pick = [&rng](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  for (int trial = 0; trial < 60000; ++trial) {
+    // Strides from -2 (hostile) through 0 to 4, padding on either side of the input, channel
+    // ratios that make the output grow or shrink, elementwise rows of up to 300 elements.
+    WindowGeometry g{pick(0, 3),
+                     pick(0, 12),
+                     pick(0, 12),
+                     pick(0, 12),
+                     pick(0, 12),
+                     pick(-2, 4),
+                     pick(-2, 4),
+                     pick(-6, 6),
+                     pick(-6, 6),
+                     static_cast<uint32_t>(pick(0, 9)),
+                     static_cast<uint32_t>(pick(0, 9))};
+    if (trial % 5 == 0)
+      g = {1,
+           1,
+           pick(1, 300),
+           1,
+           pick(1, 300),
+           1,
+           1,
+           0,
+           0,
+           static_cast<uint32_t>(pick(1, 4)),
+           static_cast<uint32_t>(pick(1, 4))};
+    ASSERT_EQ(WindowInplaceLead(g), lead_by_pixel_walk(g))
+        << "trial " << trial << ": " << g.batches << " " << g.in_h << "x" << g.in_w << " -> "
+        << g.out_h << "x" << g.out_w << " stride " << g.stride_h << "," << g.stride_w << " pad "
+        << g.pad_top << "," << g.pad_left << " bytes " << g.in_pixel_bytes << "->"
+        << g.out_pixel_bytes;
+  }
 }
 
 TEST(InPlace, ConvAndDepthwiseInt8) {

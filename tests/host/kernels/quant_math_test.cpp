@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 
 namespace strata {
@@ -94,6 +95,74 @@ TEST(QuantMath, QuantizeMultiplierRanges) {
   quantize_multiplier(1.0 - std::ldexp(1.0, -40), &m, &s);
   EXPECT_EQ(m, 1 << 30);
   EXPECT_EQ(s, 1);
+}
+
+namespace {
+
+float float_from_bits(uint32_t bits) {
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+// quantize_scale_ratio must give what quantize_multiplier gives on the double quotient, bit for
+// bit.
+void expect_same_as_double(float a, float b, float c) {
+  int32_t want_m, got_m;
+  int want_s, got_s;
+  quantize_multiplier(static_cast<double>(a) * static_cast<double>(b) / static_cast<double>(c),
+                      &want_m, &want_s);
+  quantize_scale_ratio(a, b, c, &got_m, &got_s);
+  ASSERT_EQ(got_m, want_m) << a << " * " << b << " / " << c;
+  ASSERT_EQ(got_s, want_s) << a << " * " << b << " / " << c;
+}
+
+}  // namespace
+
+TEST(QuantMath, QuantizeScaleRatioMatchesDoublePath) {
+  // Hand-picked: exact ratios (ties of the half-away rounding), the saturation at 2^30, the
+  // flush below 2^-32, the rounding of the significand up to 1.0, and the inputs the integer path
+  // hands to the double one (zero, negative, subnormal, infinite, NaN).
+  const float specials[] = {0.5f,
+                            1.0f,
+                            0.75f,
+                            3.0f,
+                            1.0f / 3.0f,
+                            1e-3f,
+                            1.5e-5f,
+                            0.0235294f,
+                            0.0186093f,
+                            0.00562189f,
+                            65536.0f,
+                            1e30f,
+                            1e-30f,
+                            1.0f - 0x1p-24f,
+                            1.0f + 0x1p-23f,
+                            0.0f,
+                            -0.0f,
+                            -0.25f,
+                            0x1p-149f,
+                            0x1p-127f,
+                            INFINITY,
+                            -INFINITY,
+                            NAN};
+  for (float a : specials) {
+    for (float b : specials) {
+      for (float c : specials) expect_same_as_double(a, b, c);
+    }
+  }
+  std::mt19937 rng(5);
+  for (int i = 0; i < 400000; ++i) {
+    // Any bit pattern, then scales as converters write them (exponents 2^-27..2^2, sometimes a
+    // significand with few bits so the quotient is exact).
+    expect_same_as_double(float_from_bits(rng()), float_from_bits(rng()), float_from_bits(rng()));
+    const auto scale = [&rng]() {
+      uint32_t significand = rng() & 0x7FFFFFu;
+      if (rng() % 4 == 0) significand &= 0x7F0000u;
+      return float_from_bits(((100u + rng() % 30u) << 23) | significand);
+    };
+    expect_same_as_double(scale(), scale(), scale());
+  }
 }
 
 TEST(QuantMath, QuantizeMultiplierMatchesFrexp) {
