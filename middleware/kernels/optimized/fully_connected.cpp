@@ -321,7 +321,8 @@ uint32_t scratch_bytes(Variant v, const FullyConnectedParams& p, bool per_channe
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   STRATA_RETURN_IF_ERROR(fully_connected_prepare(ctx, req, op_data, scratch_bytes));
   const TensorView& weights = ctx.input(1);
-  if (req->variant == Variant::kInt8 && req->scratch_bytes != 0) {
+  // Only the planner reads it (the check step, before op data exists).
+  if (op_data == nullptr && req->variant == Variant::kInt8 && req->scratch_bytes != 0) {
     FullyConnectedParams shape{};  // what fully_connected_prepare validated: depth divides input
     shape.units = weights.dims[0];
     shape.accum_depth = weights.dims[1];
