@@ -115,11 +115,21 @@ struct OpCall {
 };
 static_assert(sizeof(OpCall) == 16, "OpCall layout must not depend on the target");
 
+// Whether an op's scratch may share bytes with its input 0 (OpRequirements::scratch_overlay).
+// kFromInputStart: the scratch may overlap input 0 when it starts at or above input 0's first byte,
+// because invoke reads every input byte before it writes scratch over it (e.g. widening int8 to
+// int16 from the last group down). The planner uses it only when input 0 is not needed after the
+// op, so the scratch then costs only the bytes by which it outgrows the input.
+// kNone is nonzero on purpose: with GCC -Os, one more zero-initialized field makes every
+// OpRequirements initialization a memset call, which Prepare pays twice per operator.
+enum class ScratchOverlay : int8_t { kNone = -1, kFromInputStart = 0 };
+
 // Filled by prepare(); zero-initialized by the interpreter.
 struct OpRequirements {
   Variant variant = Variant::kNone;  // which invoke function runs this op
   uint32_t op_data_bytes = 0;        // persistent bytes for prepare() to fill
   uint32_t scratch_bytes = 0;        // temporary bytes live only while this op runs
+  ScratchOverlay scratch_overlay = ScratchOverlay::kNone;
   // Input slots invoke may read: set it to the index of the last optional input + 1 when the op
   // has optional inputs (OpCall::optional_input); 0 means the operator's own input count.
   uint8_t input_slots = 0;

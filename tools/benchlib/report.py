@@ -16,6 +16,10 @@ TFLM_M7 = {
 # TFLM arena bytes on the Cortex-M7 virtual board (32-bit pointers), as given in issue 3.
 TFLM_ARENA_M7 = {"hello_world_int8": 676, "ad01_int8": 2260, "micro_speech_int8": 6788, "kws01_int8": 22772,
                  "ic01_int8": 54340, "person_detect_int8": 82292, "mnist_fp32": 110752}
+# TFLM + CMSIS-NN arena bytes on the Cortex-M7 virtual board, as given in issue 18: the figure the
+# optimized backend is compared with (CMSIS-NN's kernels add their own buffers to TFLM's arena).
+TFLM_CMSIS_ARENA_M7 = {"hello_world_int8": 772, "ad01_int8": 2580, "micro_speech_int8": 6836, "kws01_int8": 22820,
+                       "ic01_int8": 54996, "person_detect_int8": 82308}
 CASE_FOR = {
     "kws01_int8": "kws01_int8_sample0", "ic01_int8": "ic01_int8_sample0",
     "person_detect_int8": "person_detect_int8_person", "micro_speech_int8": "micro_speech_int8_yes_1000ms",
@@ -117,21 +121,22 @@ def per_layer(board, model, models):
 
 
 def conformance(conf):
+    """Instructions per backend next to TFLM's, and the arena per backend next to TFLM's figure for the
+    same backend: Strata reference vs TFLM reference, Strata optimized vs TFLM + CMSIS-NN."""
     lines = ["| model (case) | MACs | TFLM reference | TFLM + CMSIS-NN | Strata reference | Strata optimized | "
-             "optimized /MAC | Strata arena | TFLM arena | Strata / TFLM arena |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "optimized /MAC | Strata arena reference | TFLM arena | Strata arena optimized | "
+             "TFLM+CMSIS-NN arena |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, (macs, tflm_ref, cmsis) in TFLM_M7.items():
         case = CASE_FOR[name]
         ref = conf.get("reference", {}).get(case)
         opt = conf.get("optimized", {}).get(case)
-        arena = (ref or opt or {}).get("arena_bytes")
-        tflm_arena = TFLM_ARENA_M7.get(name)
-        ratio = f"{int(arena) / tflm_arena:.2f}" if arena and tflm_arena else "–"
         lines.append(f"| {name} ({case}) | {n(macs)} | {n(tflm_ref)} | {n(cmsis)} | "
                      f"{n(ref['invoke_instructions']) if ref else '–'} | "
                      f"{n(opt['invoke_instructions']) if opt else '–'} | "
                      f"{per_mac(opt['invoke_instructions'], macs) if opt else '–'} | "
-                     f"{n(arena) if arena else '–'} | {n(tflm_arena) if tflm_arena else '–'} | {ratio} |")
+                     f"{n((ref or {}).get('arena_bytes'))} | {n(TFLM_ARENA_M7.get(name))} | "
+                     f"{n((opt or {}).get('arena_bytes'))} | {n(TFLM_CMSIS_ARENA_M7.get(name))} |")
     return lines
 
 
@@ -205,7 +210,9 @@ def write(path, results, conf, charts, command, conf_m4=None):
     if conf:
         out += ["## Conformance models on the Cortex-M7 virtual board", "",
                 "TFLM figures: TensorFlow Lite Micro on the same virtual board and flags (instructions: issue 5; "
-                "arena with 32-bit pointers: issue 3). Strata arena: reference kernels.", ""]
+                "arena with 32-bit pointers: issue 3; arena with CMSIS-NN: issue 18). Each Strata arena is the "
+                "one its firmware reserves with that backend's kernels (build-time plan), next to TFLM's for "
+                "the same kind of kernels: reference vs TFLM reference, optimized vs TFLM + CMSIS-NN.", ""]
         out += conformance(conf) + [""]
     if conf_m4:
         out += ["## Conformance models on the Cortex-M4 virtual board (estimated cycles)", "",

@@ -109,6 +109,31 @@ inline void expand_vector(const int8_t* src, int32_t k, int32_t offset, uint32_t
   expand_into_block(src, k, offset, 1, 0, dst);
 }
 
+// expand_vector from the last group down, so `dst` may overlap `src` when it starts at or above
+// it: group g is read (4 bytes at 4g) before its 8 bytes are written at 8g or above, and every
+// byte below 4g that is still to be read lies under groups written later. This lets the planner
+// put the widened vector over the int8 input it came from (OpRequirements::scratch_overlay).
+inline void expand_vector_from_end(const int8_t* src, int32_t k, int32_t offset, uint32_t* dst) {
+  const int32_t whole = k >> 2;
+  if ((k & 3) != 0) {  // partial last group: missing values contribute 0
+    int32_t v[4] = {0, 0, 0, 0};
+    for (int32_t t = 0; 4 * whole + t < k; ++t) v[t] = src[4 * whole + t] + offset;
+    dst[2 * whole] = (static_cast<uint32_t>(v[0]) & 0xFFFFu) | (static_cast<uint32_t>(v[2]) << 16);
+    dst[2 * whole + 1] =
+        (static_cast<uint32_t>(v[1]) & 0xFFFFu) | (static_cast<uint32_t>(v[3]) << 16);
+  }
+  const uint32_t off2 = (static_cast<uint32_t>(offset) & 0xFFFFu) * 0x10001u;
+  const int8_t* s = src + 4 * whole;
+  uint32_t* d = dst + 2 * whole;
+  while (s != src) {
+    s -= 4;
+    d -= 2;
+    const uint32_t x = load_u32(s);
+    d[0] = dsp::sxtab16(off2, x);
+    d[1] = dsp::sxtab16_ror8(off2, x);
+  }
+}
+
 }  // namespace optimized
 }  // namespace kernels
 }  // namespace strata

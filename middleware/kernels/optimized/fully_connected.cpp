@@ -70,6 +70,11 @@ uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool 
   return vector_bytes(p.accum_depth) + table;
 }
 
+bool fully_connected_int8_scratch_overlays_input(const FullyConnectedParams& p) {
+  // Several batches: widening row b would overwrite row b + 1 before it is read.
+  return !fc_small_layer(p) && p.accum_depth <= kFcWhole && p.batches == 1;
+}
+
 uint32_t fully_connected_hybrid_scratch_bytes(const FullyConnectedParams& p) {
   return ((static_cast<uint32_t>(p.accum_depth) + 7u) & ~7u) + vector_bytes(p.accum_depth);
 }
@@ -247,7 +252,8 @@ void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, 
           reinterpret_cast<int32_t*>(reinterpret_cast<uint8_t*>(vec) + vector_bytes(kFcChunk)));
       continue;
     }
-    expand_vector(x, p.accum_depth, p.input_offset, vec);
+    // From the end: the planner may have put vec over x (OpRequirements::scratch_overlay).
+    expand_vector_from_end(x, p.accum_depth, p.input_offset, vec);
     auto* table = reinterpret_cast<ChannelRequant*>(reinterpret_cast<uint8_t*>(vec) +
                                                     vector_bytes(p.accum_depth));
     if (fc_int8_asm(p, q, weights, bias, vec, out, table)) continue;
@@ -314,9 +320,20 @@ uint32_t scratch_bytes(Variant v, const FullyConnectedParams& p, bool per_channe
 
 Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   STRATA_RETURN_IF_ERROR(fully_connected_prepare(ctx, req, op_data, scratch_bytes));
+  const TensorView& weights = ctx.input(1);
+  // Only the planner reads it (the check step, before op data exists).
+  if (op_data == nullptr && req->variant == Variant::kInt8 && req->scratch_bytes != 0) {
+    FullyConnectedParams shape{};  // what fully_connected_prepare validated: depth divides input
+    shape.units = weights.dims[0];
+    shape.accum_depth = weights.dims[1];
+    shape.batches =
+        static_cast<int32_t>(ctx.input(0).elements / static_cast<uint32_t>(weights.dims[1]));
+    if (fully_connected_int8_scratch_overlays_input(shape)) {
+      req->scratch_overlay = ScratchOverlay::kFromInputStart;
+    }
+  }
   // No -fwrapv here (it costs instructions): weights that could overflow the accumulator go to
   // the reference kernel, which wraps as TFLite does.
-  const TensorView& weights = ctx.input(1);
   if (req->variant == Variant::kInt8 &&
       !int8_accumulator_fits(weights, ctx.input(2), static_cast<uint32_t>(weights.dims[1]))) {
     req->use_fallback = true;

@@ -18,6 +18,9 @@ namespace optimized {
 // per_channel: one requantization per unit (the assembly loop then needs a table of them).
 uint32_t fully_connected_int8_scratch_bytes(const FullyConnectedParams& p, bool per_channel);
 uint32_t fully_connected_hybrid_scratch_bytes(const FullyConnectedParams& p);
+// Whether the int8 kernel's scratch may overlay its input (OpRequirements::scratch_overlay):
+// one batch widened whole, from the last group down, before anything else is written to scratch.
+bool fully_connected_int8_scratch_overlays_input(const FullyConnectedParams& p);
 
 void fully_connected_float32(const FullyConnectedParams& p, const float* input,
                              const float* weights, const float* bias, float* output);

@@ -106,7 +106,7 @@ Status PrepareSession::Plan() {
   if (n >= 0xFFFF) return Status::Error(StatusCode::kUnsupported, "more than 65534 buffers");
   const uint32_t buffers_bytes = AlignUp(n * static_cast<uint32_t>(sizeof(PlanBuffer)));
   const uint32_t work_bytes =
-      plan_ != nullptr ? 0 : planner::InPlaceWorkBytes(model_.num_operators(), n, steps);
+      plan_ != nullptr ? 0 : planner::InPlaceWorkBytes(ops_, model_.num_operators(), n, steps);
   const uint32_t temp_bytes = tables_bytes_ + buffers_bytes + work_bytes;
   usage_.planner_bytes = temp_bytes;
   // The tables move onto the op data block, which is written only after planning. When the

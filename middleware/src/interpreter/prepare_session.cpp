@@ -259,7 +259,9 @@ Status PrepareSession::CheckOp(uint32_t i) {
                    0,
                    0,
                    req.subgraphs,
-                   {0, 0, 0}};
+                   static_cast<uint8_t>(
+                       scratch && req.scratch_overlay == ScratchOverlay::kFromInputStart ? 1 : 0),
+                   {0, 0}};
   const uint32_t record = static_cast<uint32_t>(sizeof(OpCall) + sizeof(ArenaPtr<void>) * slots);
   op_data_bytes_ += ops_[i].op_data_bytes;
   if (uint64_t{records_end_} + record + op_data_bytes_ > 0x7FFFFFF0u) {

@@ -9,10 +9,11 @@ namespace {
 
 uint32_t Align8(uint32_t v) { return (v + 7u) & ~7u; }
 
+// A merge to try: output 0 (in place) or the scratch (overlay, lead 0) of `op` over input 0.
 struct Candidate {
   uint16_t op;
   uint16_t in_buffer;
-  uint16_t out_buffer;
+  uint16_t out_buffer;  // output 0's buffer, or the scratch's for an overlay
   uint8_t selected;
   uint8_t reserved;
   uint32_t live_bytes;  // bytes live at the op's step without any in-place group
@@ -88,6 +89,13 @@ void Rank(Candidate* list, uint32_t* count, uint32_t capacity, const Candidate& 
   if (*count < capacity) ++*count;
 }
 
+// Candidates kept: one per op (in place) plus one per op whose kernel allows a scratch overlay.
+uint32_t Capacity(const OpPlan* ops, uint32_t num_ops) {
+  uint32_t n = num_ops;
+  for (uint32_t i = 0; i < num_ops && n < kMaxInPlaceCandidates; ++i) n += ops[i].scratch_overlay;
+  return n < kMaxInPlaceCandidates ? n : kMaxInPlaceCandidates;
+}
+
 }  // namespace
 
 bool CanRunInPlace(const TensorPlan* tensors, const OpPlan& op) {
@@ -101,24 +109,33 @@ bool CanRunInPlace(const TensorPlan* tensors, const OpPlan& op) {
   return in.last == op.first_step && out.first == op.first_step && !in.pinned;
 }
 
-uint32_t InPlaceWorkBytes(uint32_t num_ops, uint32_t num_buffers, uint32_t num_steps) {
-  const uint32_t candidates = num_ops < kMaxInPlaceCandidates ? num_ops : kMaxInPlaceCandidates;
-  return Align8(candidates * static_cast<uint32_t>(sizeof(Candidate))) +
+bool CanOverlayScratch(const TensorPlan* tensors, const OpPlan& op) {
+  if (op.scratch_overlay == 0 || op.scratch_bytes == 0 || op.first_step != op.last_step) {
+    return false;
+  }
+  if (op.in_root == kNoTensor || !HasBuffer(tensors, op.in_root)) return false;
+  const TensorPlan& in = tensors[op.in_root];
+  return in.last == op.first_step && !in.pinned;
+}
+
+uint32_t InPlaceWorkBytes(const OpPlan* ops, uint32_t num_ops, uint32_t num_buffers,
+                          uint32_t num_steps) {
+  return Align8(Capacity(ops, num_ops) * static_cast<uint32_t>(sizeof(Candidate))) +
          PlannerWorkBytes(num_buffers, num_steps);
 }
 
 uint32_t ChooseInPlace(const TensorPlan* tensors, uint32_t num_tensors, const OpPlan* ops,
                        uint32_t num_ops, PlanBuffer* buffers, uint32_t num_buffers,
                        uint32_t num_steps, void* work) {
-  const uint32_t capacity = num_ops < kMaxInPlaceCandidates ? num_ops : kMaxInPlaceCandidates;
+  const uint32_t capacity = Capacity(ops, num_ops);
   Chooser ch;
   ch.buffers = buffers;
   ch.n = num_buffers;
   ch.steps = num_steps;
   ch.candidates = static_cast<Candidate*>(work);
   ch.count = 0;
-  ch.pack_work = static_cast<uint8_t*>(work) +
-                 Align8(capacity * static_cast<uint32_t>(sizeof(Candidate)));
+  ch.pack_work =
+      static_cast<uint8_t*>(work) + Align8(capacity * static_cast<uint32_t>(sizeof(Candidate)));
   // Live bytes at every step, without groups: a sweep in the (not yet used) packing memory.
   uint64_t* live = static_cast<uint64_t*>(ch.pack_work);
   for (uint32_t s = 0; s <= num_steps; ++s) live[s] = 0;
@@ -127,19 +144,32 @@ uint32_t ChooseInPlace(const TensorPlan* tensors, uint32_t num_tensors, const Op
     live[buffers[b].last + 1u] -= buffers[b].size;
   }
   for (uint32_t s = 1; s < num_steps; ++s) live[s] += live[s - 1];
+  uint32_t scratch_buffer = BufferOf(tensors, num_tensors);  // FillBuffers: after the tensors'
   for (uint32_t i = 0; i < num_ops && capacity > 0; ++i) {
-    if (!CanRunInPlace(tensors, ops[i])) continue;
     const uint64_t bytes = live[ops[i].first_step];
+    const uint32_t live_bytes = bytes > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(bytes);
+    // The overlay first: of one op's two candidates it is ranked (and merged) first.
+    if (CanOverlayScratch(tensors, ops[i])) {
+      Candidate c{static_cast<uint16_t>(i),
+                  static_cast<uint16_t>(BufferOf(tensors, ops[i].in_root)),
+                  static_cast<uint16_t>(scratch_buffer),
+                  0,
+                  0,
+                  live_bytes,
+                  0};
+      Rank(ch.candidates, &ch.count, capacity, c);
+    }
+    if (ops[i].scratch_bytes != 0) ++scratch_buffer;
+    if (!CanRunInPlace(tensors, ops[i])) continue;
     Candidate c{static_cast<uint16_t>(i),
                 static_cast<uint16_t>(BufferOf(tensors, ops[i].in_root)),
                 static_cast<uint16_t>(BufferOf(tensors, ops[i].out_root)),
                 0,
                 0,
-                bytes > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(bytes),
+                live_bytes,
                 Align8(static_cast<uint32_t>(ops[i].inplace_lead))};
     Rank(ch.candidates, &ch.count, capacity, c);
   }
-  (void)num_tensors;
   for (uint32_t k = 0; k < ch.count; ++k) ch.by_op[k] = static_cast<uint16_t>(k);
   for (uint32_t a = 1; a < ch.count; ++a) {  // insertion sort by op: at most 64 entries
     const uint16_t v = ch.by_op[a];

@@ -45,7 +45,8 @@ struct OpPlan {
   uint16_t first_step;     // see the header comment
   uint16_t last_step;
   uint8_t subgraphs;       // bit s: the op runs subgraph s
-  uint8_t reserved[3];
+  uint8_t scratch_overlay; // 1: the scratch may start at or above in_root's offset, overlapping it
+  uint8_t reserved[2];
 };
 static_assert(sizeof(OpPlan) == 24, "OpPlan must be 24 bytes on every target");
 
