@@ -4,7 +4,7 @@
 //
 // Exact for every input: normals, subnormals (which become normal floats), signed zeros,
 // infinities and NaNs (payload kept, shifted into the float's mantissa). Where the FPU has the
-// half-precision conversions (Cortex-M4F/M7F: __ARM_FP bit 1), widen() is one VCVTB.F32.F16 (a
+// half-precision conversions (Cortex-M4F/M7F), widen() is one VCVTB.F32.F16 (a
 // signalling NaN comes out quiet there: weights are never NaN); elsewhere (the host, cores
 // without them) the portable bit manipulation gives the same floats.
 #pragma once
@@ -12,7 +12,10 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__arm__) && defined(__ARM_FP) && (__ARM_FP & 2)
+// Every Cortex-M FPU (FPv4-SP, FPv5) has the conversions; gcc sets __ARM_FP bit 1 only with
+// -mfp16-format, which the toolchain files do not pass (no __fp16 arithmetic is wanted).
+#if defined(__arm__) && defined(__ARM_FP) && \
+    ((__ARM_FP & 2) || (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M'))
 #define STRATA_HALF_VCVT 1
 #else
 #define STRATA_HALF_VCVT 0

@@ -1,7 +1,6 @@
 // float32 CONV_2D: windows of up to 4 output pixels gathered (zero padding) and interleaved into
 // scratch, then 4 output channels x 4 pixels of fused multiply-adds per step (float_block.hpp).
 // Grouped convolutions go one pixel at a time per group (in-place safety, as in conv_engine.hpp).
-// Float16 weights and biases (a float16 model's constants) run the same loops, widened as read.
 #include "optimized/conv_2d.hpp"
 #include "optimized/float_block.hpp"
 
@@ -12,20 +11,17 @@ namespace {
 
 constexpr int32_t kPixels = 4;
 
-// W, B: the weights' and the bias's element type (float or Half).
-template <typename W, typename B>
 struct FloatConv {
   const ConvParams* p;
   Dims4 in, filter, out;
   const float* input;  // current batch
-  const W* weights;
-  const B* bias;
+  const float* weights;
+  const float* bias;
   int32_t groups, per_group, k;
 };
 
 // Window of output pixel (oy, ox), channels [c0, c0 + filter.c), written to dst[i * n].
-template <typename F>
-void gather(const F& f, int32_t oy, int32_t ox, int32_t c0, int32_t n, float* dst) {
+void gather(const FloatConv& f, int32_t oy, int32_t ox, int32_t c0, int32_t n, float* dst) {
   const ConvParams& p = *f.p;
   const int32_t cc = f.filter.c;
   const int32_t y0 = oy * p.stride_h - p.pad_h;
@@ -44,12 +40,12 @@ void gather(const F& f, int32_t oy, int32_t ox, int32_t c0, int32_t n, float* ds
   }
 }
 
-template <int C, int N, typename F>
-void store(const F& f, int32_t oc, const float (&acc)[C][N], float* out) {
+template <int C, int N>
+void store(const FloatConv& f, int32_t oc, const float (&acc)[C][N], float* out) {
   const float lo = f.p->act_min_f;
   const float hi = f.p->act_max_f;
   for (int c = 0; c < C; ++c) {
-    const float b = f.bias != nullptr ? weight_value(f.bias[oc + c]) : 0.0f;
+    const float b = f.bias != nullptr ? f.bias[oc + c] : 0.0f;
     for (int j = 0; j < N; ++j) {
       float v = acc[c][j] + b;
       v = v < lo ? lo : (v > hi ? hi : v);
@@ -59,8 +55,8 @@ void store(const F& f, int32_t oc, const float (&acc)[C][N], float* out) {
 }
 
 // Output channels [oc0, oc1) for N pixels whose first output element is `out`.
-template <int N, typename F>
-void channels(const F& f, int32_t oc0, int32_t oc1, const float* x, float* out) {
+template <int N>
+void channels(const FloatConv& f, int32_t oc0, int32_t oc1, const float* x, float* out) {
   int32_t oc = oc0;
   for (; oc + 4 <= oc1; oc += 4) {
     float acc[4][N];
@@ -74,8 +70,8 @@ void channels(const F& f, int32_t oc0, int32_t oc1, const float* x, float* out) 
   }
 }
 
-template <typename F>
-void channels_n(const F& f, int32_t n, int32_t oc0, int32_t oc1, const float* x, float* out) {
+void channels_n(const FloatConv& f, int32_t n, int32_t oc0, int32_t oc1, const float* x,
+                float* out) {
   switch (n) {
     case 4:
       channels<4>(f, oc0, oc1, x, out);
@@ -92,8 +88,7 @@ void channels_n(const F& f, int32_t n, int32_t oc0, int32_t oc1, const float* x,
   }
 }
 
-template <typename F>
-void run_batch(const F& f, float* x, float* output) {
+void run_batch(const FloatConv& f, float* x, float* output) {
   const int32_t total = f.out.h * f.out.w;
   if (f.groups != 1) {
     for (int32_t pixel = 0; pixel < total; ++pixel) {
@@ -119,10 +114,16 @@ void run_batch(const F& f, float* x, float* output) {
   }
 }
 
-template <typename W, typename B>
-void conv_float(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
-                const W* weights, const B* bias, const Dims4& out, float* output, void* scratch) {
-  FloatConv<W, B> f;
+}  // namespace
+
+uint32_t conv_2d_float32_scratch_bytes(const Dims4&, const Dims4& filter, const Dims4&) {
+  return static_cast<uint32_t>(filter.h * filter.w * filter.c * kPixels) * sizeof(float);
+}
+
+void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
+                     const float* weights, const float* bias, const Dims4& out, float* output,
+                     void* scratch) {
+  FloatConv f;
   f.p = &p;
   f.in = in;
   f.filter = filter;
@@ -135,29 +136,6 @@ void conv_float(const ConvParams& p, const Dims4& in, const float* input, const 
   for (int32_t b = 0; b < in.n; ++b) {
     f.input = input + b * in.h * in.w * in.c;
     run_batch(f, static_cast<float*>(scratch), output + b * out.h * out.w * out.c);
-  }
-}
-
-}  // namespace
-
-uint32_t conv_2d_float32_scratch_bytes(const Dims4&, const Dims4& filter, const Dims4&) {
-  return static_cast<uint32_t>(filter.h * filter.w * filter.c * kPixels) * sizeof(float);
-}
-
-void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
-                     const float* weights, const float* bias, const Dims4& out, float* output,
-                     void* scratch) {
-  conv_float(p, in, input, filter, weights, bias, out, output, scratch);
-}
-
-void conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
-                     const Half* weights, const void* bias, bool half_bias, const Dims4& out,
-                     float* output, void* scratch) {
-  if (half_bias) {
-    conv_float(p, in, input, filter, weights, static_cast<const Half*>(bias), out, output, scratch);
-  } else {
-    conv_float(p, in, input, filter, weights, static_cast<const float*>(bias), out, output,
-               scratch);
   }
 }
 

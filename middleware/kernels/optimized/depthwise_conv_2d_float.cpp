@@ -2,8 +2,6 @@
 // registers over the window clipped to the input (no padding reads, no per-tap bounds checks
 // inside the channel loop). The input channel of output channel oc is oc / multiplier; the two
 // common cases (multiplier 1: the same channel; one input channel: always 0) avoid the division.
-// Float16 weights and biases (W, B = Half: a float16 model's constants) run the same loops, each
-// value widened as it is read.
 #include "optimized/depthwise_conv_2d.hpp"
 #include "optimized/float_block.hpp"
 
@@ -34,9 +32,9 @@ Window clip(const ConvParams& p, const Dims4& in, const Dims4& filter, int32_t o
   return w;
 }
 
-template <int B, Map M, typename W>
+template <int B, Map M>
 void channel_block(const ConvParams& p, const Dims4& in, const float* batch, const Dims4& filter,
-                   const W* weights, const Window& win, int32_t oc, float* acc_out) {
+                   const float* weights, const Window& win, int32_t oc, float* acc_out) {
   float acc[B];
 #pragma GCC unroll 8
   for (int j = 0; j < B; ++j) acc[j] = 0.0f;
@@ -45,12 +43,12 @@ void channel_block(const ConvParams& p, const Dims4& in, const float* batch, con
     const int32_t iy = win.y0 + ky * p.dilation_h;
     for (int32_t kx = win.kx0; kx < win.kx1; ++kx) {
       const float* x = batch + (iy * in.w + win.x0 + kx * p.dilation_w) * in.c;
-      const W* w = weights + (ky * filter.w + kx) * filter.c + oc;
+      const float* w = weights + (ky * filter.w + kx) * filter.c + oc;
 #pragma GCC unroll 8
       for (int j = 0; j < B; ++j) {
         const float xv =
             M == Map::kSame ? x[oc + j] : (M == Map::kSingleInput ? x[0] : x[(oc + j) / dm]);
-        acc[j] = fmadd(weight_value(w[j]), xv, acc[j]);
+        acc[j] = fmadd(w[j], xv, acc[j]);
       }
     }
   }
@@ -58,9 +56,10 @@ void channel_block(const ConvParams& p, const Dims4& in, const float* batch, con
   for (int j = 0; j < B; ++j) acc_out[j] = acc[j];
 }
 
-template <Map M, typename W, typename Bias>
+template <Map M>
 void pixel(const ConvParams& p, const Dims4& in, const float* batch, const Dims4& filter,
-           const W* weights, const Bias* bias, const Window& win, const Dims4& out, float* dst) {
+           const float* weights, const float* bias, const Window& win, const Dims4& out,
+           float* dst) {
   float acc[8];
   int32_t oc = 0;
   for (; oc < out.c; oc += 8) {
@@ -72,16 +71,16 @@ void pixel(const ConvParams& p, const Dims4& in, const float* batch, const Dims4
         channel_block<1, M>(p, in, batch, filter, weights, win, oc + j, acc + j);
     }
     for (int32_t j = 0; j < n; ++j) {
-      float v = acc[j] + (bias != nullptr ? weight_value(bias[oc + j]) : 0.0f);
+      float v = acc[j] + (bias != nullptr ? bias[oc + j] : 0.0f);
       v = v < p.act_min_f ? p.act_min_f : (v > p.act_max_f ? p.act_max_f : v);
       dst[oc + j] = v;
     }
   }
 }
 
-template <Map M, typename W, typename Bias>
+template <Map M>
 void run(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
-         const W* weights, const Bias* bias, const Dims4& out, float* output) {
+         const float* weights, const float* bias, const Dims4& out, float* output) {
   for (int32_t b = 0; b < in.n; ++b) {
     const float* batch = input + b * in.h * in.w * in.c;
     float* dst = output + b * out.h * out.w * out.c;
@@ -94,33 +93,17 @@ void run(const ConvParams& p, const Dims4& in, const float* input, const Dims4& 
   }
 }
 
-template <typename W, typename Bias>
-void depthwise_float(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
-                     const W* weights, const Bias* bias, const Dims4& out, float* output) {
+}  // namespace
+
+void depthwise_conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input,
+                               const Dims4& filter, const float* weights, const float* bias,
+                               const Dims4& out, float* output) {
   if (p.depth_multiplier == 1) {
     run<Map::kSame>(p, in, input, filter, weights, bias, out, output);
   } else if (in.c == 1) {
     run<Map::kSingleInput>(p, in, input, filter, weights, bias, out, output);
   } else {
     run<Map::kDivide>(p, in, input, filter, weights, bias, out, output);
-  }
-}
-
-}  // namespace
-
-void depthwise_conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input,
-                               const Dims4& filter, const float* weights, const float* bias,
-                               const Dims4& out, float* output) {
-  depthwise_float(p, in, input, filter, weights, bias, out, output);
-}
-
-void depthwise_conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input,
-                               const Dims4& filter, const Half* weights, const void* bias,
-                               bool half_bias, const Dims4& out, float* output) {
-  if (half_bias) {
-    depthwise_float(p, in, input, filter, weights, static_cast<const Half*>(bias), out, output);
-  } else {
-    depthwise_float(p, in, input, filter, weights, static_cast<const float*>(bias), out, output);
   }
 }
 

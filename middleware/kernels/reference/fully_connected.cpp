@@ -11,9 +11,12 @@ namespace reference {
 
 namespace {
 
+// Inlined into both entry points, so fully_connected_float32 stays one function (no extra call).
 template <typename W, typename B>
-void fully_connected_float(const FullyConnectedParams& p, const float* input, const W* weights,
-                           const B* bias, float* output) {
+__attribute__((always_inline)) inline void fully_connected_float(const FullyConnectedParams& p,
+                                                                 const float* input,
+                                                                 const W* weights, const B* bias,
+                                                                 float* output) {
   for (int32_t b = 0; b < p.batches; ++b) {
     const float* x = input + b * p.accum_depth;
     for (int32_t u = 0; u < p.units; ++u) {
