@@ -18,18 +18,26 @@ BEGIN, END = "<!-- ops:begin -->", "<!-- ops:end -->"
 NAMES = {"int4": "int4 weights", "any": "any type"}
 
 
+def variant_name(op, backend, v):
+    """On ops with weights (those with a hybrid variant), float16 means float16 weights."""
+    if v == "float16" and "hybrid" in op.variants.get("reference", []):
+        return "float16 weights"
+    return NAMES.get(v, v)
+
+
 def table(ops):
     lines = [BEGIN,
              f"{len(ops)} operators (generated from middleware/kernels/op_manifest.txt by "
              "tools/gen_op_table.py). Types are the input activation's; `hybrid`: float32 "
              "activations with int8 weights; `int16` on ops with weights: 16-bit activations with "
-             "8-bit weights (16x8); `int4 weights`: int8 activations with int4 weights. The "
+             "8-bit weights (16x8); `int4 weights`: int8 activations with int4 weights; `float16 "
+             "weights`: float32 activations with a float16 model's weights read in place. The "
              "optimized backend runs the reference kernel for every type it does not list.",
              "",
              "| operator | reference kernels | optimized kernels |",
              "|---|---|---|"]
     for op in sorted(ops, key=lambda o: o.name):
-        cells = [", ".join(NAMES.get(v, v) for v in op.variants.get(b, [])) or "–"
+        cells = [", ".join(variant_name(op, b, v) for v in op.variants.get(b, [])) or "–"
                  for b in op_manifest.BACKENDS]
         lines.append(f"| {op.name} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines + [END])

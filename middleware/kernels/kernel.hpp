@@ -28,7 +28,9 @@
 // Op data lives in the arena and must have the same size on a 64-bit host and a 32-bit Cortex-M:
 // fixed-width integers and floats only, never pointers. Ops that are pure memory reshapes set
 // `output_aliases_input`; ops whose output can be computed once (DEQUANTIZE of a float16
-// constant) set `output_is_constant`: in both cases invoke is normally not called. Kernels that
+// constant) set `output_is_constant`: in both cases invoke is normally not called. A folded
+// DEQUANTIZE of a float16 constant also sets `widens_half_constant`, and vanishes when its
+// consumers take the float16 weights themselves (their Variant::kFloat16). Kernels that
 // can run in place (output overlapping its input) say so with `inplace_lead_bytes`, which lets the
 // planner go below the usual "inputs + outputs" peak.
 //
@@ -143,6 +145,12 @@ struct OpRequirements {
   // written by someone else.
   bool output_aliases_input = false;
   bool output_is_constant = false;  // prepare() writes output 0's value at the start of op data
+  // With output_is_constant: output 0 is input 0, a float16 model constant, widened to float32
+  // (DEQUANTIZE of a float16 model's weights). When every operator reading output 0 takes
+  // float16 weights (its prepare, shown input 0 in output 0's place, picks Variant::kFloat16),
+  // the interpreter elides this op: those operators read the float16 constant where the model
+  // stores it, and output 0 gets no arena bytes. Otherwise the op is folded as usual.
+  bool widens_half_constant = false;
   // The kernel accepts the operator but has no safe fast path for it (an optimized int8 kernel
   // whose 32-bit accumulator could overflow on these weights and biases): the next backend along
   // the resolver chain runs it instead.

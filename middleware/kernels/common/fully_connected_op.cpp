@@ -65,7 +65,9 @@ Status analyze(const OpContext& ctx, FcAnalysis* a) {
   ConvParams cp{};
   STRATA_RETURN_IF_ERROR(prepare_weighted_quantization(ctx, a->variant, ctx.input(0), ctx.input(1),
                                                        a->params.units, act, &cp));
-  a->channels = a->variant == Variant::kFloat32 ? 0 : static_cast<int32_t>(ctx.input(1).num_quant);
+  a->channels = a->variant == Variant::kFloat32 || a->variant == Variant::kFloat16
+                    ? 0
+                    : static_cast<int32_t>(ctx.input(1).num_quant);
   FullyConnectedParams& p = a->params;
   p.input_offset = cp.input_offset;
   p.output_offset = cp.output_offset;

@@ -13,14 +13,28 @@ struct TypeCombo {
   Variant variant;
 };
 
-// The combinations TFLite Micro's reference kernels accept, plus the hybrid one.
+// The combinations TFLite Micro's reference kernels accept, plus the hybrid one and float16
+// weights (a float16 model's constants, which the interpreter hands over instead of their
+// DEQUANTIZE: see Storage::kHalfView).
 constexpr TypeCombo kCombos[] = {
     {DataType::kFloat32, DataType::kFloat32, DataType::kFloat32, Variant::kFloat32},
+    {DataType::kFloat32, DataType::kFloat16, DataType::kFloat32, Variant::kFloat16},
     {DataType::kInt8, DataType::kInt8, DataType::kInt8, Variant::kInt8},
     {DataType::kFloat32, DataType::kInt8, DataType::kFloat32, Variant::kHybrid},
     {DataType::kInt16, DataType::kInt8, DataType::kInt16, Variant::kInt16},
     {DataType::kInt8, DataType::kInt4, DataType::kInt8, Variant::kInt4},
 };
+
+// Float16 weights and biases are read where the model stores them, as 2-byte values.
+Status check_half_constant(const OpContext& ctx, uint32_t input) {
+  const TensorView& t = ctx.input(input);
+  if (!t.is_constant || t.data == nullptr || (reinterpret_cast<uintptr_t>(t.data) & 1u) != 0) {
+    return OpError(ctx, StatusCode::kUnsupported,
+                   "float16 input %u must be a 2-byte aligned model constant",
+                   static_cast<unsigned>(input));
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -30,6 +44,7 @@ Status pick_weighted_variant(const OpContext& ctx, const char* weights_role, Var
   for (const TypeCombo& c : kCombos) {
     if (c.input == in && c.weights == w) {
       *v = c.variant;
+      if (c.variant == Variant::kFloat16) STRATA_RETURN_IF_ERROR(check_half_constant(ctx, 1));
       return check_type(ctx, ctx.output(0), "output", c.output);
     }
   }
@@ -45,6 +60,11 @@ Status check_weighted_bias(const OpContext& ctx, const TensorView& bias, Variant
     return Status::Ok();
   }
   DataType type = is_integer_variant(v) ? DataType::kInt32 : DataType::kFloat32;
+  if (v == Variant::kFloat16 && bias.type == DataType::kFloat16) {
+    type = DataType::kFloat16;  // a float16 bias read in place too
+    *flags |= kHalfBias;
+    STRATA_RETURN_IF_ERROR(check_half_constant(ctx, 2));
+  }
   if (v == Variant::kInt16 && !(int32_for_int16 && bias.type == DataType::kInt32)) {
     type = DataType::kInt64;
     *flags |= kWideAccumulator;
@@ -61,7 +81,7 @@ Status prepare_weighted_quantization(const OpContext& ctx, Variant v, const Tens
                                      const TensorView& weights, int32_t channels,
                                      FusedActivation act, ConvParams* p) {
   const TensorView& out = ctx.output(0);
-  if (v != Variant::kFloat32) {
+  if (v != Variant::kFloat32 && v != Variant::kFloat16) {
     if (weights.num_quant != 1 && static_cast<int32_t>(weights.num_quant) != channels) {
       return OpError(ctx, StatusCode::kMalformedModel, "weights have %u scales for %d channels",
                      static_cast<unsigned>(weights.num_quant), static_cast<int>(channels));

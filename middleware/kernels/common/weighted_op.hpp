@@ -16,10 +16,13 @@ namespace kernels {
 // it, in 32 bits with multiply_by_quantized_multiplier (an int32 bias, TFLite's
 // quantized_bias_type). Bits 0 and 1 are kConvPerChannel and kConvAsymmetric (conv_op.hpp).
 constexpr uint32_t kWideAccumulator = 1u << 2;
+// Bit of the same flags: the float16-weights variant's bias is float16 too (else float32).
+constexpr uint32_t kHalfBias = 1u << 3;
 
 // The variant from the types of input 0 and the weights (input 1, named weights_role in the
 // error): Variant::kFloat32 (all float32), kInt8 (all int8), kHybrid (float32 activations with
-// int8 weights, quantized on the fly), kInt16 (int16 activations, int8 weights: "16x8") or kInt4
+// int8 weights, quantized on the fly), kFloat16 (float32 activations with float16 weights, widened
+// as they are read), kInt16 (int16 activations, int8 weights: "16x8") or kInt4
 // (int8 activations, packed int4 weights); also requires the output type it implies.
 Status pick_weighted_variant(const OpContext& ctx, const char* weights_role, Variant* v);
 
@@ -28,7 +31,8 @@ inline bool is_integer_variant(Variant v) {
   return v == Variant::kInt8 || v == Variant::kInt16 || v == Variant::kInt4;
 }
 
-// The optional bias (absent: !bias.present()): `channels` elements of float32 (float32, hybrid),
+// The optional bias (absent: !bias.present()): `channels` elements of float32 (float32, hybrid;
+// float16 too: then kHalfBias is set in *flags),
 // int32 (int8, int4) or, for int16, int64 or int32 (int32 only when `int32_for_int16`: the ops
 // whose options have quantized_bias_type). Sets kWideAccumulator in *flags for an int16 op that
 // accumulates in 64 bits: with an int64 bias, or with none when `wide_without_bias`.

@@ -269,6 +269,14 @@ void invoke_float32(const OpCall& call) {
                             static_cast<float*>(call.output(0)));
 }
 
+void invoke_float16(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  depthwise_conv_2d_float16(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
+                            static_cast<const Half*>(call.input(1)), call.optional_input(2),
+                            (d.flags & kHalfBias) != 0, d.output,
+                            static_cast<float*>(call.output(0)));
+}
+
 void invoke_int8(const OpCall& call) {
   const ConvOpData& d = call.data<ConvOpData>();
   depthwise_conv_2d_int8(d.params, conv_channel_quant(d), d.input,

@@ -13,6 +13,7 @@
 
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
+#include "common/half.hpp"
 #include "reference/conv_2d.hpp"
 
 namespace strata {
@@ -43,6 +44,12 @@ void depthwise_conv_2d_hybrid(const ConvParams& p, const HybridWeights& hw, cons
 void depthwise_conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input,
                                const Dims4& filter, const float* weights, const float* bias,
                                const Dims4& out, float* output);
+
+// Float16 weights read in place, bias float16 (half_bias), float32 or null: the same results as
+// depthwise_conv_2d_float32 on the widened values.
+void depthwise_conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input,
+                               const Dims4& filter, const Half* weights, const void* bias,
+                               bool half_bias, const Dims4& out, float* output);
 
 }  // namespace optimized
 }  // namespace kernels

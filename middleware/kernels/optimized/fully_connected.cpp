@@ -283,8 +283,12 @@ void fully_connected_hybrid(const FullyConnectedParams& p, const HybridWeights& 
   }
 }
 
-void fully_connected_float32(const FullyConnectedParams& p, const float* input,
-                             const float* weights, const float* bias, float* output) {
+namespace {
+
+// W, B: float, or Half for a float16 model's weights and bias (float_block widens them).
+template <typename W, typename B>
+void fully_connected_float(const FullyConnectedParams& p, const float* input, const W* weights,
+                           const B* bias, float* output) {
   const int32_t d = p.accum_depth;
   for (int32_t b = 0; b < p.batches; ++b) {
     const float* x = input + b * d;
@@ -294,15 +298,32 @@ void fully_connected_float32(const FullyConnectedParams& p, const float* input,
     for (; u + 4 <= p.units; u += 4) {
       float_block<4, 1>(weights + u * d, d, d, x, acc4);
       for (int r = 0; r < 4; ++r) {
-        out[u + r] =
-            clamp_f(acc4[r][0] + (bias != nullptr ? bias[u + r] : 0.0f), p.act_min_f, p.act_max_f);
+        out[u + r] = clamp_f(acc4[r][0] + (bias != nullptr ? weight_value(bias[u + r]) : 0.0f),
+                             p.act_min_f, p.act_max_f);
       }
     }
     for (; u < p.units; ++u) {
       float acc1[1][1];
       float_block<1, 1>(weights + u * d, d, d, x, acc1);
-      out[u] = clamp_f(acc1[0][0] + (bias != nullptr ? bias[u] : 0.0f), p.act_min_f, p.act_max_f);
+      out[u] = clamp_f(acc1[0][0] + (bias != nullptr ? weight_value(bias[u]) : 0.0f), p.act_min_f,
+                       p.act_max_f);
     }
+  }
+}
+
+}  // namespace
+
+void fully_connected_float32(const FullyConnectedParams& p, const float* input,
+                             const float* weights, const float* bias, float* output) {
+  fully_connected_float(p, input, weights, bias, output);
+}
+
+void fully_connected_float16(const FullyConnectedParams& p, const float* input, const Half* weights,
+                             const void* bias, bool half_bias, float* output) {
+  if (half_bias) {
+    fully_connected_float(p, input, weights, static_cast<const Half*>(bias), output);
+  } else {
+    fully_connected_float(p, input, weights, static_cast<const float*>(bias), output);
   }
 }
 
@@ -346,6 +367,13 @@ void invoke_float32(const OpCall& call) {
   fully_connected_float32(
       d.params, static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
       static_cast<const float*>(call.optional_input(2)), static_cast<float*>(call.output(0)));
+}
+
+void invoke_float16(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_float16(d.params, static_cast<const float*>(call.input(0)),
+                          static_cast<const Half*>(call.input(1)), call.optional_input(2),
+                          (d.flags & kHalfBias) != 0, static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {

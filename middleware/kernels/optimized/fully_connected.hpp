@@ -4,12 +4,14 @@
 // int8 and hybrid widen each input row to int16 once (plus the input offset) and run the weight
 // rows against it with SMLAD (fc_dot.hpp): word-aligned rows 16 weights per load, others four rows
 // at a time. Requantization constants are computed once per layer for per-tensor weights.
-// float32 runs four rows at a time with fused multiply-adds.
+// float32 (and float16 weights, widened as loaded) runs four rows at a time with fused
+// multiply-adds.
 #pragma once
 
 #include <cstdint>
 
 #include "common/fully_connected_op.hpp"
+#include "common/half.hpp"
 
 namespace strata {
 namespace kernels {
@@ -24,6 +26,11 @@ bool fully_connected_int8_scratch_overlays_input(const FullyConnectedParams& p);
 
 void fully_connected_float32(const FullyConnectedParams& p, const float* input,
                              const float* weights, const float* bias, float* output);
+
+// Float16 weights read in place, bias float16 (half_bias), float32 or null: the same results as
+// fully_connected_float32 on the widened values.
+void fully_connected_float16(const FullyConnectedParams& p, const float* input, const Half* weights,
+                             const void* bias, bool half_bias, float* output);
 
 void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
                           const int8_t* weights, const int32_t* bias, int8_t* output,

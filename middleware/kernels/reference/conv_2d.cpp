@@ -37,7 +37,7 @@ Acc ConvWindow::accumulate(const ConvParams& p, const Dims4& in, const In* input
       const In* src = input + offset4(in, b, iy, ix, group * groups_depth);
       const W* w = weights + offset4(filter, oc, ky, kx, 0);
       for (int32_t ic = 0; ic < groups_depth; ++ic) {
-        acc += static_cast<Acc>(w[ic]) * (static_cast<Acc>(src[ic]) + in_offset);
+        acc += static_cast<Acc>(weight_value(w[ic])) * (static_cast<Acc>(src[ic]) + in_offset);
       }
     }
   }
@@ -49,6 +49,18 @@ Acc ConvWindow::accumulate(const ConvParams& p, const Dims4& in, const In* input
 void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
                      const float* weights, const float* bias, const Dims4& out, float* output) {
   conv_loop_float32<ConvWindow>(p, in, input, filter, weights, bias, out, output);
+}
+
+void conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
+                     const Half* weights, const void* bias, bool half_bias, const Dims4& out,
+                     float* output) {
+  if (half_bias) {
+    conv_loop_float32<ConvWindow>(p, in, input, filter, weights, static_cast<const Half*>(bias),
+                                  out, output);
+  } else {
+    conv_loop_float32<ConvWindow>(p, in, input, filter, weights, static_cast<const float*>(bias),
+                                  out, output);
+  }
 }
 
 void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
@@ -81,6 +93,13 @@ void invoke_float32(const OpCall& call) {
                   static_cast<const float*>(call.input(1)),
                   static_cast<const float*>(call.optional_input(2)), d.output,
                   static_cast<float*>(call.output(0)));
+}
+
+void invoke_float16(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  conv_2d_float16(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
+                  static_cast<const Half*>(call.input(1)), call.optional_input(2),
+                  (d.flags & kHalfBias) != 0, d.output, static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {

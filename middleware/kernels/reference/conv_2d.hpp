@@ -10,6 +10,7 @@
 
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
+#include "common/half.hpp"
 
 namespace strata {
 namespace kernels {
@@ -26,6 +27,12 @@ namespace reference {
 // filter: [out_c, kh, kw, in_c / groups]; bias: [out_c] or null.
 void conv_2d_float32(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
                      const float* weights, const float* bias, const Dims4& out, float* output);
+
+// float16 weights read in place (a float16 model's constants); bias: float16 when half_bias, else
+// float32, or null. The same results as conv_2d_float32 on the widened values.
+void conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input, const Dims4& filter,
+                     const Half* weights, const void* bias, bool half_bias, const Dims4& out,
+                     float* output);
 
 void conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in, const int8_t* input,
                   const Dims4& filter, const int8_t* weights, const int32_t* bias, const Dims4& out,

@@ -1,4 +1,5 @@
-// The output loops of the reference CONV_2D and DEPTHWISE_CONV_2D (float32, int8, int16, hybrid):
+// The output loops of the reference CONV_2D and DEPTHWISE_CONV_2D (float32, float16 weights, int8,
+// int16, hybrid):
 // every output element is the accumulator of its window plus bias, requantized (int8, int16) or
 // scaled and clamped (float). The two ops differ only in which input channels and weights a window
 // reads, which the Window type supplies as a static function:
@@ -9,6 +10,7 @@
 
 #include "common/conv_params.hpp"
 #include "common/dims.hpp"
+#include "common/half.hpp"
 #include "common/hybrid_quantize.hpp"
 #include "common/quant_math.hpp"
 #include "common/requantize_16x8.hpp"
@@ -20,16 +22,18 @@ namespace reference {
 
 inline float clamp_f(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
-template <typename Window>
+// W, B: float, or Half for a float16 model's weights and bias (widened as they are read: the same
+// floats in the same order, so the same results as float32 weights holding those values).
+template <typename Window, typename W = float, typename B = float>
 void conv_loop_float32(const ConvParams& p, const Dims4& in, const float* input,
-                       const Dims4& filter, const float* weights, const float* bias,
-                       const Dims4& out, float* output) {
+                       const Dims4& filter, const W* weights, const B* bias, const Dims4& out,
+                       float* output) {
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {
       for (int32_t ox = 0; ox < out.w; ++ox) {
         for (int32_t oc = 0; oc < out.c; ++oc) {
           float acc = Window::accumulate(p, in, input, filter, weights, b, oy, ox, oc, 0.0f);
-          acc += bias != nullptr ? bias[oc] : 0.0f;
+          acc += bias != nullptr ? weight_value(bias[oc]) : 0.0f;
           output[offset4(out, b, oy, ox, oc)] = clamp_f(acc, p.act_min_f, p.act_max_f);
         }
       }

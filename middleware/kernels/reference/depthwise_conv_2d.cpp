@@ -34,7 +34,7 @@ Acc DepthwiseWindow::accumulate(const ConvParams& p, const Dims4& in, const In* 
       const int32_t ix = x0 + kx * p.dilation_w;
       if (ix < 0 || ix >= in.w) continue;
       const Acc x = static_cast<Acc>(input[offset4(in, b, iy, ix, ic)]) + in_offset;
-      acc += static_cast<Acc>(weights[offset4(filter, 0, ky, kx, oc)]) * x;
+      acc += static_cast<Acc>(weight_value(weights[offset4(filter, 0, ky, kx, oc)])) * x;
     }
   }
   return acc;
@@ -46,6 +46,18 @@ void depthwise_conv_2d_float32(const ConvParams& p, const Dims4& in, const float
                                const Dims4& filter, const float* weights, const float* bias,
                                const Dims4& out, float* output) {
   conv_loop_float32<DepthwiseWindow>(p, in, input, filter, weights, bias, out, output);
+}
+
+void depthwise_conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input,
+                               const Dims4& filter, const Half* weights, const void* bias,
+                               bool half_bias, const Dims4& out, float* output) {
+  if (half_bias) {
+    conv_loop_float32<DepthwiseWindow>(p, in, input, filter, weights,
+                                       static_cast<const Half*>(bias), out, output);
+  } else {
+    conv_loop_float32<DepthwiseWindow>(p, in, input, filter, weights,
+                                       static_cast<const float*>(bias), out, output);
+  }
 }
 
 void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
@@ -77,6 +89,14 @@ void invoke_float32(const OpCall& call) {
   depthwise_conv_2d_float32(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
                             static_cast<const float*>(call.input(1)),
                             static_cast<const float*>(call.optional_input(2)), d.output,
+                            static_cast<float*>(call.output(0)));
+}
+
+void invoke_float16(const OpCall& call) {
+  const ConvOpData& d = call.data<ConvOpData>();
+  depthwise_conv_2d_float16(d.params, d.input, static_cast<const float*>(call.input(0)), d.filter,
+                            static_cast<const Half*>(call.input(1)), call.optional_input(2),
+                            (d.flags & kHalfBias) != 0, d.output,
                             static_cast<float*>(call.output(0)));
 }
 

@@ -18,6 +18,11 @@ void depthwise_conv_2d_float32(const ConvParams& p, const Dims4& in, const float
                                const Dims4& filter, const float* weights, const float* bias,
                                const Dims4& out, float* output);
 
+// float16 weights read in place; bias float16 (half_bias), float32 or null (see conv_2d_float16).
+void depthwise_conv_2d_float16(const ConvParams& p, const Dims4& in, const float* input,
+                               const Dims4& filter, const Half* weights, const void* bias,
+                               bool half_bias, const Dims4& out, float* output);
+
 void depthwise_conv_2d_int8(const ConvParams& p, const ChannelQuant& q, const Dims4& in,
                             const int8_t* input, const Dims4& filter, const int8_t* weights,
                             const int32_t* bias, const Dims4& out, int8_t* output);

@@ -1,7 +1,8 @@
 // DEQUANTIZE: int8, uint8 and int16 to float32 as scale * (q - zero point) in single precision, as
-// TensorFlow Lite Micro's reference kernel computes it. float16 to float32 is an exact widening; a
-// constant float16 input (the weights of a float16 model) is converted once at prepare, its float32
-// values becoming the op data, so invoke never runs for it.
+// TensorFlow Lite Micro's reference kernel computes it. float16 to float32 is an exact widening. A
+// constant float16 input (the weights of a float16 model) is elided by the interpreter when every
+// consumer reads float16 weights itself (widens_half_constant, kernel.hpp); otherwise it is
+// converted once at prepare, its float32 values becoming the op data, so invoke never runs for it.
 #include "common/half.hpp"
 #include "common/op_checks.hpp"
 
@@ -39,6 +40,7 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   if (in.type == DataType::kFloat16 && in.is_constant) {
     req->variant = Variant::kFloat16;  // never invoked: the output is constant
     req->output_is_constant = true;
+    req->widens_half_constant = true;
     STRATA_RETURN_IF_ERROR(
         require_size(ctx, CheckedSize(out.elements) * 4, "the folded output", &req->op_data_bytes));
     if (op_data == nullptr) return Status::Ok();

@@ -9,18 +9,40 @@ namespace strata {
 namespace kernels {
 namespace reference {
 
-void fully_connected_float32(const FullyConnectedParams& p, const float* input,
-                             const float* weights, const float* bias, float* output) {
+namespace {
+
+// Inlined into both entry points, so fully_connected_float32 stays one function (no extra call).
+template <typename W, typename B>
+__attribute__((always_inline)) inline void fully_connected_float(const FullyConnectedParams& p,
+                                                                 const float* input,
+                                                                 const W* weights, const B* bias,
+                                                                 float* output) {
   for (int32_t b = 0; b < p.batches; ++b) {
     const float* x = input + b * p.accum_depth;
     for (int32_t u = 0; u < p.units; ++u) {
-      const float* w = weights + u * p.accum_depth;
+      const W* w = weights + u * p.accum_depth;
       float acc = 0.0f;
-      for (int32_t d = 0; d < p.accum_depth; ++d) acc += x[d] * w[d];
-      acc += bias != nullptr ? bias[u] : 0.0f;
+      for (int32_t d = 0; d < p.accum_depth; ++d) acc += x[d] * weight_value(w[d]);
+      acc += bias != nullptr ? weight_value(bias[u]) : 0.0f;
       acc = acc < p.act_min_f ? p.act_min_f : (acc > p.act_max_f ? p.act_max_f : acc);
       output[b * p.units + u] = acc;
     }
+  }
+}
+
+}  // namespace
+
+void fully_connected_float32(const FullyConnectedParams& p, const float* input,
+                             const float* weights, const float* bias, float* output) {
+  fully_connected_float(p, input, weights, bias, output);
+}
+
+void fully_connected_float16(const FullyConnectedParams& p, const float* input, const Half* weights,
+                             const void* bias, bool half_bias, float* output) {
+  if (half_bias) {
+    fully_connected_float(p, input, weights, static_cast<const Half*>(bias), output);
+  } else {
+    fully_connected_float(p, input, weights, static_cast<const float*>(bias), output);
   }
 }
 
@@ -87,6 +109,13 @@ void invoke_float32(const OpCall& call) {
   fully_connected_float32(
       d.params, static_cast<const float*>(call.input(0)), static_cast<const float*>(call.input(1)),
       static_cast<const float*>(call.optional_input(2)), static_cast<float*>(call.output(0)));
+}
+
+void invoke_float16(const OpCall& call) {
+  const FullyConnectedOpData& d = call.data<FullyConnectedOpData>();
+  fully_connected_float16(d.params, static_cast<const float*>(call.input(0)),
+                          static_cast<const Half*>(call.input(1)), call.optional_input(2),
+                          (d.flags & kHalfBias) != 0, static_cast<float*>(call.output(0)));
 }
 
 void invoke_int8(const OpCall& call) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "common/fully_connected_op.hpp"
+#include "common/half.hpp"
 
 namespace strata {
 namespace kernels {
@@ -14,6 +15,11 @@ namespace reference {
 
 void fully_connected_float32(const FullyConnectedParams& p, const float* input,
                              const float* weights, const float* bias, float* output);
+
+// float16 weights read in place (a float16 model's constants); bias float16 (half_bias), float32
+// or null. The same results as fully_connected_float32 on the widened values.
+void fully_connected_float16(const FullyConnectedParams& p, const float* input, const Half* weights,
+                             const void* bias, bool half_bias, float* output);
 
 void fully_connected_int8(const FullyConnectedParams& p, const ChannelQuant& q, const int8_t* input,
                           const int8_t* weights, const int32_t* bias, int8_t* output);

@@ -17,7 +17,10 @@ void* FindTensorData(const Model& model, int32_t index, const void* io_slots,
   for (uint32_t i = 0; i < model.num_operators(); ++i) {
     const OpCall& call = *reinterpret_cast<const OpCall*>(p);
     p += call.stride_words * 8u;
-    for (uint32_t k = 0; k < model.op_num_inputs(i); ++k) {
+    // An elided op's record has no slots (fewer than the operator's inputs).
+    const uint32_t inputs =
+        call.num_inputs < model.op_num_inputs(i) ? call.num_inputs : model.op_num_inputs(i);
+    for (uint32_t k = 0; k < inputs; ++k) {
       if (model.op_input(i, k) == index) return const_cast<void*>(call.input(k));
     }
     for (uint32_t k = 0; k < call.num_outputs(); ++k) {

@@ -29,6 +29,7 @@ TensorView PrepareSession::View(int32_t t) const {
   if (t < 0) return v;
   v.is_constant = IsConstant(t);
   v.data = TensorData(t);
+  ViewAsHalf(t, &v);
   return v;
 }
 
@@ -40,6 +41,7 @@ TensorView PrepareSession::SlotView(int32_t t, const void* data) const {
   const bool folded = p >= arena_ + records_end_ && p < arena_ + records_end_ + op_data_bytes_;
   v.is_constant = v.is_constant || folded;
   v.data = const_cast<void*>(data);
+  ViewAsHalf(t, &v);
   return v;
 }
 
@@ -69,8 +71,8 @@ void PrepareSession::FillSlots(PreparedGraph* out) {
     const uint32_t num_out = call->num_outputs();
     for (uint32_t k = 0; k < num_in + num_out; ++k) {
       slots[k].bits = 0;
-      slots[k].ptr = TensorData(k < num_in ? model_.op_input(i, k)
-                                           : model_.op_output(i, k - num_in));
+      slots[k].ptr =
+          TensorData(k < num_in ? model_.op_input(i, k) : model_.op_output(i, k - num_in));
     }
     uint32_t used = num_in + num_out;
     if (call->num_outputs_flags & OpCall::kHasScratch) {

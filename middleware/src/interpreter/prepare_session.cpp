@@ -170,7 +170,10 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
   }
   for (uint32_t k = 0; k < ctx->num_outputs; ++k) {
     const int32_t t = model_.op_output(i, k);
-    outputs[k] = call ? SlotView(t, call->output(k)) : View(t);
+    // The op that writes a float16 view (an elided DEQUANTIZE) still sees its float32 output.
+    outputs[k] = HalfRoot(t) >= 0 ? model_.tensor(t)
+                 : call           ? SlotView(t, call->output(k))
+                                  : View(t);
   }
   ctx->inputs = inputs;
   ctx->outputs = outputs;
@@ -181,6 +184,7 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
 // operators (or types) names them all at once, not one per attempt.
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
+  ElideHalfWidenings();
   Status first;
   uint32_t refused = 0;
   char names[160] = "";
@@ -227,22 +231,25 @@ Status PrepareSession::CheckOp(uint32_t i) {
   OpRequirements req;
   uint32_t depth = 0;
   STRATA_RETURN_IF_ERROR(ResolveKernel(ctx, &kernel, &req, &depth));
-  const bool runs = !req.output_aliases_input && !req.output_is_constant;
+  // An elided widening: no op data, no slots (its readers point at the constant themselves).
+  const bool elided = num_out > 0 && HalfRoot(model_.op_output(i, 0)) >= 0;
+  if (elided) req.op_data_bytes = 0;
+  const bool runs = !elided && !req.output_aliases_input && !req.output_is_constant;
   const bool scratch = runs && req.scratch_bytes > 0;
-  const uint32_t in_slots = req.input_slots > num_in ? req.input_slots : num_in;
+  const uint32_t in_slots = elided ? 0 : (req.input_slots > num_in ? req.input_slots : num_in);
   if (in_slots > kMaxOpInputs) {
     return OpError(ctx, StatusCode::kInternal, "kernel asks for %u input slots",
                    static_cast<unsigned>(in_slots));
   }
   const uint32_t graph_slots = req.subgraphs != 0 ? SubgraphIoCount(model_) : 0;
-  const uint32_t slots = in_slots + num_out + (scratch ? 1 : 0) + graph_slots;
+  const uint32_t slots = in_slots + (elided ? 0 : num_out) + (scratch ? 1 : 0) + graph_slots;
   if (req.op_data_bytes > 0x7FFFFFF0u || req.scratch_bytes > 0x7FFFFFF0u) {
     return OpError(ctx, StatusCode::kUnsupported, "kernel asks for more than 2 GiB");
   }
   if ((req.subgraphs >> model_.num_subgraphs()) != 0 || (req.subgraphs & 1u) != 0) {
     return OpError(ctx, StatusCode::kMalformedModel, "runs a subgraph the model does not have");
   }
-  STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
+  if (!elided) STRATA_RETURN_IF_ERROR(ApplyRequirements(ctx, req));
   STRATA_RETURN_IF_ERROR(RequestState(ctx, req));
   // The in-place pair: input 0 and output 0, unless input 0's storage is read as another input too
   // (the lead only describes input 0).
@@ -273,7 +280,8 @@ Status PrepareSession::CheckOp(uint32_t i) {
     memset(call, 0, record);
     call->invoke.fn = runs ? kernel->invoke_for(req.variant) : nullptr;
     call->num_inputs = static_cast<uint8_t>(in_slots);
-    call->num_outputs_flags = static_cast<uint8_t>(num_out | (scratch ? OpCall::kHasScratch : 0));
+    call->num_outputs_flags =
+        static_cast<uint8_t>((elided ? 0 : num_out) | (scratch ? OpCall::kHasScratch : 0));
     call->stride_words = static_cast<uint8_t>(record / 8);
     call->kernel_bits =
         static_cast<uint8_t>(static_cast<uint32_t>(req.variant) | (depth << OpCall::kDepthShift));

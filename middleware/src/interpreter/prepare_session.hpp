@@ -3,6 +3,8 @@
 // the kernels' prepare with their op data. It writes the arena only; the Interpreter copies the
 // PreparedGraph it returns.
 //
+//   Elide   a DEQUANTIZE of a float16 constant whose readers all take float16 weights becomes a
+//           view of that constant (prepare_half_views.cpp)
 //   Check   resolve each op's kernel, run its prepare() without op data, write its OpCall
 //           record header at the head while the planning tables sit at the arena's tail (once
 //           the records would reach the tables, only sizes are counted: the arena is too small
@@ -47,12 +49,15 @@ struct PlacementSearch {
 
 // State blocks (OpRequirements::state_key) one model may ask for.
 constexpr uint32_t kMaxStateBlocks = 32;
+// Float16 constants read in place by their DEQUANTIZE's consumers; past this many, the rest are
+// folded (float32 copies in the arena) as before.
+constexpr uint32_t kMaxHalfViews = 64;
 
 class PrepareSession final : public GraphAccess {
  public:
   // Exactly one of plan (check it) and search (search a placement) is set.
-  PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
-                 size_t arena_bytes, const BuildTimePlan* plan, const PlacementSearch* search,
+  PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes,
+                 const BuildTimePlan* plan, const PlacementSearch* search,
                  const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
 
@@ -85,6 +90,12 @@ class PrepareSession final : public GraphAccess {
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
   Status TooSmall(uint64_t needed, bool exact);
+  // prepare_half_views.cpp: elided widenings of float16 constants
+  void ElideHalfWidenings();
+  bool TakesHalfViews(uint32_t op_index) const;
+  int32_t HalfRoot(int32_t tensor) const;  // the float16 constant a view shows, or -1
+  void DropHalfView(int32_t tensor);
+  void ViewAsHalf(int32_t tensor, TensorView* v) const;
   // prepare_graph_access.cpp: the state blocks' table
   Status RequestState(const OpContext& ctx, const OpRequirements& req);
   int32_t StateIndex(uint32_t op_index, int32_t state_key) const;
@@ -119,18 +130,23 @@ class PrepareSession final : public GraphAccess {
   uint32_t state_bytes_[kMaxStateBlocks] = {};
   uint32_t state_locations_[kMaxStateBlocks] = {};
   uint32_t num_states_ = 0;
+  // Float16 views (Storage::kHalfView) and the constants they show; kept here, not in the
+  // planning tables, because the readers' prepare step 2 runs after those are gone.
+  uint16_t half_views_[kMaxHalfViews] = {};
+  uint16_t half_roots_[kMaxHalfViews] = {};
+  uint32_t num_half_views_ = 0;
   TensorPlan* tensors_ = nullptr;  // planning tables (temporary)
   OpPlan* ops_ = nullptr;
   uint32_t io_bytes_ = 0;
   uint32_t tables_bytes_ = 0;
-  uint32_t records_end_ = 0;     // IO slots + call records; the op data block starts here
+  uint32_t records_end_ = 0;  // IO slots + call records; the op data block starts here
   uint32_t op_data_bytes_ = 0;
   uint32_t variables_bytes_ = 0;
-  uint32_t persistent_ = 0;      // records_end_ + op data + variables
+  uint32_t persistent_ = 0;                // records_end_ + op data + variables
   PlanBuffer* scratch_buffers_ = nullptr;  // after planning: the scratch buffers, in op order
-  bool dry_ = false;             // records did not fit: only sizes are computed
-  bool bound_ = false;           // locations are final and pointers valid
-  const OpCall* binding_ = nullptr;  // the record whose op prepare step 2 is running
+  bool dry_ = false;                       // records did not fit: only sizes are computed
+  bool bound_ = false;                     // locations are final and pointers valid
+  const OpCall* binding_ = nullptr;        // the record whose op prepare step 2 is running
 };
 
 }  // namespace strata
