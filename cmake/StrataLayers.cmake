@@ -6,7 +6,9 @@
 # A layer.cmake calls, in this order:
 #   strata_layer(NAME <name> [DEPENDS <layer>...])
 #   strata_provide_board(<board-id> <folder holding board.cmake>)    (any number)
-#   strata_provide_model(<model-id> <file.tflite> [SAMPLES <folder>]) (any number)
+#   strata_provide_model(<model-id> <file.tflite> [SAMPLES <folder>] [BOARDS <board-id>...])
+#                                                                     (any number; BOARDS: the only
+#     boards whose `all` / CI trees build it, e.g. a test-sized model on the virtual boards only)
 #   strata_provide_kernels(<backend>)                                 (any number)
 # Required: nothing. Optional: STRATA_EXTRA_LAYERS (list of folders, each with a layer.cmake);
 #   STRATA_MODEL_FILE (a .tflite file: registered as model STRATA_MODEL_NAME, default the file's name
@@ -59,10 +61,11 @@ function(strata_provide_board id dir)
 endfunction()
 
 function(strata_provide_model id file)
-  cmake_parse_arguments(M "" "SAMPLES" "" ${ARGN})
+  cmake_parse_arguments(M "" "SAMPLES" "BOARDS" ${ARGN})
   _strata_provide(MODEL ${id})
   set_property(GLOBAL PROPERTY STRATA_MODEL_${id}_FILE ${file})
   set_property(GLOBAL PROPERTY STRATA_MODEL_${id}_SAMPLES "${M_SAMPLES}")
+  set_property(GLOBAL PROPERTY STRATA_MODEL_${id}_BOARDS "${M_BOARDS}")
 endfunction()
 
 function(strata_provide_kernels backend)

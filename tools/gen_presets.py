@@ -7,7 +7,8 @@ model. Each board layer's spec lists its boards and their variants (clock profil
 this writes <layer>/presets.json with a hidden fragment per board, the visible
 `<board>[-<variant>]-<model>-<kernels>` presets (configure, build, test on virtual boards, workflow) and
 one `ci-<board>[-<variant>]` tree per board variant that builds every model x kernels at once.
-Models and backends are read from the layer.cmake files (strata_provide_model / strata_provide_kernels).
+Models and backends are read from the layer.cmake files (strata_provide_model / strata_provide_kernels);
+a model whose strata_provide_model names BOARDS gets presets and CI-tree entries on those boards only.
 """
 import argparse
 import glob
@@ -28,6 +29,18 @@ def provided(kind):
         with open(path) as f:
             ids += re.findall(rf"strata_provide_{kind}\(\s*([\w.-]+)", f.read())
     return ids
+
+
+def model_boards():
+    """Model id -> the boards its strata_provide_model(... BOARDS ...) names (absent: every board)."""
+    boards = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "*", "layer.cmake"))):
+        with open(path) as f:
+            for m in re.finditer(r"strata_provide_model\(\s*([\w.-]+)([^)]*)\)", f.read()):
+                named = re.search(r"\bBOARDS\s+([^)]*)", m.group(2))
+                if named:
+                    boards[m.group(1)] = named.group(1).split()
+    return boards
 
 
 def axes():
@@ -66,6 +79,7 @@ def axes():
 def board_presets(layer_dir, spec):
     rel_axes = os.path.relpath(os.path.join(ROOT, "cmake", "presets", "axes.json"), layer_dir)
     models = [m for m in provided("model") if m != "none"]
+    restricted = model_boards()
     kernels = provided("kernels")
     out = {"version": VERSION, "include": [rel_axes], "configurePresets": [], "buildPresets": [],
            "testPresets": [], "workflowPresets": []}
@@ -80,7 +94,7 @@ def board_presets(layer_dir, spec):
             extra = f" {variant['display']}" if variant["display"] else ""
             # A board (or variant) lists the models whose arena or weights do not fit its memory.
             excluded = variant.get("exclude_models", board.get("exclude_models", []))
-            fitting = [m for m in models if m not in excluded]
+            fitting = [m for m in models if m not in excluded and bid in restricted.get(m, [bid])]
             names = [(f"{tag}-{m}-{k}", f"{board['display']}{extra}: {m}, {k} kernels",
                       [f"board-{bid}", f"model-{m}", f"kernels-{k}"]) for m in fitting for k in kernels]
             # The default variant's CI tree builds every model that fits; other variants change only
