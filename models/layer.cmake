@@ -12,3 +12,7 @@ strata_provide_model(mnist-hybrid ${_mnist}/mnist_hybrid.tflite SAMPLES ${_mnist
 set(_sine ${CMAKE_CURRENT_LIST_DIR}/sine)
 strata_provide_model(sine-f32 ${_sine}/sine_f32.tflite SAMPLES ${_sine}/samples)
 strata_provide_model(sine-int8 ${_sine}/sine_int8.tflite SAMPLES ${_sine}/samples)
+# A test-sized stateful model (variable tensors): by default on the Cortex-M7 virtual board only.
+set(_lstm ${CMAKE_CURRENT_LIST_DIR}/lstm-int8)
+strata_provide_model(lstm-int8 ${_lstm}/lstm_int8.tflite SAMPLES ${_lstm}/samples
+                     BOARDS mps2-an500)
