@@ -50,9 +50,13 @@ bool populate(uint32_t k) {
   return false;
 }
 
-// One profiled inference of sample `k`; false (message printed) on failure.
+// One profiled inference of sample `k` from reset state; false (message printed) on failure.
+// A stateful model (variable tensors, e.g. an LSTM's cell state) would otherwise answer the same
+// sample differently every time: each command runs one Invoke from the state after Prepare, so
+// the same input gives the same output (the model view says so).
 bool infer(uint32_t k, strata_models::LayerProfile* profile) {
   if (!ensure_prepared() || !populate(k)) return false;
+  g_session.interpreter().ResetVariables();
   const strata::Status status = g_session.Invoke(profile);
   if (status.ok()) return true;
   printf("error: invoke failed: %s\r\n", status.message());
@@ -127,6 +131,7 @@ void run_bench(const CommandLine& line) {
   const char* response = "";
   for (unsigned long i = 0; i < runs; ++i) {
     bsp::watchdog::kick();  // a long bench is not a hang (outside the timed part)
+    g_session.interpreter().ResetVariables();  // every run from reset state, like `2` (untimed)
     const uint64_t t0 = bsp::cycle_counter::now();
     if (!populate(0)) return;
     const uint64_t t1 = bsp::cycle_counter::now();

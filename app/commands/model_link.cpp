@@ -4,10 +4,10 @@
 //
 // Invoke may overwrite the graph's inputs (the arena reuses their memory once consumed, as in
 // TensorFlow Lite Micro), so the link keeps a copy of the last input it was sent and writes it into
-// its tensor before every invoke: the same input gives the same outputs on every invoke. The copy
-// costs kMaxInputBytes of RAM (784 bytes for MNIST int8). Before any set input it is all zeros for
-// input 0. A model with several inputs gets the last one sent restored; send the others again
-// before each invoke.
+// its tensor before every invoke, and resets the variable tensors of a stateful model: the same
+// input gives the same outputs on every invoke. The copy costs kMaxInputBytes of RAM (784 bytes
+// for MNIST int8). Before any set input it is all zeros for input 0. A model with several inputs
+// gets the last one sent restored; send the others again before each invoke.
 #include <string.h>
 
 #include "bsp/board.hpp"
@@ -190,6 +190,7 @@ void send_result(const strata_models::LayerProfile& profile, LinkWrite write) {
 void invoke(LinkWrite write) {
   if (!ready(write)) return;
   restore_input();
+  instance::session().interpreter().ResetVariables();  // stateful models: from reset state, as `2`
   strata_models::LayerProfile profile = instance::fresh_profile();
   const strata::Status status = instance::session().Invoke(&profile);
   if (!status.ok()) {

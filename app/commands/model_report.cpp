@@ -6,6 +6,7 @@
 #include "bsp/board.hpp"
 #include "bsp/cycle_counter.hpp"
 #include "console_out.hpp"
+#include "link/crc32.hpp"
 #include "strata/format.hpp"
 #include "strata/op_resolver.hpp"
 
@@ -48,9 +49,10 @@ void print_layer_row(const strata_models::ModelSession& session, uint32_t i,
 void print_layer_record(const strata_models::ModelSession& session, uint32_t i,
                         const strata_models::LayerRecord& r, uint64_t total) {
   const ull permille = total > 0 ? static_cast<ull>(r.count * 1000 / total) : 0;
-  printf("@layer index=%lu op=%s count=%llu unit=%s share=%llu.%llu ran=%d", static_cast<ul>(i),
-         strata::OpName(session.model().op_code(i)), static_cast<ull>(r.count),
-         bsp::cycle_counter::unit(), permille / 10, permille % 10, r.ran ? 1 : 0);
+  printf("@layer index=%lu op=%s count=%llu unit=%s share=%llu.%llu ran=%d subgraph=%lu",
+         static_cast<ul>(i), strata::OpName(session.model().op_code(i)), static_cast<ull>(r.count),
+         bsp::cycle_counter::unit(), permille / 10, permille % 10, r.ran ? 1 : 0,
+         static_cast<ul>(session.model().op_subgraph(i)));
   if (bsp::cycle_counter::counts_cycles()) {
     const ull us = tenths_of_us(r.count);
     printf(" us=%llu.%llu", us / 10, us % 10);
@@ -88,8 +90,16 @@ void layer_table(const strata_models::ModelSession& session,
   } else {
     printf("%3s  %-20s %14s %6s\r\n", "#", "op", bsp::cycle_counter::unit(), "share");
   }
-  const uint32_t ops = session.model().num_operators();
+  const strata::Model& m = session.model();
+  const uint32_t ops = m.num_operators();
   for (uint32_t i = 0; i < ops; ++i) print_layer_row(session, i, profile.record(i), sum);
+  // The profiled Invoke counts an op inside a subgraph on its own row (summed over its runs)
+  // and takes it out of the control-flow op that ran it, so the rows still add up to the total.
+  for (uint32_t s = 1; s < m.num_subgraphs(); ++s) {
+    const ul first = m.subgraph_first_op(s);
+    printf("  #%lu..%lu: subgraph %lu, all its runs (not in the count of the op that ran it)\r\n",
+           first, first + m.subgraph_num_ops(s) - 1, static_cast<ul>(s));
+  }
   total(session, profile);
   for (uint32_t i = 0; i < ops; ++i) print_layer_record(session, i, profile.record(i), sum);
 }
@@ -126,7 +136,10 @@ void outputs(const strata_models::ModelSession& session) {
     print("\r\n");
     printf("@output index=%lu values=", static_cast<ul>(o));
     for (uint32_t i = 0; i < shown; ++i) printf(i ? ",%.4f" : "%.4f", session.OutputValue(o, i));
-    print("\r\n");
+    // All of the output's bytes, for bit-exact comparisons with the host (values stop at 16).
+    const strata::TensorView t = session.interpreter().output(o);
+    printf(" crc=0x%08lx\r\n",
+           static_cast<ul>(crc32_update(0, static_cast<const uint8_t*>(t.data), t.bytes)));
   }
 }
 

@@ -2,9 +2,9 @@
 // (the model view is model_view.hpp). Every human-readable block is followed by
 // `@<record> key=value…` lines with stable fields for host tools (tests/firmware/models, the
 // bench tool):
-//   @layer index= op= count= unit= share= ran=0|1 [us=]       (us only where the unit is cycles)
+//   @layer index= op= count= unit= share= ran=0|1 subgraph= [us=]  (us where the unit is cycles)
 //   @total count= unit= macs= [us=]
-//   @output index= values=v0,v1,…                              (at most 16 values)
+//   @output index= values=v0,v1,… crc=      (at most 16 values; crc: CRC-32 of all its bytes)
 //   @result sample= name= top= score= label=                    (classifiers: output with > 1
 //   value)
 //   @result sample= name= x= value= [expected=]                 (regressors: one output value)

@@ -1,10 +1,16 @@
 // The model view (`1` / `CMD=1`): every operator with its input and output shapes, type and MACs,
-// the graph's inputs and outputs, the arena the device really used next to the planner's lower
-// bound, and the model's size. Followed by machine-readable lines with stable fields:
+// the graph's inputs and outputs, the subgraphs (models with control flow), the variable tensors
+// (stateful models) and where they live, the arena the device really used next to the planner's
+// lower bound, and the model's size. Followed by machine-readable lines with stable fields:
 //   @model name= file= bytes= kernels= ops= macs=
-//   @op index= op= input= output= type= macs=
+//   @op index= op= input= output= type= macs= subgraph=
 //   @tensor kind=input|output index= type= shape= scale= zero_point=
-//   @arena used= lower_bound= persistent= activations= scratch= reserved=
+//   @subgraph index= ops= first_op=        (models with several subgraphs: one per subgraph)
+//   @variable index= type= shape= bytes= offset= part=persistent   (one per variable tensor)
+//   @state variables= bytes= reset=every_invoke                    (models with variable tensors)
+//   @arena used= lower_bound= persistent= activations= scratch= reserved= prepare_only=
+//                                used = persistent + activations + prepare_only (Prepare's planning
+//                                tables beyond the activations; 0 but for tiny models)
 //   @prepare count= unit=        what the startup's Prepare (checking the build-time plan) took
 #pragma once
 
