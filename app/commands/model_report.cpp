@@ -5,6 +5,7 @@
 
 #include "bsp/board.hpp"
 #include "bsp/cycle_counter.hpp"
+#include "commands/model_view.hpp"
 #include "console_out.hpp"
 #include "link/crc32.hpp"
 #include "strata/format.hpp"
@@ -78,8 +79,9 @@ void print_stats(const char* phase, const RunStats& s) {
 
 void sample_header(const strata_models::ModelSession& session, uint32_t k) {
   const strata_models::ModelInfo& info = session.info();
-  printf("inference: %s, %s kernels, sample %lu (%s)\r\n", info.name, info.kernels,
-         static_cast<ul>(k), sample_name(info, k));
+  printf("inference: %s, %s kernels, sample %lu (%s)%s\r\n", info.name, info.kernels,
+         static_cast<ul>(k), sample_name(info, k),
+         count_variables(session.model()) > 0 ? ", from reset state" : "");
 }
 
 void layer_table(const strata_models::ModelSession& session,
@@ -185,8 +187,10 @@ void result(const strata_models::ModelSession& session, uint32_t k) {
 
 void bench(const strata_models::ModelSession& session, const RunStats& populate,
            const RunStats& invoke, const RunStats& respond) {
-  printf("bench:  %s, %s kernels, %lu runs of sample 0, counts in %s\r\n", session.info().name,
-         session.info().kernels, static_cast<ul>(invoke.runs), bsp::cycle_counter::unit());
+  printf("bench:  %s, %s kernels, %lu runs of sample 0%s, counts in %s\r\n", session.info().name,
+         session.info().kernels, static_cast<ul>(invoke.runs),
+         count_variables(session.model()) > 0 ? " (each from reset state)" : "",
+         bsp::cycle_counter::unit());
   printf("  %-9s %14s %14s %14s\r\n", "phase", "min", "avg", "max");
   print_stats("populate", populate);
   print_stats("invoke", invoke);

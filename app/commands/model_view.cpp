@@ -123,6 +123,14 @@ void print_arena(const strata_models::ModelSession& session) {
 
 }  // namespace
 
+uint32_t count_variables(const strata::Model& model) {
+  uint32_t count = 0;
+  for (uint32_t t = 0; t < model.num_tensors(); ++t) {
+    count += model.tensor_is_variable(static_cast<int32_t>(t)) ? 1 : 0;
+  }
+  return count;
+}
+
 const char* format_shape(const strata::TensorView& tensor, char* buf, size_t cap) {
   if (cap == 0) return buf;
   buf[0] = '\0';

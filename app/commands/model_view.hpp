@@ -26,6 +26,9 @@ namespace report {
 // `session` must be prepared.
 void model_view(const strata_models::ModelSession& session);
 
+// The model's variable tensors (state kept across Invokes; 0 for a stateless model).
+uint32_t count_variables(const strata::Model& model);
+
 // "1x28x28x1" (or "scalar") into buf; returns buf.
 const char* format_shape(const strata::TensorView& tensor, char* buf, size_t cap);
 
