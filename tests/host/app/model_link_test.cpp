@@ -12,9 +12,12 @@
 #include "host_board.hpp"
 #include "link/frame.hpp"
 #include "shell/shell.hpp"
+#include "shell_capture.hpp"
 #include "strata_model.hpp"
 
 namespace {
+
+using shell_capture::records;
 
 namespace model = strata_models::built_in;
 
@@ -107,23 +110,8 @@ TEST(ModelLink, InfoSaysWhatTheInputTakes) {
   EXPECT_NE(info.find("input0=int8 1x28x28x1 bytes=784 "), std::string::npos) << info;
 }
 
-// The records of one kind ("@output", "@result") in the console text, in order.
-std::vector<std::string> records(const std::string& text, const std::string& kind) {
-  std::vector<std::string> found;
-  for (size_t at = text.find(kind + " "); at != std::string::npos;
-       at = text.find(kind + " ", at + 1)) {
-    found.push_back(text.substr(at, text.find('\r', at) - at));
-  }
-  return found;
-}
-
 TEST(ModelShell, InferencesAndBenchRunsOfOneSampleAgree) {
-  app::Shell shell;
-  app::add_system_commands(shell);
-  app::add_model_commands(shell);
-  host_board::console().clear();
-  for (char c : std::string("2\nrun 0\n2\nbench 3\n")) shell.feed(c);
-  const std::string& text = host_board::console();
+  const std::string text = shell_capture::run_commands("2\nrun 0\n2\nbench 3\n");
   const std::vector<std::string> outputs = records(text, "@output");
   ASSERT_EQ(outputs.size(), 3u) << text;
   EXPECT_EQ(outputs[1], outputs[0]);

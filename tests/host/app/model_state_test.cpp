@@ -7,35 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "commands/model_commands.hpp"
 #include "commands/model_instance.hpp"
-#include "commands/system_commands.hpp"
-#include "host_board.hpp"
-#include "shell/shell.hpp"
+#include "shell_capture.hpp"
 #include "strata_model.hpp"
 
 namespace {
 
+using shell_capture::records;
+using shell_capture::run_commands;
+
 namespace model = strata_models::built_in;
-
-// The records of one kind ("@output", "@variable") in the console text, in order.
-std::vector<std::string> records(const std::string& text, const std::string& kind) {
-  std::vector<std::string> found;
-  for (size_t at = text.find(kind + " "); at != std::string::npos;
-       at = text.find(kind + " ", at + 1)) {
-    found.push_back(text.substr(at, text.find('\r', at) - at));
-  }
-  return found;
-}
-
-std::string run_commands(const std::string& commands) {
-  app::Shell shell;
-  app::add_system_commands(shell);
-  app::add_model_commands(shell);
-  host_board::console().clear();
-  for (char c : commands) shell.feed(c);
-  return host_board::console();
-}
 
 TEST(StatefulModelShell, ModelViewListsTheVariablesInThePersistentArena) {
   const std::string text = run_commands("1\n");

@@ -7,38 +7,19 @@
 #include <string>
 #include <vector>
 
-#include "commands/model_commands.hpp"
 #include "commands/model_instance.hpp"
-#include "commands/system_commands.hpp"
-#include "host_board.hpp"
-#include "shell/shell.hpp"
+#include "shell_capture.hpp"
 
 namespace {
 
-// The records of one kind ("@layer", "@subgraph") in the console text, in order.
-std::vector<std::string> records(const std::string& text, const std::string& kind) {
-  std::vector<std::string> found;
-  for (size_t at = text.find(kind + " "); at != std::string::npos;
-       at = text.find(kind + " ", at + 1)) {
-    found.push_back(text.substr(at, text.find('\r', at) - at));
-  }
-  return found;
-}
+using shell_capture::records;
+using shell_capture::run_commands;
 
 // The unsigned number after `key=` in a record.
 unsigned long long field(const std::string& record, const std::string& key) {
   const size_t at = record.find(" " + key + "=");
   EXPECT_NE(at, std::string::npos) << key << " in " << record;
   return at == std::string::npos ? 0 : std::stoull(record.substr(at + key.size() + 2));
-}
-
-std::string run_commands(const std::string& commands) {
-  app::Shell shell;
-  app::add_system_commands(shell);
-  app::add_model_commands(shell);
-  host_board::console().clear();
-  for (char c : commands) shell.feed(c);
-  return host_board::console();
 }
 
 TEST(ControlFlowModelShell, ModelViewListsEverySubgraph) {
