@@ -19,7 +19,4 @@ set(STM32F4_STACK_ORIGIN 0x20000000)
 set(STM32F4_PLACEMENT .isr_vector=FLASH .text=FLASH .data=SRAM .bss=SRAM .noinit=SRAM
                       .arena=SRAM .stack=SRAM)
 set(STM32F4_QEMU_TESTS ${STRATA_ROOT}/tests/bsp/stm32f4/qemu/netduinoplus2_tests.cmake)
-# mnist-f16 dequantizes its float16 weights into the arena at prepare: ~461 KB, more than any F4 RAM.
-set(STM32F4_SKIP_MODELS mnist-f16)
-set(STM32F4_SKIP_REASON "its arena (float16 weights dequantized at prepare, ~461 KB) exceeds the RAM")
 include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/Stm32f4Board.cmake)

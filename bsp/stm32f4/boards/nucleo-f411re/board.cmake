@@ -19,7 +19,4 @@ set(STM32F4_PLACEMENT .isr_vector=FLASH .text=FLASH .data=SRAM .bss=SRAM .noinit
 # The IWDG (bsp/stm32/iwdg.hpp) counts up to 32768 ms at its nominal 32 kHz LSI (STRATA_WATCHDOG_MS).
 set(STRATA_BOARD_WATCHDOG_MAX_MS 32768)
 set(STM32F4_OPENOCD_CONFIG board/st_nucleo_f4.cfg)
-# mnist-f16 dequantizes its float16 weights into the arena at prepare: ~461 KB, more than any F4 RAM.
-set(STM32F4_SKIP_MODELS mnist-f16)
-set(STM32F4_SKIP_REASON "its arena (float16 weights dequantized at prepare, ~461 KB) exceeds the RAM")
 include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/Stm32f4Board.cmake)
