@@ -16,6 +16,7 @@
 #include "bsp/board.hpp"
 #include "bsp/cycle_counter.hpp"
 #include "bsp/memory.hpp"
+#include "case_file.hpp"
 #include "cortex_m/semihosting.hpp"
 #include "strata/format.hpp"
 #include "strata/interpreter.hpp"
@@ -53,23 +54,9 @@ void print_line(const char* fmt, uint64_t a, uint64_t b = 0, uint64_t c = 0, uin
   test_console::done(false);
 }
 
-uint32_t word(size_t offset) {
-  uint32_t value;
-  std::memcpy(&value, g_blob + offset, sizeof(value));
-  return value;
-}
+uint32_t word(size_t offset) { return case_file::word(g_blob, offset); }
 
-size_t read_case() {
-  const int handle = semihosting::open("strata_case.bin", false);
-  if (handle < 0) return 0;
-  const long length = semihosting::length(handle);
-  size_t got = 0;
-  if (length > 0 && static_cast<size_t>(length) <= kBlobBytes) {
-    got = semihosting::read(handle, g_blob, static_cast<size_t>(length));
-  }
-  semihosting::close(handle);
-  return got == static_cast<size_t>(length) ? got : 0;
-}
+size_t read_case() { return case_file::read(g_blob, kBlobBytes); }
 
 bool write_output(uint32_t k, const strata::TensorView& view) {
   char name[24];
@@ -134,9 +121,10 @@ int main() {
     }
   }
   const strata::ArenaUsage& usage = interpreter.arena_usage();
-  print_line("@conformance invoke_instructions=%llu prepare_instructions=%llu "
-             "search_prepare_instructions=%llu ",
-             invoke, prepare, search_prepare);
+  print_line(
+      "@conformance invoke_instructions=%llu prepare_instructions=%llu "
+      "search_prepare_instructions=%llu ",
+      invoke, prepare, search_prepare);
   print_line("arena_bytes=%llu arena_bytes_planning_itself=%llu lower_bound=%llu outputs=%llu\r\n",
              usage.total_bytes, planning_itself, usage.lower_bound, interpreter.num_outputs());
   test_console::done(true);

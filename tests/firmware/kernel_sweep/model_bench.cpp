@@ -8,6 +8,7 @@
 
 #include "bsp/cycle_counter.hpp"
 #include "bsp/memory.hpp"
+#include "case_file.hpp"
 #include "cortex_m/semihosting.hpp"
 #include "strata/format.hpp"
 #include "strata/interpreter.hpp"
@@ -51,23 +52,9 @@ BSP_ARENA uint8_t g_arena[kArenaBytes];
   test_console::done(false);
 }
 
-uint32_t word(size_t offset) {
-  uint32_t value;
-  std::memcpy(&value, g_blob + offset, sizeof(value));
-  return value;
-}
+uint32_t word(size_t offset) { return case_file::word(g_blob, offset); }
 
-size_t read_case() {
-  const int handle = semihosting::open("strata_case.bin", false);
-  if (handle < 0) return 0;
-  const long length = semihosting::length(handle);
-  size_t got = 0;
-  if (length > 0 && static_cast<size_t>(length) <= kBlobBytes) {
-    got = semihosting::read(handle, g_blob, static_cast<size_t>(length));
-  }
-  semihosting::close(handle);
-  return got == static_cast<size_t>(length) ? got : 0;
-}
+size_t read_case() { return case_file::read(g_blob, kBlobBytes); }
 
 void write_outputs(const strata::Interpreter& interpreter) {
   for (uint32_t k = 0; k < interpreter.num_outputs(); ++k) {
