@@ -1,9 +1,11 @@
-"""Where the board is: a real serial port, or a virtual board (QEMU) whose console is a TCP
-socket on loopback. Both give a pyserial object with read(n)/write(bytes)."""
+"""Where the board is: a real serial port, or a virtual board (QEMU) whose console is a Unix
+socket in a private folder. Both give an object with read(n)/write(bytes)/close() (pyserial's)."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -28,22 +30,61 @@ def open_port(url, baud, timeout):
         raise SystemExit(f"strata: cannot open {url}: {e}")
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class _SocketConsole:
+    """A connected socket read like a serial port: read(n) waits until n bytes came or `timeout`
+    seconds passed and returns what came."""
+
+    def __init__(self, sock, timeout):
+        self.sock = sock
+        self.timeout = timeout
+
+    def read(self, n):
+        data = bytearray()
+        deadline = time.monotonic() + self.timeout
+        while len(data) < n:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            self.sock.settimeout(left)
+            try:
+                chunk = self.sock.recv(n - len(data))
+            except socket.timeout:
+                break
+            if not chunk:  # QEMU closed the console
+                break
+            data += chunk
+        return bytes(data)
+
+    def write(self, data):
+        self.sock.sendall(data)
+
+    def close(self):
+        self.sock.close()
+
+
+def _connect_unix(path, timeout):
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(path)
+    except OSError:
+        sock.close()
+        raise
+    return _SocketConsole(sock, timeout)
 
 
 class VirtualBoard:
-    """QEMU running a firmware ELF with its console on a loopback TCP port (instruction counting
+    """QEMU running a firmware ELF with its console on a Unix socket (instruction counting
     on, as for the tests), closed with the context manager; it dies with this process."""
 
     def __init__(self, elf, machine, timeout):
         if not os.path.isfile(elf):
             raise SystemExit(f"strata: no firmware at {elf}")
-        self.port = _free_port()
+        # A socket path of this process's own, not a TCP port: a port found free can be taken by
+        # another test's QEMU before this one binds it, and the client would then talk to that one.
+        self.folder = tempfile.mkdtemp(prefix="strata-console-")
+        self.path = os.path.join(self.folder, "console")
         self.cmd = qemu_process.board_command(
-            "strata", machine, elf, f"tcp:127.0.0.1:{self.port},server=on,wait=on")
+            "strata", machine, elf, f"unix:{self.path},server=on,wait=on")
         self.timeout = timeout
         self.proc = None
         self.stream = None
@@ -54,9 +95,9 @@ class VirtualBoard:
         deadline = time.monotonic() + 10
         while True:
             try:
-                self.stream = open_port(f"socket://127.0.0.1:{self.port}", 115200, self.timeout)
+                self.stream = _connect_unix(self.path, self.timeout)
                 break
-            except SystemExit:
+            except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     error = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() \
                         is not None else "no console socket after 10 s"
@@ -83,6 +124,7 @@ class VirtualBoard:
             self.stream.close()
         if self.proc is not None:
             qemu_process.stop(self.proc)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def __exit__(self, *exc):
         self.close()

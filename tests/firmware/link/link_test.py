@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """End-to-end test of the host link: the real firmware on a virtual board, driven through the host
-client (tools/strata and its stratalink package) over a loopback TCP console.
+client (tools/strata and its stratalink package) over its console socket.
 
   1. `tools/strata --qemu <elf> run --image digit<k>.png --expect k` (the command line users type):
      the right class and a per-layer table;
