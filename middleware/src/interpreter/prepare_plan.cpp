@@ -27,8 +27,8 @@ void PrepareSession::LayOutPersistent() {
       p += call->stride_words * 8u;
     }
     const int32_t out = model_.op_output(i, 0);
-    if (out >= 0 && tensors_[out].storage == Storage::kFolded && tensors_[out].location ==
-        kNoLocation) {
+    if (out >= 0 && tensors_[out].storage == Storage::kFolded &&
+        tensors_[out].location == kNoLocation) {
       tensors_[out].location = data;
     }
     data += bytes;
@@ -67,12 +67,12 @@ Status PrepareSession::TakeBuildTimePlan(PlanBuffer* buffers, uint32_t n) {
   const BuildTimePlan& plan = *plan_;
   if (plan.num_tensors != model_.num_tensors() || plan.num_ops != model_.num_operators() ||
       plan.tensor_offsets == nullptr || plan.scratch_offsets == nullptr) {
-    return Status::Error(StatusCode::kInvalidArgument,
-                         "build-time plan is for %u tensors and %u operators, the model has %u "
-                         "and %u",
-                         static_cast<unsigned>(plan.num_tensors), static_cast<unsigned>(plan.num_ops),
-                         static_cast<unsigned>(model_.num_tensors()),
-                         static_cast<unsigned>(model_.num_operators()));
+    return Status::Error(
+        StatusCode::kInvalidArgument,
+        "build-time plan is for %u tensors and %u operators, the model has %u "
+        "and %u",
+        static_cast<unsigned>(plan.num_tensors), static_cast<unsigned>(plan.num_ops),
+        static_cast<unsigned>(model_.num_tensors()), static_cast<unsigned>(model_.num_operators()));
   }
   uint32_t b = 0;
   for (uint32_t t = 0; t < model_.num_tensors(); ++t) {
@@ -101,8 +101,8 @@ Status PrepareSession::Plan() {
   uint32_t steps = 0;
   STRATA_RETURN_IF_ERROR(planner::AssignSteps(model_, ops_, &steps));
   STRATA_RETURN_IF_ERROR(planner::MarkLifetimes(model_, ops_, steps, tensors_));
-  const uint32_t n = planner::CountBuffers(tensors_, model_.num_tensors(), ops_,
-                                           model_.num_operators());
+  const uint32_t n =
+      planner::CountBuffers(tensors_, model_.num_tensors(), ops_, model_.num_operators());
   if (n >= 0xFFFF) return Status::Error(StatusCode::kUnsupported, "more than 65534 buffers");
   const uint32_t buffers_bytes = AlignUp(n * static_cast<uint32_t>(sizeof(PlanBuffer)));
   const uint32_t work_bytes =

@@ -69,9 +69,14 @@ bool check_add(uint32_t seed, int32_t count) {
   for (int32_t i = 0; i < count; ++i) {
     strata::kernels::ArithmeticParams p{};
     const float s1 = rng.real(0.005f, 0.2f);
-    const strata::kernels::BinaryQuant q = {
-        s1, rng.range(-128, 127), (i & 3) == 0 ? s1 : rng.real(0.005f, 0.2f), rng.range(-128, 127),
-        rng.real(0.005f, 0.4f), rng.range(-128, 127), -128, 127};
+    const strata::kernels::BinaryQuant q = {s1,
+                                            rng.range(-128, 127),
+                                            (i & 3) == 0 ? s1 : rng.real(0.005f, 0.2f),
+                                            rng.range(-128, 127),
+                                            rng.real(0.005f, 0.4f),
+                                            rng.range(-128, 127),
+                                            -128,
+                                            127};
     if (!strata::kernels::compute_add_params(q, strata::kernels::FusedActivation::kRelu, &p)) {
       continue;
     }
