@@ -14,10 +14,12 @@ if(STRATA_BOARD AND NOT STRATA_BOARD STREQUAL "host")
 endif()
 
 # ccache (Debian package ccache), when present, shares objects between host build trees and between
-# clones (paths are rewritten relative to the source root), as the cross toolchain file does.
+# clones (paths are rewritten relative to the source root, the tree's path is not hashed), as the cross
+# toolchain file does.
 find_program(STRATA_CCACHE ccache)
 if(STRATA_CCACHE)
-  set(CMAKE_C_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${STRATA_ROOT} ${STRATA_CCACHE})
+  set(CMAKE_C_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${STRATA_ROOT} CCACHE_NOHASHDIR=1
+      ${STRATA_CCACHE})
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_C_COMPILER_LAUNCHER})
 endif()
 

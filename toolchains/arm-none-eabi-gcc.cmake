@@ -33,10 +33,13 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
 # ccache (Debian package ccache), when present, shares objects between build trees of the same CPU
-# (every CI tree compiles the middleware): paths are rewritten relative to the source root.
+# (every CI tree compiles the middleware): paths are rewritten relative to the source root, and the
+# build tree's own path is left out of the hash (CCACHE_NOHASHDIR: with -g ccache would otherwise key
+# every object on its tree, and no two trees would share one).
 find_program(STRATA_CCACHE ccache)
 if(STRATA_CCACHE)
   get_filename_component(_strata_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
-  set(CMAKE_C_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${_strata_root} ${STRATA_CCACHE})
+  set(CMAKE_C_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${_strata_root} CCACHE_NOHASHDIR=1
+      ${STRATA_CCACHE})
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_C_COMPILER_LAUNCHER})
 endif()
