@@ -30,6 +30,12 @@
 
 namespace strata {
 
+// Reading float16 weights in place (eliding the DEQUANTIZE that widens a float16 constant, see
+// src/interpreter/prepare_half_views.cpp): internal, reached only through this object so that a
+// firmware whose model has no float16 weights does not link that code.
+struct Float16WeightViews;
+extern const Float16WeightViews kFloat16WeightViews;
+
 // A placement of the activations computed at build time (strata-run --plan, which the model
 // generator embeds in firmware): arena offsets relative to the start of the activations.
 struct BuildTimePlan {
@@ -40,6 +46,9 @@ struct BuildTimePlan {
   const uint32_t* tensor_offsets;  // per tensor; 0xFFFFFFFF for tensors not placed there
   uint32_t num_ops;
   const uint32_t* scratch_offsets;  // per operator; 0xFFFFFFFF for operators without scratch
+  // &kFloat16WeightViews when the plan was made with float16 weights read in place (some operator
+  // runs its float16 variant); nullptr otherwise: Prepare(plan) then folds every DEQUANTIZE.
+  const Float16WeightViews* float16_weights;
 };
 
 struct ArenaUsage {
@@ -111,8 +120,10 @@ class Interpreter final : private SubgraphRunner {
  private:
   void FailInvoke(const char* message) const override { failure_ = message; }
   // The placement search is passed in by Prepare() only, so a firmware that calls
-  // Prepare(plan) alone does not link it.
-  Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search);
+  // Prepare(plan) alone does not link it; the float16 views likewise come from Prepare() or the
+  // plan.
+  Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search,
+                     const Float16WeightViews* float16_weights);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
   void RunCalls(const uint8_t* calls, uint32_t count) const;

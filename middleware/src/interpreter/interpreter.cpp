@@ -55,14 +55,20 @@ Interpreter::Interpreter(const Model& model, const OpResolver& resolver, uint8_t
                          size_t arena_bytes)
     : model_(&model), resolver_(&resolver), arena_(arena), arena_bytes_(arena_bytes) {}
 
-Status Interpreter::Prepare() { return PrepareWith(nullptr, &PrepareSession::kSearch); }
+Status Interpreter::Prepare() {
+  return PrepareWith(nullptr, &PrepareSession::kSearch, &kFloat16WeightViews);
+}
 
-Status Interpreter::Prepare(const BuildTimePlan& plan) { return PrepareWith(&plan, nullptr); }
+Status Interpreter::Prepare(const BuildTimePlan& plan) {
+  return PrepareWith(&plan, nullptr, plan.float16_weights);
+}
 
-Status Interpreter::PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search) {
+Status Interpreter::PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search,
+                                const Float16WeightViews* float16_weights) {
   prepared_ = false;
   PreparedGraph g;
-  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, search, this);
+  PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, search, float16_weights,
+                         this);
   const Status status = session.Run(&g);
   usage_ = g.usage;
   if (!status.ok()) return status;
@@ -238,8 +244,10 @@ BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratc
   for (uint32_t t = 0; t < model_->num_tensors(); ++t) {
     tensor_offsets[t] = relative(tensor_arena_offset(static_cast<int32_t>(t)));
   }
+  bool float16_weights = false;
   for (uint32_t i = 0; i < model_->num_operators(); ++i) {
     scratch_offsets[i] = relative(op_scratch_offset(i));
+    float16_weights = float16_weights || op_variant(i) == Variant::kFloat16;
   }
   return BuildTimePlan{usage_.activation_bytes,
                        usage_.activation_lower_bound,
@@ -247,7 +255,8 @@ BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratc
                        model_->num_tensors(),
                        tensor_offsets,
                        model_->num_operators(),
-                       scratch_offsets};
+                       scratch_offsets,
+                       float16_weights ? &kFloat16WeightViews : nullptr};
 }
 
 }  // namespace strata

@@ -27,7 +27,9 @@ bool Contains(const char* text, const char* part) {
 
 PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
                                size_t arena_bytes, const BuildTimePlan* plan,
-                               const PlacementSearch* search, const SubgraphRunner* runner)
+                               const PlacementSearch* search,
+                               const Float16WeightViews* float16_weights,
+                               const SubgraphRunner* runner)
     : model_(model),
       resolver_(resolver),
       arena_(arena),
@@ -36,6 +38,7 @@ PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, u
                                          ~size_t{kArenaAlignment - 1})),
       plan_(plan),
       search_(search),
+      float16_weights_(float16_weights),
       runner_(runner) {}
 
 Status PrepareSession::Run(PreparedGraph* out) {
@@ -184,7 +187,7 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
 // operators (or types) names them all at once, not one per attempt.
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
-  ElideHalfWidenings();
+  if (float16_weights_ != nullptr) (this->*float16_weights_->elide)();
   Status first;
   uint32_t refused = 0;
   char names[160] = "";

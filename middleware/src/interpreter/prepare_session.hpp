@@ -47,6 +47,11 @@ struct PlacementSearch {
   Status (PrepareSession::*place)(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
 };
 
+// The elision of float16 widenings (prepare_half_views.cpp), called through this pointer only.
+struct Float16WeightViews {
+  void (PrepareSession::*elide)();
+};
+
 // State blocks (OpRequirements::state_key) one model may ask for.
 constexpr uint32_t kMaxStateBlocks = 32;
 // Float16 constants read in place by their DEQUANTIZE's consumers; past this many, the rest are
@@ -58,8 +63,10 @@ class PrepareSession final : public GraphAccess {
   // Exactly one of plan (check it) and search (search a placement) is set.
   PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes,
                  const BuildTimePlan* plan, const PlacementSearch* search,
-                 const SubgraphRunner* runner);
+                 const Float16WeightViews* float16_weights, const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
+  // prepare_half_views.cpp: elided widenings of float16 constants (kFloat16WeightViews)
+  void ElideHalfWidenings();
 
   static const PlacementSearch kSearch;  // PlaceActivations
 
@@ -90,8 +97,7 @@ class PrepareSession final : public GraphAccess {
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
   Status TooSmall(uint64_t needed, bool exact);
-  // prepare_half_views.cpp: elided widenings of float16 constants
-  void ElideHalfWidenings();
+  // prepare_half_views.cpp: the float16 views
   bool TakesHalfViews(uint32_t op_index) const;
   int32_t HalfRoot(int32_t tensor) const;  // the float16 constant a view shows, or -1
   void DropHalfView(int32_t tensor);
@@ -123,6 +129,7 @@ class PrepareSession final : public GraphAccess {
   uint32_t arena_bytes_;
   const BuildTimePlan* plan_;
   const PlacementSearch* search_;
+  const Float16WeightViews* float16_weights_;  // nullptr: no float16 views
   const SubgraphRunner* runner_;
   ArenaUsage usage_;
   // State blocks: key (a resource id, or -2 - op index for a private block), size, location.
