@@ -46,8 +46,10 @@ struct BuildTimePlan {
   const uint32_t* tensor_offsets;  // per tensor; 0xFFFFFFFF for tensors not placed there
   uint32_t num_ops;
   const uint32_t* scratch_offsets;  // per operator; 0xFFFFFFFF for operators without scratch
-  // &kFloat16WeightViews when the plan was made with float16 weights read in place (some operator
-  // runs its float16 variant); nullptr otherwise: Prepare(plan) then folds every DEQUANTIZE.
+  // &kFloat16WeightViews when the plan was made reading float16 weights in place where it can
+  // (Prepare() does; the model generator sets it only when some operator runs a float16 variant,
+  // the only case it changes); nullptr: Prepare(plan) folds every DEQUANTIZE, and a firmware does
+  // not link the float16 views.
   const Float16WeightViews* float16_weights;
 };
 
@@ -145,6 +147,7 @@ class Interpreter final : private SubgraphRunner {
   uint8_t* variables_ = nullptr;                       // the variable tensors' persistent bytes
   uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
+  bool float16_weights_ = false;  // prepared with the float16 views (what ExportPlan passes on)
   mutable const char* failure_ = nullptr;  // set by FailInvoke during an Invoke
   mutable uint64_t nested_ = 0;            // profiled Invoke: what the subgraphs an op ran counted
   ArenaUsage usage_;

@@ -66,6 +66,7 @@ Status Interpreter::Prepare(const BuildTimePlan& plan) {
 Status Interpreter::PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search,
                                 const Float16WeightViews* float16_weights) {
   prepared_ = false;
+  float16_weights_ = float16_weights != nullptr;
   PreparedGraph g;
   PrepareSession session(*model_, *resolver_, arena_, arena_bytes_, plan, search, float16_weights,
                          this);
@@ -244,10 +245,8 @@ BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratc
   for (uint32_t t = 0; t < model_->num_tensors(); ++t) {
     tensor_offsets[t] = relative(tensor_arena_offset(static_cast<int32_t>(t)));
   }
-  bool float16_weights = false;
   for (uint32_t i = 0; i < model_->num_operators(); ++i) {
     scratch_offsets[i] = relative(op_scratch_offset(i));
-    float16_weights = float16_weights || op_variant(i) == Variant::kFloat16;
   }
   return BuildTimePlan{usage_.activation_bytes,
                        usage_.activation_lower_bound,
@@ -256,7 +255,7 @@ BuildTimePlan Interpreter::ExportPlan(uint32_t* tensor_offsets, uint32_t* scratc
                        tensor_offsets,
                        model_->num_operators(),
                        scratch_offsets,
-                       float16_weights ? &kFloat16WeightViews : nullptr};
+                       float16_weights_ ? &kFloat16WeightViews : nullptr};
 }
 
 }  // namespace strata

@@ -13,7 +13,8 @@ namespace strata {
 
 using planner::Storage;
 
-const Float16WeightViews kFloat16WeightViews{&PrepareSession::ElideHalfWidenings};
+static void ElideHalfWidenings(PrepareSession& session) { session.ElideHalfWidenings(); }
+const Float16WeightViews kFloat16WeightViews{&ElideHalfWidenings};
 
 int32_t PrepareSession::HalfRoot(int32_t t) const {
   for (uint32_t k = 0; k < num_half_views_; ++k) {

@@ -187,7 +187,7 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
 // operators (or types) names them all at once, not one per attempt.
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
-  if (float16_weights_ != nullptr) (this->*float16_weights_->elide)();
+  if (float16_weights_ != nullptr) float16_weights_->elide(*this);
   Status first;
   uint32_t refused = 0;
   char names[160] = "";
