@@ -122,10 +122,9 @@ class Interpreter final : private SubgraphRunner {
  private:
   void FailInvoke(const char* message) const override { failure_ = message; }
   // The placement search is passed in by Prepare() only, so a firmware that calls
-  // Prepare(plan) alone does not link it; the float16 views likewise come from Prepare() or the
+  // Prepare(plan) alone does not link it; the float16 views likewise come with the search or the
   // plan.
-  Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search,
-                     const Float16WeightViews* float16_weights);
+  Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
   void RunCalls(const uint8_t* calls, uint32_t count) const;

@@ -27,9 +27,7 @@ bool Contains(const char* text, const char* part) {
 
 PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena,
                                size_t arena_bytes, const BuildTimePlan* plan,
-                               const PlacementSearch* search,
-                               const Float16WeightViews* float16_weights,
-                               const SubgraphRunner* runner)
+                               const PlacementSearch* search, const SubgraphRunner* runner)
     : model_(model),
       resolver_(resolver),
       arena_(arena),
@@ -38,7 +36,7 @@ PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, u
                                          ~size_t{kArenaAlignment - 1})),
       plan_(plan),
       search_(search),
-      float16_weights_(float16_weights),
+      float16_weights_(search != nullptr ? search->float16_weights : plan->float16_weights),
       runner_(runner) {}
 
 Status PrepareSession::Run(PreparedGraph* out) {

@@ -42,14 +42,16 @@ struct PreparedGraph {
 
 class PrepareSession;
 
-// The planner's search for a placement of the activations (Interpreter::Prepare without a plan).
-struct PlacementSearch {
-  Status (PrepareSession::*place)(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
-};
-
 // The elision of float16 widenings (prepare_half_views.cpp), called through this pointer only.
 struct Float16WeightViews {
   void (*elide)(PrepareSession& session);  // a plain function: cheaper to call than a member's
+};
+
+// The planner's search for a placement of the activations (Interpreter::Prepare without a plan),
+// which always reads float16 weights in place where it can.
+struct PlacementSearch {
+  Status (PrepareSession::*place)(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
+  const Float16WeightViews* float16_weights;
 };
 
 // State blocks (OpRequirements::state_key) one model may ask for.
@@ -63,12 +65,12 @@ class PrepareSession final : public GraphAccess {
   // Exactly one of plan (check it) and search (search a placement) is set.
   PrepareSession(const Model& model, const OpResolver& resolver, uint8_t* arena, size_t arena_bytes,
                  const BuildTimePlan* plan, const PlacementSearch* search,
-                 const Float16WeightViews* float16_weights, const SubgraphRunner* runner);
+                 const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
   // prepare_half_views.cpp: elided widenings of float16 constants (kFloat16WeightViews)
   void ElideHalfWidenings();
 
-  static const PlacementSearch kSearch;  // PlaceActivations
+  static const PlacementSearch kSearch;  // PlaceActivations, with kFloat16WeightViews
 
   // GraphAccess (prepare_graph_access.cpp)
   uint32_t num_subgraphs() const override;
@@ -129,7 +131,7 @@ class PrepareSession final : public GraphAccess {
   uint32_t arena_bytes_;
   const BuildTimePlan* plan_;
   const PlacementSearch* search_;
-  const Float16WeightViews* float16_weights_;  // nullptr: no float16 views
+  const Float16WeightViews* float16_weights_;  // the search's or the plan's; nullptr: none
   const SubgraphRunner* runner_;
   ArenaUsage usage_;
   // State blocks: key (a resource id, or -2 - op index for a private block), size, location.
