@@ -10,6 +10,9 @@
 #     model_info.cpp     an op resolver holding only the ops the model uses (<backend> kernels,
 #                        reference kernels for ops the backend lacks), input/output metadata, MACs
 #     samples.cpp        the inputs of SAMPLES/samples.json that fit the model's input type
+#     op_names.cpp       strata::OpName knowing only the resolver's ops, as OBJECT library
+#                        <target>_op_names: a firmware links it instead of the runtime's table of
+#                        every op's name (host tools and tests keep that one)
 #     model_meta.json    the same metadata for tools and tests
 #   The library links the runtime and the kernels backend. NAME (default <target>) is the display
 #   name and, with non-identifier characters replaced by `_`, the C++ namespace.
@@ -109,7 +112,7 @@ function(strata_add_model target)
 
   set(out ${CMAKE_BINARY_DIR}/generated/models/${target})
   set(outputs ${out}/strata_model.hpp ${out}/model_data.cpp ${out}/model_info.cpp ${out}/samples.cpp
-              ${out}/model_meta.json)
+              ${out}/op_names.cpp ${out}/model_meta.json)
   set(cmd ${STRATA_PYTHON} ${gen}/strata_gen.py --model ${M_FILE} --name ${M_NAME}
           --kernels ${M_KERNELS} --out-dir ${out} --strata-run ${planner} --flatc ${STRATA_FLATC}
           --board=${STRATA_BOARD})
@@ -140,6 +143,8 @@ function(strata_add_model target)
   if(NOT M_KERNELS STREQUAL "reference")
     target_link_libraries(${target} PUBLIC strata_kernels_reference)
   endif()
+  add_library(${target}_op_names OBJECT ${out}/op_names.cpp)
+  target_link_libraries(${target}_op_names PRIVATE strata_base)
   set_target_properties(${target} PROPERTIES STRATA_MODEL_META ${out}/model_meta.json
                                              STRATA_MODEL_NAME ${M_NAME})
 endfunction()

@@ -6,6 +6,7 @@ Writes into --out-dir:
   model_data.cpp    the .tflite bytes, alignas(16), in namespace strata_models::<ident>
   model_info.cpp    an op resolver with only the ops the model uses, input/output metadata, MACs
   samples.cpp       the sample inputs of --samples that fit the model's input type
+  op_names.cpp      strata::OpName with the names of the resolver's ops only (for firmware)
   model_meta.json   the same metadata for tools and tests
 Fails (non-zero exit, message with the sizes) when the arena or the model bytes exceed the board's
 --arena-limit / --flash-limit. Files whose content did not change are left untouched.
@@ -139,6 +140,11 @@ def build_context(args):
         "name": args.name, "ident": args.ident, "kernels": args.kernels,
         "model_bytes": len(data), "model_lines": hex_lines(data),
         "plan": plan, "resolver": resolver, "resolver_lines": resolver_lines,
+        # A float16 view exists only where an operator takes float16 weights: only such a plan
+        # needs (and links) the runtime's float16 views.
+        "float16_weights": any(k["variant"] == "float16" for k in plan["kernels"]),
+        "op_name_entries": sorted({e["code"]: e for e in resolver}.values(),
+                                  key=lambda e: e["code"]),
         "resolver_summary": "; ".join(f"{e['op']} {'/'.join(e['variants'])} ({e['backend']})"
                                       for e in resolver) or "no ops",
         "inputs": meta.inputs, "outputs": meta.outputs, "input": meta.inputs[0],
@@ -182,7 +188,8 @@ def main(argv=None):
     for template, out in (("strata_model.hpp.j2", "strata_model.hpp"),
                           ("model_data.cpp.j2", "model_data.cpp"),
                           ("model_info.cpp.j2", "model_info.cpp"),
-                          ("samples.cpp.j2", "samples.cpp")):
+                          ("samples.cpp.j2", "samples.cpp"),
+                          ("op_names.cpp.j2", "op_names.cpp")):
         write_if_changed(os.path.join(args.out_dir, out), env.get_template(template).render(ctx))
     write_if_changed(os.path.join(args.out_dir, "model_meta.json"),
                      json.dumps(metadata(ctx), indent=1) + "\n")

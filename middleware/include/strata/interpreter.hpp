@@ -30,6 +30,12 @@
 
 namespace strata {
 
+// Reading float16 weights in place (eliding the DEQUANTIZE that widens a float16 constant, see
+// src/interpreter/prepare_half_views.cpp): internal, reached only through this object so that a
+// firmware whose model has no float16 weights does not link that code.
+struct Float16WeightViews;
+extern const Float16WeightViews kFloat16WeightViews;
+
 // A placement of the activations computed at build time (strata-run --plan, which the model
 // generator embeds in firmware): arena offsets relative to the start of the activations.
 struct BuildTimePlan {
@@ -40,6 +46,11 @@ struct BuildTimePlan {
   const uint32_t* tensor_offsets;  // per tensor; 0xFFFFFFFF for tensors not placed there
   uint32_t num_ops;
   const uint32_t* scratch_offsets;  // per operator; 0xFFFFFFFF for operators without scratch
+  // &kFloat16WeightViews when the plan was made reading float16 weights in place where it can
+  // (Prepare() does; the model generator sets it only when some operator runs a float16 variant,
+  // the only case it changes); nullptr: Prepare(plan) folds every DEQUANTIZE, and a firmware does
+  // not link the float16 views.
+  const Float16WeightViews* float16_weights;
 };
 
 struct ArenaUsage {
@@ -111,7 +122,8 @@ class Interpreter final : private SubgraphRunner {
  private:
   void FailInvoke(const char* message) const override { failure_ = message; }
   // The placement search is passed in by Prepare() only, so a firmware that calls
-  // Prepare(plan) alone does not link it.
+  // Prepare(plan) alone does not link it; the float16 views likewise come with the search or the
+  // plan.
   Status PrepareWith(const BuildTimePlan* plan, const PlacementSearch* search);
   void* TensorData(int32_t index) const;
   const struct OpCall* Call(uint32_t i) const;
@@ -134,6 +146,7 @@ class Interpreter final : private SubgraphRunner {
   uint8_t* variables_ = nullptr;                       // the variable tensors' persistent bytes
   uint32_t variables_bytes_ = 0;
   bool prepared_ = false;
+  bool float16_weights_ = false;  // prepared with the float16 views (what ExportPlan passes on)
   mutable const char* failure_ = nullptr;  // set by FailInvoke during an Invoke
   mutable uint64_t nested_ = 0;            // profiled Invoke: what the subgraphs an op ran counted
   ArenaUsage usage_;

@@ -13,6 +13,9 @@ namespace strata {
 
 using planner::Storage;
 
+static void ElideHalfWidenings(PrepareSession& session) { session.ElideHalfWidenings(); }
+const Float16WeightViews kFloat16WeightViews{&ElideHalfWidenings};
+
 int32_t PrepareSession::HalfRoot(int32_t t) const {
   for (uint32_t k = 0; k < num_half_views_; ++k) {
     if (half_views_[k] == t) return half_roots_[k];

@@ -48,7 +48,8 @@ void PrepareSession::LayOutPersistent() {
   usage_.persistent_bytes = persistent_;
 }
 
-const PlacementSearch PrepareSession::kSearch{&PrepareSession::PlaceActivations};
+const PlacementSearch PrepareSession::kSearch{&PrepareSession::PlaceActivations,
+                                              &kFloat16WeightViews};
 
 // The planner's search: in-place groups, then the packing.
 Status PrepareSession::PlaceActivations(PlanBuffer* buffers, uint32_t n, uint32_t steps,

@@ -36,6 +36,7 @@ PrepareSession::PrepareSession(const Model& model, const OpResolver& resolver, u
                                          ~size_t{kArenaAlignment - 1})),
       plan_(plan),
       search_(search),
+      float16_weights_(search != nullptr ? search->float16_weights : plan->float16_weights),
       runner_(runner) {}
 
 Status PrepareSession::Run(PreparedGraph* out) {
@@ -184,7 +185,7 @@ void PrepareSession::BuildContext(uint32_t i, OpContext* ctx, TensorView* inputs
 // operators (or types) names them all at once, not one per attempt.
 Status PrepareSession::CheckOps() {
   records_end_ = io_bytes_;
-  ElideHalfWidenings();
+  if (float16_weights_ != nullptr) float16_weights_->elide(*this);
   Status first;
   uint32_t refused = 0;
   char names[160] = "";

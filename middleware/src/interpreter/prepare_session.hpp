@@ -42,9 +42,16 @@ struct PreparedGraph {
 
 class PrepareSession;
 
-// The planner's search for a placement of the activations (Interpreter::Prepare without a plan).
+// The elision of float16 widenings (prepare_half_views.cpp), called through this pointer only.
+struct Float16WeightViews {
+  void (*elide)(PrepareSession& session);  // a plain function: cheaper to call than a member's
+};
+
+// The planner's search for a placement of the activations (Interpreter::Prepare without a plan),
+// which always reads float16 weights in place where it can.
 struct PlacementSearch {
   Status (PrepareSession::*place)(PlanBuffer* buffers, uint32_t n, uint32_t steps, void* work);
+  const Float16WeightViews* float16_weights;
 };
 
 // State blocks (OpRequirements::state_key) one model may ask for.
@@ -60,8 +67,10 @@ class PrepareSession final : public GraphAccess {
                  const BuildTimePlan* plan, const PlacementSearch* search,
                  const SubgraphRunner* runner);
   Status Run(PreparedGraph* out);
+  // prepare_half_views.cpp: elided widenings of float16 constants (kFloat16WeightViews)
+  void ElideHalfWidenings();
 
-  static const PlacementSearch kSearch;  // PlaceActivations
+  static const PlacementSearch kSearch;  // PlaceActivations, with kFloat16WeightViews
 
   // GraphAccess (prepare_graph_access.cpp)
   uint32_t num_subgraphs() const override;
@@ -90,8 +99,7 @@ class PrepareSession final : public GraphAccess {
   void BuildContext(uint32_t op_index, OpContext* ctx, TensorView* inputs, TensorView* outputs,
                     const OpCall* call = nullptr) const;
   Status TooSmall(uint64_t needed, bool exact);
-  // prepare_half_views.cpp: elided widenings of float16 constants
-  void ElideHalfWidenings();
+  // prepare_half_views.cpp: the float16 views
   bool TakesHalfViews(uint32_t op_index) const;
   int32_t HalfRoot(int32_t tensor) const;  // the float16 constant a view shows, or -1
   void DropHalfView(int32_t tensor);
@@ -123,6 +131,7 @@ class PrepareSession final : public GraphAccess {
   uint32_t arena_bytes_;
   const BuildTimePlan* plan_;
   const PlacementSearch* search_;
+  const Float16WeightViews* float16_weights_;  // the search's or the plan's; nullptr: none
   const SubgraphRunner* runner_;
   ArenaUsage usage_;
   // State blocks: key (a resource id, or -2 - op index for a private block), size, location.

@@ -3,7 +3,7 @@
 // size is exactly enough, the resolver resolves like the backend's full registry while holding
 // only the variants of the ops the model runs, the metadata matches the interpreter's
 // tensors, and every sample input gives its label (classifiers) or its expected values (regressors,
-// sequence models) from reset state.
+// sequence models) from reset state. The firmware's op names (op_names.cpp) are linked in too.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -17,6 +17,7 @@
 #include "strata_model.hpp"
 #include "strata_models/layer_profile.hpp"
 #include "strata_models/model_session.hpp"
+#include "tflite_generated.h"
 #if defined(STRATA_MODEL_TEST_OPTIMIZED)
 #include "optimized/registry.hpp"
 #endif
@@ -111,6 +112,35 @@ TEST_F(GeneratedModel, ResolverHoldsOnlyWhatTheModelRunsAndResolvesLikeTheBacken
     for (uint32_t e = 0; e < r->count(); ++e) variants += r->entries()[e].kernel->num_variants;
   }
   EXPECT_EQ(variants, used.size());
+}
+
+// The build-time plan links the runtime's float16 weight views only when an operator runs a float16
+// variant (the only case where they change the plan), so an int8 firmware does not carry them.
+TEST_F(GeneratedModel, PlanCarriesFloat16ViewsOnlyWhenAnOpTakesFloat16Weights) {
+  strata_models::ModelSession session(kInfo, Arena(), model::kArenaBytes);
+  ASSERT_TRUE(session.Prepare().ok());
+  bool float16 = false;
+  for (uint32_t i = 0; i < kInfo.num_ops; ++i) {
+    float16 = float16 || session.interpreter().op_variant(i) == strata::Variant::kFloat16;
+  }
+  EXPECT_EQ(kInfo.plan->float16_weights, float16 ? &strata::kFloat16WeightViews : nullptr);
+}
+
+// The firmware's op names (op_names.cpp, linked into this test like into the firmware): the
+// schema's name for every op of the model, "UNKNOWN" for an op it does not hold.
+TEST_F(GeneratedModel, FirmwareOpNamesNameEveryOpOfTheModel) {
+  strata::Model m;
+  ASSERT_TRUE(strata::Model::Load(kInfo.data, kInfo.bytes, &m).ok());
+  std::set<int32_t> codes;
+  for (uint32_t i = 0; i < m.num_operators(); ++i) {
+    const int32_t code = m.op_code(i);
+    codes.insert(code);
+    EXPECT_STREQ(strata::OpName(code),
+                 tflite::EnumNameBuiltinOperator(static_cast<tflite::BuiltinOperator>(code)));
+  }
+  int32_t absent = 0;
+  while (codes.count(absent) != 0) ++absent;
+  EXPECT_STREQ(strata::OpName(absent), "UNKNOWN");
 }
 
 void ExpectTensorInfo(const strata_models::TensorInfo& info, const strata::TensorView& t) {

@@ -45,9 +45,10 @@ struct ExportedPlan {
     plan = interp.ExportPlan(tensors.data(), scratch.data());
   }
   void Point(const strata::ArenaUsage& u) {
-    plan = BuildTimePlan{u.activation_bytes, u.activation_lower_bound, u.tensor_lower_bound,
-                         static_cast<uint32_t>(tensors.size()), tensors.data(),
-                         static_cast<uint32_t>(scratch.size()), scratch.data()};
+    plan = BuildTimePlan{u.activation_bytes,   u.activation_lower_bound,
+                         u.tensor_lower_bound, static_cast<uint32_t>(tensors.size()),
+                         tensors.data(),       static_cast<uint32_t>(scratch.size()),
+                         scratch.data(),       plan.float16_weights};
   }
 };
 

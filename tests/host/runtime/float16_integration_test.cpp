@@ -3,6 +3,7 @@
 // with any other reader is computed once at prepare into the persistent part of the arena and
 // never invoked. Either way the model gives exact results.
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -124,6 +125,46 @@ TEST(Float16Integration, ElisionSavesTheFoldedCopy) {
   ASSERT_TRUE(ia.Prepare().ok());
   ASSERT_TRUE(ib.Prepare().ok());
   EXPECT_GE(ib.arena_usage().persistent_bytes, ia.arena_usage().persistent_bytes + 48u + 16u);
+}
+
+// A build-time plan says whether it was made with the float16 views (a firmware links them only
+// then): the exported plan of Prepare() carries them and Prepare(plan) elides like Prepare(); the
+// same plan without them folds the DEQUANTIZE (a float32 copy in the persistent arena), still
+// exact.
+TEST(Float16Integration, BuildTimePlanCarriesTheFloat16Views) {
+  FcModel fm(false);
+  strata_test::AlignedBytes bytes(fm.m.Build());
+  strata::Model model;
+  ASSERT_TRUE(strata::Model::Load(bytes.data(), bytes.size(), &model).ok());
+  std::vector<uint64_t> arena(1024);
+  auto make = [&] {
+    return std::make_unique<strata::Interpreter>(model, strata::kernels::reference::registry(),
+                                                 reinterpret_cast<uint8_t*>(arena.data()),
+                                                 arena.size() * 8);
+  };
+  auto searched = make();
+  ASSERT_TRUE(searched->Prepare().ok());
+  const strata::ArenaUsage searched_usage = searched->arena_usage();
+  std::vector<uint32_t> tensors(model.num_tensors());
+  std::vector<uint32_t> scratch(model.num_operators());
+  strata::BuildTimePlan plan = searched->ExportPlan(tensors.data(), scratch.data());
+  EXPECT_EQ(plan.float16_weights, &strata::kFloat16WeightViews);
+
+  auto with_views = make();
+  ASSERT_TRUE(with_views->Prepare(plan).ok());
+  EXPECT_FALSE(with_views->op_is_invoked(0));
+  EXPECT_EQ(with_views->tensor_arena_offset(fm.w), -1);
+  EXPECT_EQ(with_views->arena_usage().persistent_bytes, searched_usage.persistent_bytes);
+  ExpectFcOutputs(with_views.get());
+
+  plan.float16_weights = nullptr;
+  auto folding = make();
+  const strata::Status s = folding->Prepare(plan);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_FALSE(folding->op_is_invoked(0));  // folded at prepare, not run
+  EXPECT_GE(folding->tensor_arena_offset(fm.w), 0);
+  EXPECT_GE(folding->arena_usage().persistent_bytes, searched_usage.persistent_bytes + 48u);
+  ExpectFcOutputs(folding.get());
 }
 
 TEST(Float16Integration, DequantizeIsFoldedWhenAnotherReaderNeedsFloat32) {
