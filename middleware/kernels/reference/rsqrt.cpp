@@ -14,6 +14,8 @@ namespace reference {
 namespace rsqrt {
 namespace {
 
+constexpr int kInvokeShift = 20;  // headroom that keeps the intermediate an integer
+
 struct RsqrtOpData {
   int32_t count;
   int32_t input_zero_point;
@@ -38,7 +40,10 @@ Status prepare(const OpContext& ctx, OpRequirements* req, void* op_data) {
   quantize_multiplier(
       1.0 / (std::sqrt(static_cast<double>(in.scale)) * static_cast<double>(out.scale)),
       &d->multiplier, &shift);
-  d->shift = shift;
+  // Invoke divides by 2^(kInvokeShift - shift) a value of at most 2^20 in magnitude (1 / sqrt(x)
+  // scaled by 2^kInvokeShift): from 2^31 on the quotient rounds to 0, so a larger divisor (a tiny
+  // scale ratio, where the reference shifts past 31 bits: undefined) is held at 2^31, same result.
+  d->shift = shift < kInvokeShift - 31 ? kInvokeShift - 31 : shift;
   return Status::Ok();
 }
 
@@ -53,7 +58,6 @@ void invoke_int8(const OpCall& call) {
   const RsqrtOpData& d = call.data<RsqrtOpData>();
   const int8_t* input = static_cast<const int8_t*>(call.input(0));
   int8_t* output = static_cast<int8_t*>(call.output(0));
-  const int kShift = 20;  // headroom that keeps the intermediate an integer
   for (int32_t i = 0; i < d.count; ++i) {
     const int32_t x = input[i] - d.input_zero_point;
     if (x == 0) {
@@ -64,9 +68,10 @@ void invoke_int8(const OpCall& call) {
     int inv_sqrt_shift = 0;
     inv_sqrt_quantized_multiplier(x, &inv_sqrt_multiplier, &inv_sqrt_shift);
     const int32_t scaled =
-        multiply_by_quantized_multiplier(1, inv_sqrt_multiplier, inv_sqrt_shift + kShift);
-    const int32_t v = multiply_by_quantized_multiplier(scaled, d.multiplier, d.shift - kShift) +
-                      d.output_zero_point;
+        multiply_by_quantized_multiplier(1, inv_sqrt_multiplier, inv_sqrt_shift + kInvokeShift);
+    const int32_t v =
+        multiply_by_quantized_multiplier(scaled, d.multiplier, d.shift - kInvokeShift) +
+        d.output_zero_point;
     output[i] = static_cast<int8_t>(clamp_i32(v, -128, 127));
   }
 }
